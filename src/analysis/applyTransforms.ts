@@ -1,0 +1,128 @@
+// One file through the selected transforms: parsed once, every transform run on that one
+// tree, printed once and only when something changed. Shared by the `migrate` engine and
+// the standalone jscodeshift entry points of the transforms.
+import { findHandlers } from './handlers';
+import { detectModuleKind } from './imports';
+import { jscodeshiftFor, parserFor, type ParserName } from './parser';
+import { printWithStyle } from './print';
+import { measureStyle } from './style';
+import { TRANSFORM_ORDER, type Finding, type Transform, type TransformOptions } from './types';
+
+export interface SourceError {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface SourceResult {
+  /** The new text, or null when nothing changed (or when there was an error). */
+  output: string | null;
+  /** Names of the handlers found (empty: not a handler module, never modified). */
+  handlers: string[];
+  changes: Finding[];
+  review: Finding[];
+  error?: SourceError;
+}
+
+export interface ApplyOptions {
+  transforms: Transform[];
+  /** Handler export names from `--handler` or a manifest; absent: the default rule. */
+  handlerNames?: string[];
+  options?: TransformOptions;
+}
+
+const BOM = '\uFEFF';
+const IGNORE_FILE = /^\s*(?:\/\/\s*lambda-clean-slate-disable\b|\/\*\s*lambda-clean-slate-disable\b)/;
+
+/** Text that is kept out of the parser and put back after printing. The shebang becomes a
+ * comment of the same length so that every line and column stays where it was. */
+interface Envelope {
+  bom: boolean;
+  shebang: string | null;
+  finalNewline: boolean;
+}
+
+function open(text: string): { body: string; envelope: Envelope } {
+  let body = text;
+  const bom = body.startsWith(BOM);
+  if (bom) body = body.slice(1);
+  let shebang: string | null = null;
+  const m = /^#![^\r\n]*/.exec(body);
+  if (m) {
+    shebang = m[0];
+    body = '//' + body.slice(2);
+  }
+  return { body, envelope: { bom, shebang, finalNewline: /\n$/.test(text) } };
+}
+
+function close(printed: string, envelope: Envelope, eol: string): string {
+  let out = printed;
+  if (envelope.shebang && out.startsWith('//' + envelope.shebang.slice(2))) out = envelope.shebang + out.slice(envelope.shebang.length);
+  if (envelope.finalNewline && !out.endsWith('\n')) out += eol;
+  if (!envelope.finalNewline) out = out.replace(/(\r?\n)+$/, '');
+  return (envelope.bom ? BOM : '') + out;
+}
+
+/** True when the file opts out as a whole: its first comment is `// lambda-clean-slate-disable`. */
+export function isDisabled(source: string): boolean {
+  return IGNORE_FILE.test(source.replace(/^\uFEFF/, '').replace(/^#![^\n]*\n/, ''));
+}
+
+export function parseError(error: any): SourceError {
+  const loc = error?.loc ?? {};
+  const message = String(error?.message ?? error).replace(/\s*\(\d+:\d+\)$/, '');
+  return { message, line: loc.line ?? 1, column: (loc.column ?? 0) + 1 };
+}
+
+export function applyTransforms(text: string, filePath: string, apply: ApplyOptions): SourceResult {
+  const result: SourceResult = { output: null, handlers: [], changes: [], review: [] };
+  const parser: ParserName | undefined = parserFor(filePath);
+  if (!parser || isDisabled(text)) return result;
+
+  const { body, envelope } = open(text);
+  const j = jscodeshiftFor(parser);
+  let root;
+  try {
+    root = j(body);
+  } catch (error) {
+    result.error = parseError(error);
+    return result;
+  }
+
+  const handlers = findHandlers(j, root, { names: apply.handlerNames });
+  result.handlers = handlers.map((h) => h.name);
+  if (handlers.length === 0) return result;
+
+  const style = measureStyle(body);
+  const moduleKind = detectModuleKind(j, root);
+  const ordered = [...apply.transforms].sort((a, b) => TRANSFORM_ORDER.indexOf(a.name) - TRANSFORM_ORDER.indexOf(b.name));
+  for (const transform of ordered) {
+    transform.step({
+      j,
+      root,
+      filePath,
+      source: body,
+      handlers,
+      style,
+      moduleKind,
+      options: apply.options ?? {},
+      report: {
+        change: (f) => result.changes.push({ transform: transform.name, ...f }),
+        review: (f) => result.review.push({ transform: transform.name, ...f }),
+      },
+    });
+  }
+  if (result.changes.length === 0) return result;
+
+  const printed = close(printWithStyle(root, style, body), envelope, style.lineTerminator);
+  // Never hand back a file that does not parse again with the same parser.
+  try {
+    j(open(printed).body);
+  } catch (error) {
+    const e = parseError(error);
+    result.error = { ...e, message: `the migrated code would not parse (${e.message}); file left unchanged` };
+    return result;
+  }
+  if (printed !== text) result.output = printed;
+  return result;
+}

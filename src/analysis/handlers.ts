@@ -1,0 +1,232 @@
+// Finding the functions Lambda calls: every export form the spec lists, resolved
+// through scope and through wrappers (middy, streamifyResponse, any wrapper whose first
+// argument is the function), down to the function that does the work.
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { FunctionNode, HandlerInfo, HandlerStyle } from './types';
+
+/** The name Lambda looks up when nothing else says which export is the handler
+ * (CDK's NodejsFunction default). */
+export const DEFAULT_HANDLER_NAME = 'handler';
+
+export interface ExportedValue {
+  /** Property path as a handler string names it (`handler`, `handlers.create`, `default`). */
+  name: string;
+  /** The exported expression (or declaration) path. */
+  value: ASTPath<any>;
+  line: number;
+  column: number;
+}
+
+export interface FindHandlersOptions {
+  /** Export names from `--handler` or a manifest. When absent: `handler` plus every exported
+   * function whose first parameter is named `event`. */
+  names?: string[];
+}
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+const TRANSPARENT_WRAPPERS = new Set([
+  'TSAsExpression',
+  'TSSatisfiesExpression',
+  'TSNonNullExpression',
+  'TSTypeAssertion',
+  'TypeCastExpression',
+  'ParenthesizedExpression',
+]);
+
+export function findHandlers(j: JSCodeshift, root: Collection<any>, options: FindHandlersOptions = {}): HandlerInfo[] {
+  const exported = collectExports(j, root);
+  const wanted = options.names && options.names.length > 0 ? new Set(options.names) : null;
+  const handlers: HandlerInfo[] = [];
+  const seen = new Set<any>();
+
+  for (const entry of exported) {
+    const fn = resolveToFunction(entry.value, 0);
+    if (!fn) continue;
+    if (wanted) {
+      if (!wanted.has(entry.name)) continue;
+    } else if (entry.name !== DEFAULT_HANDLER_NAME && !(entry.name !== 'default' && firstParamIsEvent(fn.node))) {
+      continue;
+    }
+    // one function exported under two names is still one handler
+    if (seen.has(fn.node)) continue;
+    seen.add(fn.node);
+    handlers.push({
+      name: entry.name,
+      fn,
+      style: handlerStyle(fn.node),
+      contextParam: paramName(fn.node.params[1]),
+      line: entry.line,
+      column: entry.column,
+    });
+  }
+  return handlers;
+}
+
+/** Every value the module exports, by property path. */
+export function collectExports(j: JSCodeshift, root: Collection<any>): ExportedValue[] {
+  const out: ExportedValue[] = [];
+  const program = root.find(j.Program).paths()[0];
+  if (!program) return out;
+  const body = program.get('body');
+
+  body.each((stmtPath: ASTPath<any>) => {
+    const stmt = stmtPath.node;
+    switch (stmt.type) {
+      case 'ExpressionStatement': {
+        const expr = stmtPath.get('expression');
+        if (expr.node.type === 'AssignmentExpression' && expr.node.operator === '=') {
+          const target = commonJsExportPath(expr.node.left);
+          if (target !== null) addValue(out, target, expr.get('right'));
+        }
+        break;
+      }
+      case 'ExportNamedDeclaration': {
+        const decl = stmtPath.get('declaration');
+        // (a path's .node is its nearest node, so test the field itself)
+        if (stmt.declaration) {
+          if (decl.node.type === 'VariableDeclaration') {
+            decl.get('declarations').each((d: ASTPath<any>) => {
+              if (d.node.id.type === 'Identifier' && d.node.init) {
+                out.push(entry(d.node.id.name, d.get('init'), d.node));
+              }
+            });
+          } else if (decl.node.type === 'FunctionDeclaration' && decl.node.id) {
+            out.push(entry(decl.node.id.name, decl, decl.node));
+          }
+        } else if (!stmt.source) {
+          stmtPath.get('specifiers').each((s: ASTPath<any>) => {
+            if (s.node.type !== 'ExportSpecifier') return;
+            const exportedName = s.node.exported.name ?? s.node.exported.value;
+            const binding = resolveIdentifier(s.get('local'));
+            if (binding) out.push(entry(exportedName, binding, s.node));
+          });
+        }
+        break;
+      }
+      case 'ExportDefaultDeclaration':
+        out.push(entry('default', stmtPath.get('declaration'), stmt));
+        break;
+    }
+  });
+  return out;
+}
+
+function entry(name: string, value: ASTPath<any>, at: any): ExportedValue {
+  return { name, value, line: at.loc?.start.line ?? 0, column: (at.loc?.start.column ?? 0) + 1 };
+}
+
+/** `exports.a.b` / `module.exports.a` → `a.b` / `a`; `module.exports` → ''; anything else → null. */
+function commonJsExportPath(node: any): string | null {
+  const parts: string[] = [];
+  let current = node;
+  while (current.type === 'MemberExpression' && !current.computed && current.property.type === 'Identifier') {
+    parts.unshift(current.property.name);
+    current = current.object;
+  }
+  if (current.type === 'Identifier' && current.name === 'exports') return parts.join('.');
+  if (current.type === 'Identifier' && current.name === 'module' && parts[0] === 'exports') {
+    return parts.slice(1).join('.');
+  }
+  return null;
+}
+
+/** `module.exports = { a, b: { c } }` exports `a` and `b.c`; `module.exports = fn` exports `default`. */
+function addValue(out: ExportedValue[], prefix: string, valuePath: ASTPath<any>, depth = 0): void {
+  const value = unwrap(valuePath);
+  const resolved = value.node.type === 'Identifier' ? resolveIdentifier(value) : value;
+  const target = resolved ?? value;
+  if (target.node.type === 'ObjectExpression' && depth < 4) {
+    target.get('properties').each((p: ASTPath<any>) => {
+      const prop = p.node;
+      if ((prop.type !== 'ObjectProperty' && prop.type !== 'Property' && prop.type !== 'ObjectMethod') || prop.computed) return;
+      const key = prop.key.type === 'Identifier' ? prop.key.name : prop.key.value;
+      if (typeof key !== 'string') return;
+      const name = prefix ? `${prefix}.${key}` : key;
+      if (prop.type === 'ObjectMethod') out.push(entry(name, p, prop));
+      else addValue(out, name, p.get('value'), depth + 1);
+    });
+    return;
+  }
+  out.push(entry(prefix || 'default', value, valuePath.parent?.node ?? value.node));
+}
+
+function unwrap(path: ASTPath<any>): ASTPath<any> {
+  let current = path;
+  while (current.value && TRANSPARENT_WRAPPERS.has(current.value.type)) current = current.get('expression');
+  return current;
+}
+
+/** The path of what a module-level identifier is bound to: a function declaration or a
+ * variable's initializer. Null when it is not bound at module level to something known. */
+export function resolveIdentifier(idPath: ASTPath<any>): ASTPath<any> | null {
+  const name = idPath.node.name;
+  const scope = idPath.scope?.lookup(name);
+  if (!scope) return null;
+  const bindings = scope.getBindings()[name];
+  if (!bindings || bindings.length === 0) return null;
+  const declared: ASTPath<any> = bindings[bindings.length - 1];
+  const parent = declared.parent;
+  if (!parent) return null;
+  if (parent.node.type === 'FunctionDeclaration' && parent.node.id === declared.node) return parent;
+  if (parent.node.type === 'VariableDeclarator' && parent.node.id === declared.node) {
+    return parent.node.init ? parent.get('init') : null;
+  }
+  return null;
+}
+
+/** Follows identifiers, type assertions and wrapper calls down to the function that does
+ * the work. */
+export function resolveToFunction(path: ASTPath<any>, depth: number): ASTPath<FunctionNode> | null {
+  if (!path || !path.value || typeof path.value.type !== 'string' || depth > 12) return null;
+  const current = unwrap(path);
+  const node = current.value;
+  if (FUNCTION_TYPES.has(node.type)) return current as ASTPath<FunctionNode>;
+  if (node.type === 'ObjectMethod') return current as any;
+  if (node.type === 'Identifier') {
+    const target = resolveIdentifier(current);
+    return target ? resolveToFunction(target, depth + 1) : null;
+  }
+  if (node.type === 'CallExpression') {
+    const callee = node.callee;
+    // middy().handler(fn): the function is the argument of `.handler`
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.name === 'handler' && node.arguments.length > 0) {
+      return resolveToFunction(current.get('arguments', 0), depth + 1);
+    }
+    // middy(base).use(a).use(b): the work is done by what the innermost call wraps
+    if (callee.type === 'MemberExpression' && callee.object.type === 'CallExpression') {
+      return resolveToFunction(current.get('callee', 'object'), depth + 1);
+    }
+    // wrap(fn, options), awslambda.streamifyResponse(fn), Sentry.wrapHandler(fn)
+    if (node.arguments.length > 0) return resolveToFunction(current.get('arguments', 0), depth + 1);
+  }
+  return null;
+}
+
+function firstParamIsEvent(fn: FunctionNode): boolean {
+  return paramName(fn.params[0]) === 'event';
+}
+
+function paramName(param: any): string | null {
+  if (!param) return null;
+  if (param.type === 'Identifier') return param.name;
+  if (param.type === 'AssignmentPattern' && param.left.type === 'Identifier') return param.left.name;
+  return null;
+}
+
+function handlerStyle(fn: FunctionNode): HandlerStyle {
+  if (fn.async) return 'async';
+  if (fn.params.length >= 3) return 'callback';
+  if (returnsPromise(fn)) return 'promise';
+  return 'sync';
+}
+
+function returnsPromise(fn: FunctionNode): boolean {
+  const looksLikePromise = (expr: any): boolean =>
+    !!expr &&
+    ((expr.type === 'NewExpression' && expr.callee.type === 'Identifier' && expr.callee.name === 'Promise') ||
+      (expr.type === 'CallExpression' &&
+        expr.callee.type === 'MemberExpression' &&
+        ['then', 'catch', 'finally', 'resolve', 'reject', 'all', 'allSettled', 'race', 'any'].includes(expr.callee.property.name)));
+  if (fn.body.type !== 'BlockStatement') return looksLikePromise(fn.body);
+  return fn.body.body.some((s: any) => s.type === 'ReturnStatement' && looksLikePromise(s.argument));
+}

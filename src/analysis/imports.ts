@@ -1,0 +1,104 @@
+// Finding an existing binding for a Node module and adding an import in the module's own
+// style (`require` or `import`).
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { ModuleKind } from './types';
+import { indexAfterImports, insertInModule } from './insert';
+
+/** ESM when the module has an import or export declaration, else CommonJS. */
+export function detectModuleKind(j: JSCodeshift, root: Collection<any>): ModuleKind {
+  const body: any[] = root.find(j.Program).get().node.body;
+  const esm = body.some((s) => s.type === 'ImportDeclaration' || s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration' || s.type === 'ExportAllDeclaration');
+  return esm ? 'esm' : 'commonjs';
+}
+
+/** `fs` and `node:fs` are the same module. */
+function sameModule(a: string, b: string): boolean {
+  return a.replace(/^node:/, '') === b.replace(/^node:/, '');
+}
+
+/** The local name under which the whole module (default or namespace import, or a plain
+ * `require`) is bound at module level, or null. */
+export function findModuleBinding(j: JSCodeshift, root: Collection<any>, source: string): string | null {
+  const body: any[] = root.find(j.Program).get().node.body;
+  for (const stmt of body) {
+    if (stmt.type === 'ImportDeclaration' && sameModule(String(stmt.source.value), source) && stmt.importKind !== 'type') {
+      for (const s of stmt.specifiers ?? []) {
+        if (s.type === 'ImportDefaultSpecifier' || s.type === 'ImportNamespaceSpecifier') return s.local.name;
+      }
+    }
+    if (stmt.type === 'VariableDeclaration') {
+      for (const d of stmt.declarations) {
+        const init = d.init;
+        if (
+          d.id.type === 'Identifier' &&
+          init?.type === 'CallExpression' &&
+          init.callee.type === 'Identifier' &&
+          init.callee.name === 'require' &&
+          init.arguments.length === 1 &&
+          typeof init.arguments[0].value === 'string' &&
+          sameModule(init.arguments[0].value, source)
+        ) {
+          return d.id.name;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** The local name of a named import (`import { randomUUID } from 'crypto'`,
+ * `const { randomUUID } = require('crypto')`), or null. */
+export function findNamedImport(j: JSCodeshift, root: Collection<any>, source: string, imported: string): string | null {
+  const body: any[] = root.find(j.Program).get().node.body;
+  for (const stmt of body) {
+    if (stmt.type === 'ImportDeclaration' && sameModule(String(stmt.source.value), source) && stmt.importKind !== 'type') {
+      for (const s of stmt.specifiers ?? []) {
+        if (s.type === 'ImportSpecifier' && (s.imported.name ?? s.imported.value) === imported && s.importKind !== 'type') return s.local.name;
+      }
+    }
+    if (stmt.type === 'VariableDeclaration') {
+      for (const d of stmt.declarations) {
+        const init = d.init;
+        if (
+          d.id.type === 'ObjectPattern' &&
+          init?.type === 'CallExpression' &&
+          init.callee.type === 'Identifier' &&
+          init.callee.name === 'require' &&
+          typeof init.arguments[0]?.value === 'string' &&
+          sameModule(init.arguments[0].value, source)
+        ) {
+          for (const p of d.id.properties) {
+            if ((p.type === 'ObjectProperty' || p.type === 'Property') && p.key.type === 'Identifier' && p.key.name === imported && p.value.type === 'Identifier') {
+              return p.value.name;
+            }
+          }
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** A name not yet bound at module level: `preferred`, else `preferred2`, `preferred3`... */
+export function freeName(j: JSCodeshift, root: Collection<any>, preferred: string): string {
+  const used = new Set<string>();
+  root.find(j.Identifier).forEach((p) => used.add(p.node.name));
+  if (!used.has(preferred)) return preferred;
+  for (let i = 2; ; i++) if (!used.has(`${preferred}${i}`)) return `${preferred}${i}`;
+}
+
+/** Returns the local name bound to the whole module `source`, adding
+ * `const name = require('source')` or `import name from 'source'` after the module's
+ * imports when there is none. Uses a namespace import for ESM (`import * as fs`), which
+ * works without esModuleInterop in TypeScript. */
+export function ensureModuleBinding(j: JSCodeshift, root: Collection<any>, kind: ModuleKind, source: string, preferredName: string): string {
+  const existing = findModuleBinding(j, root, source);
+  if (existing) return existing;
+  const name = freeName(j, root, preferredName);
+  const statement =
+    kind === 'esm'
+      ? j.importDeclaration([j.importNamespaceSpecifier(j.identifier(name))], j.literal(source))
+      : j.variableDeclaration('const', [j.variableDeclarator(j.identifier(name), j.callExpression(j.identifier('require'), [j.literal(source)]))]);
+  insertInModule(j, root, [statement], indexAfterImports(j, root));
+  return name;
+}

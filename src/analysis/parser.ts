@@ -1,0 +1,32 @@
+import path from 'node:path';
+import jscodeshift, { type JSCodeshift } from 'jscodeshift';
+
+export type ParserName = 'babel' | 'ts' | 'tsx';
+
+/** Extensions the tool reads, with the parser each one calls for. */
+export const PARSER_BY_EXTENSION: Record<string, ParserName> = {
+  '.js': 'babel',
+  '.jsx': 'babel',
+  '.mjs': 'babel',
+  '.cjs': 'babel',
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.tsx': 'tsx',
+};
+
+export function parserFor(filePath: string): ParserName | undefined {
+  return PARSER_BY_EXTENSION[path.extname(filePath).toLowerCase()];
+}
+
+const instances = new Map<ParserName, JSCodeshift>();
+
+/** A jscodeshift API bound to the parser (built once per parser, not per file). */
+export function jscodeshiftFor(parser: ParserName): JSCodeshift {
+  let j = instances.get(parser);
+  if (!j) {
+    j = jscodeshift.withParser(parser);
+    instances.set(parser, j);
+  }
+  return j;
+}

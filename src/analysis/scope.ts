@@ -1,0 +1,114 @@
+// Scope questions every transform asks: which module-level bindings a function refers
+// to (a local that shadows a global is not the global), and which module functions a
+// handler reaches through the helpers it calls.
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { FunctionNode } from './types';
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
+
+/** Parent types in which an identifier names a type, a property or a label, not a value. */
+const NON_REFERENCE_PARENTS = new Set([
+  'TSTypeReference',
+  'TSQualifiedName',
+  'TSExpressionWithTypeArguments',
+  'TSInterfaceDeclaration',
+  'TSTypeAliasDeclaration',
+  'TSEnumMember',
+  'TSPropertySignature',
+  'TSMethodSignature',
+  'TSTypeParameter',
+  'LabeledStatement',
+  'BreakStatement',
+  'ContinueStatement',
+  'ImportSpecifier',
+  'ImportDefaultSpecifier',
+  'ImportNamespaceSpecifier',
+  'ExportSpecifier',
+]);
+
+/** True when this Identifier path reads or writes a binding (not a property name, a type, a
+ * declaration's own name, or a label). */
+export function isReference(path: ASTPath<any>): boolean {
+  const parent = path.parent?.node;
+  if (!parent) return false;
+  if (NON_REFERENCE_PARENTS.has(parent.type)) return false;
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node && !parent.computed) {
+    return false;
+  }
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node && !parent.computed) {
+    // `{ a }` shorthand: the value is a reference, the key is not; they share the node
+    return parent.shorthand === true && parent.value === path.node && path.name === 'value';
+  }
+  if ((parent.type === 'ClassProperty' || parent.type === 'ClassMethod' || parent.type === 'ObjectMethod' || parent.type === 'MethodDefinition' || parent.type === 'PropertyDefinition') && parent.key === path.node && !parent.computed) {
+    return false;
+  }
+  if ((parent.type === 'FunctionDeclaration' || parent.type === 'FunctionExpression' || parent.type === 'ClassDeclaration' || parent.type === 'ClassExpression') && parent.id === path.node) {
+    return false;
+  }
+  if (FUNCTION_TYPES.has(parent.type) && (parent.params ?? []).includes(path.node)) return false;
+  if (parent.type === 'VariableDeclarator' && parent.id === path.node) return false;
+  if (parent.type === 'CatchClause' && parent.param === path.node) return false;
+  if (parent.type === 'MetaProperty') return false;
+  return true;
+}
+
+/** True when the identifier at `path` resolves to the module (program) scope. */
+export function resolvesToModuleScope(path: ASTPath<any>): boolean {
+  const scope = path.scope?.lookup(path.node.name);
+  return !!scope && scope.isGlobal;
+}
+
+/** Names declared at module level (imports, variables, functions, classes). */
+export function moduleBindingNames(j: JSCodeshift, root: Collection<any>): Set<string> {
+  const program = root.find(j.Program).paths()[0];
+  return new Set(Object.keys(program?.scope?.getBindings() ?? {}));
+}
+
+/** Every reference inside `fn` (including nested callbacks) to a module-level binding. */
+export function moduleReferencesIn(j: JSCodeshift, fn: ASTPath<any>): ASTPath<any>[] {
+  const refs: ASTPath<any>[] = [];
+  j(fn)
+    .find(j.Identifier)
+    .forEach((p) => {
+      if (isReference(p) && resolvesToModuleScope(p)) refs.push(p);
+    });
+  return refs;
+}
+
+/** The module-level function a name is bound to (`function f() {}`, `const f = () => {}`,
+ * `const f = function () {}`), or null. */
+export function moduleFunctionNamed(j: JSCodeshift, root: Collection<any>, name: string): ASTPath<FunctionNode> | null {
+  const program = root.find(j.Program).paths()[0];
+  const bindings = program?.scope?.getBindings()[name];
+  if (!bindings || bindings.length === 0) return null;
+  const parent = bindings[bindings.length - 1].parent;
+  if (!parent) return null;
+  if (parent.node.type === 'FunctionDeclaration') return parent;
+  if (parent.node.type === 'VariableDeclarator' && parent.node.init && FUNCTION_TYPES.has(parent.node.init.type)) {
+    return parent.get('init');
+  }
+  return null;
+}
+
+/** The handler itself plus every module-level function it reaches by name, directly or
+ * through other helpers. Linear in the number of references: each function is visited once. */
+export function reachableFunctions(j: JSCodeshift, root: Collection<any>, start: ASTPath<any>): ASTPath<any>[] {
+  const visited = new Set<any>([start.node]);
+  const order: ASTPath<any>[] = [start];
+  for (let i = 0; i < order.length; i++) {
+    for (const ref of moduleReferencesIn(j, order[i])) {
+      const fn = moduleFunctionNamed(j, root, ref.node.name);
+      if (fn && !visited.has(fn.node)) {
+        visited.add(fn.node);
+        order.push(fn);
+      }
+    }
+  }
+  return order;
+}
+
+/** True when `inner` is `outer` or lies inside it. */
+export function isInside(inner: ASTPath<any>, outer: ASTPath<any>): boolean {
+  for (let p: ASTPath<any> | null = inner; p; p = p.parent) if (p.node === outer.node) return true;
+  return false;
+}

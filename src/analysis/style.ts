@@ -1,0 +1,60 @@
+import type { CodeStyle } from './types';
+
+/** Measures quotes, semicolons, indentation and line endings of a source file, so that
+ * generated code can be printed the way the file's author writes. Counts, not guesses:
+ * the majority wins, and ties fall back to the common defaults (single quotes,
+ * semicolons, two spaces, LF). */
+export function measureStyle(source: string): CodeStyle {
+  const crlf = (source.match(/\r\n/g) ?? []).length;
+  const lf = (source.match(/\n/g) ?? []).length - crlf;
+  const lines = source.split(/\r?\n/);
+
+  let single = 0;
+  let double = 0;
+  let withSemi = 0;
+  let withoutSemi = 0;
+  let tabs = 0;
+  let spaces = 0;
+  const widths = new Map<number, number>();
+  let previousIndent = 0;
+
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('//') || trimmed.startsWith('*') || trimmed.startsWith('/*')) continue;
+    // quotes: strings that open at the start of a token (skip apostrophes inside words)
+    for (const m of trimmed.matchAll(/(^|[\s(,=:[{!&|?+])(['"])/g)) {
+      if (m[2] === "'") single++;
+      else double++;
+    }
+    // semicolons: statement-ending lines only
+    if (/[;]$/.test(trimmed)) withSemi++;
+    else if (/^(const|let|var|return|import|export)\b/.test(trimmed) && /[\w)\]'"`]$/.test(trimmed)) withoutSemi++;
+    else if (/^[\w.$]+\(.*\)$/.test(trimmed)) withoutSemi++;
+
+    const indent = /^[ \t]*/.exec(line)![0];
+    if (indent.startsWith('\t')) tabs++;
+    else if (indent.length > 0) {
+      spaces++;
+      const step = Math.abs(indent.length - previousIndent);
+      if (step === 2 || step === 4 || step === 8) widths.set(step, (widths.get(step) ?? 0) + 1);
+    }
+    if (!indent.startsWith('\t')) previousIndent = indent.length;
+  }
+
+  let tabWidth = 2;
+  let best = 0;
+  for (const [width, count] of widths) {
+    if (count > best) {
+      best = count;
+      tabWidth = width;
+    }
+  }
+
+  return {
+    quote: double > single ? 'double' : 'single',
+    semicolons: !(withoutSemi > withSemi),
+    useTabs: tabs > spaces,
+    tabWidth,
+    lineTerminator: crlf > lf ? '\r\n' : '\n',
+  };
+}

@@ -1,0 +1,91 @@
+// The contract between the engine and the transforms. A transform is an AST-level
+// step that runs on a tree the engine parsed once; every transform file also wraps
+// that step as a plain jscodeshift transform (see ./standalone.ts).
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { namedTypes } from 'ast-types';
+
+/** The CLI names of the transforms, in the order the engine runs them. Each one
+ * prepends its statements to the handler body, so running them in this order leaves
+ * the spec's order inside the handler: container-id log, client checks, /tmp
+ * preamble, state resets and moved declarations, then the original body. */
+export const TRANSFORM_ORDER = ['globals', 'tmp', 'clients', 'container-id'] as const;
+export type TransformName = (typeof TRANSFORM_ORDER)[number];
+
+export type FunctionNode =
+  | namedTypes.FunctionDeclaration
+  | namedTypes.FunctionExpression
+  | namedTypes.ArrowFunctionExpression;
+
+/** How a handler hands its result back to Lambda. */
+export type HandlerStyle = 'async' | 'promise' | 'callback' | 'sync';
+
+export interface HandlerInfo {
+  /** The handler's property path as a handler string names it: `handler`, `handlers.create`, `default`. */
+  name: string;
+  /** The function that does the work (for `middy(base)` this is `base`). */
+  fn: ASTPath<FunctionNode>;
+  style: HandlerStyle;
+  /** Name of the second parameter (`context`, `_context`, `ctx`), null when there is none. */
+  contextParam: string | null;
+  /** Where the handler is exported (1-based line, 1-based column), for reports. */
+  line: number;
+  column: number;
+}
+
+/** The file's own formatting, measured before anything is printed. */
+export interface CodeStyle {
+  quote: 'single' | 'double';
+  semicolons: boolean;
+  useTabs: boolean;
+  tabWidth: number;
+  lineTerminator: '\n' | '\r\n';
+}
+
+export type ModuleKind = 'commonjs' | 'esm';
+
+/** One thing a transform did, or decided not to do. Lines and columns are 1-based and
+ * refer to the input file as the user has it. */
+export interface Finding {
+  transform: TransformName;
+  /** A short machine-readable kind, e.g. `move`, `reset`, `log-inserted`, `lazy-cache`. */
+  kind: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface Reporter {
+  /** The code was changed. */
+  change(finding: Omit<Finding, 'transform'>): void;
+  /** Left as it is; a person should look (`message` says why it was left). */
+  review(finding: Omit<Finding, 'transform'>): void;
+}
+
+export interface TransformOptions {
+  /** `--cache-ttl SECONDS`: lazy caches get an expiry. */
+  cacheTtl?: number;
+  /** `--client-check ping`: client checks may use a network round trip. */
+  clientCheck?: 'local' | 'ping';
+}
+
+export interface TransformContext {
+  j: JSCodeshift;
+  root: Collection<any>;
+  /** Path of the file, relative to the working directory, for messages. */
+  filePath: string;
+  /** The source as parsed (without BOM or shebang). */
+  source: string;
+  handlers: HandlerInfo[];
+  style: CodeStyle;
+  moduleKind: ModuleKind;
+  options: TransformOptions;
+  report: Reporter;
+}
+
+export interface Transform {
+  name: TransformName;
+  /** One line, for `list-transforms` and `--help`. */
+  description: string;
+  /** Mutates `ctx.root` in place and reports what it did. */
+  step(ctx: TransformContext): void;
+}
