@@ -17,12 +17,47 @@ describe('findHandlers', () => {
     ['async function main(e) {}; export { main as handler }', ['handler:async:null']],
     ['const base = async (event) => {}; export const handler = middy(base).use(x()).use(y())', ['handler:async:null']],
     ['export const handler = middy().use(a()).handler(async (event, context) => {})', ['handler:async:context']],
-    ['export const handler = awslambda.streamifyResponse(async (event, responseStream, context) => {})', ['handler:async:responseStream']],
+    ['export const handler = awslambda.streamifyResponse(async (event, responseStream, context) => {})', ['handler:async:context']],
     ['export const process = async (event) => {}', ['process:async:null']],
     ['export const helper = async (x) => {}', []],
     ['export default async (event) => {}', []],
     ['module.exports = async (event) => {}', []],
     ['const x = 1', []],
+    // CommonJS forms
+    ['module.exports = { handler: async (event, context) => {} }', ['handler:async:context']],
+    ['module.exports = { async handler(event, ctx) {} }', ['handler:async:ctx']],
+    ['module.exports = { get handler() { return 1 } }', []],
+    ['function handler(event, context, callback) { callback(null, 1) }\nexports.handler = handler', ['handler:callback:context']],
+    ['exports.handler = handler; async function handler(event, _context) {}', ['handler:async:_context']],
+    ['const impl = { handler: async (event) => {} }; module.exports = impl', ['handler:async:null']],
+    ['exports.main = exports.handler = async (event, context) => {}', ['main:async:context']],
+    ['exports.handler = (event) => new Promise((resolve) => resolve(event))', ['handler:promise:null']],
+    ['exports.handler = function (event, context) { return fetch(1).then((r) => r) }', ['handler:promise:context']],
+    ['exports.handler = (event, context) => ({ statusCode: 200 })', ['handler:sync:context']],
+    ['exports.handler = ({ body }, { awsRequestId }) => body', ['handler:sync:null']],
+    // ESM and TypeScript forms
+    ['export async function handler(event, context) {}', ['handler:async:context']],
+    ['const run = async (event, context) => {}; export { run as handler }', ['handler:async:context']],
+    ['export const handlers = { create: async (event) => {}, remove: async (event) => {} }', ['handlers.create:async:null', 'handlers.remove:async:null']],
+    // wrapped handlers
+    ['const base = async (event, context) => {}; export const handler = middy(base)', ['handler:async:context']],
+    ['export const handler = middy(async (event, context) => {}).use(a())', ['handler:async:context']],
+    ['const base = async (event, ctx) => {}; const wrapped = middy(base); export const handler = wrapped.use(a())', ['handler:async:ctx']],
+    ['exports.handler = Sentry.wrapHandler(middy(async (event, context) => {}))', ['handler:async:context']],
+    ['exports.handler = withTracing(async function work(event, context) {}, { name: "x" })', ['handler:async:context']],
+    ['exports.handler = awslambda.streamifyResponse(async (event, responseStream, _context) => {})', ['handler:async:_context']],
+    ['const stream = async (event, responseStream) => {}; export const handler = awslambda.streamifyResponse(stream)', ['handler:async:null']],
+    ['export const handler = awslambda.streamifyResponse((event, responseStream, context) => { responseStream.end() })', ['handler:sync:context']],
+    // not handlers
+    ['exports.handler = "index.handler"', []],
+    ['exports.handler = require("./impl").handler', []],
+    ['export const handler = createHandler({ routes })', []],
+    ['import { handler as impl } from "./impl"; export const handler = middy(impl)', []],
+    ['export { handler } from "./impl"', []],
+    ['export const event = { type: "tmp" }; export const tmp = "/tmp/x"', []],
+    ['function process(event) {} exports.run = (tmp) => process(tmp)', []],
+    ['let handler; module.exports = { handler }', []],
+    ['export default { handler: async (event) => {} }', []],
   ])('%s', (source, expected) => {
     expect(names(source)).toEqual(expected);
   });
@@ -31,7 +66,39 @@ describe('findHandlers', () => {
     expect(names('import type { Handler } from "aws-lambda";\nexport const handler: Handler<A, B> = async (event, context) => { return 1 as B }', 'a.ts')).toEqual(['handler:async:context']);
   });
 
+  it('reads TypeScript handlers with annotated parameters, assertions and satisfies', () => {
+    expect(names('import type { Context } from "aws-lambda";\nexport async function handler(event: E, context: Context): Promise<R> { return r }', 'a.ts')).toEqual(['handler:async:context']);
+    expect(names('export const handler = (async (event, ctx) => {}) satisfies Handler', 'a.ts')).toEqual(['handler:async:ctx']);
+    expect(names('export const handler = middy<E, R>(async (event: E, _ctx: Context) => ({} as R))', 'a.ts')).toEqual(['handler:async:_ctx']);
+    expect(names('const App = () => <div />;\nexport const handler = async (event: E) => render(<App />)', 'a.tsx')).toEqual(['handler:async:null']);
+  });
+
+  it('gives the context parameter position: third for streamifyResponse', () => {
+    const j = jscodeshiftFor('babel');
+    const find = (source: string) => findHandlers(j, j(source)).map((h) => h.contextParamIndex);
+    expect(find('exports.handler = async (event, context) => {}')).toEqual([1]);
+    expect(find('exports.handler = awslambda.streamifyResponse(async (event, stream, context) => {})')).toEqual([2]);
+  });
+
+  it('returns the function that does the work, once even when exported twice', () => {
+    const j = jscodeshiftFor('babel');
+    const source = 'const base = async function work(event) {}; exports.handler = middy(base); exports.other = base';
+    const found = findHandlers(j, j(source), { names: ['handler', 'other'] });
+    expect(found).toHaveLength(1);
+    expect((found[0].fn.node as any).id.name).toBe('work');
+  });
+
+  it('reports where the handler is exported', () => {
+    const j = jscodeshiftFor('babel');
+    const [found] = findHandlers(j, j('const x = 1;\n\nexports.handler = async (event) => {}'));
+    expect([found.line, found.column]).toEqual([3, 1]);
+  });
+
   it('takes names from a manifest, including default and nested paths', () => {
+    expect(names('export default async function (event, context) {}', 'a.mjs', ['default'])).toEqual(['default:async:context']);
+    expect(names('export default { handler: async (event) => {} }', 'a.mjs', ['default.handler'])).toEqual(['default.handler:async:null']);
+    expect(names('export const app = { handlers: { create: async (e) => {} } }', 'a.mjs', ['app.handlers.create'])).toEqual(['app.handlers.create:async:null']);
+    expect(names('module.exports = async (e) => {}', 'a.js', ['handler'])).toEqual([]);
     expect(names('module.exports = async (e) => {}', 'a.js', ['default'])).toEqual(['default:async:null']);
     expect(names('module.exports.handlers = { create: async (e) => {} }', 'a.js', ['handlers.create'])).toEqual(['handlers.create:async:null']);
     expect(names('exports.handler = async (e) => {}; exports.other = async (event) => {}', 'a.js', ['other'])).toEqual(['other:async:null']);

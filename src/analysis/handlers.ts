@@ -40,26 +40,35 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
   const seen = new Set<any>();
 
   for (const entry of exported) {
-    const fn = resolveToFunction(entry.value, 0);
-    if (!fn) continue;
+    const resolved = resolveHandlerFunction(entry.value, 0);
+    if (!resolved) continue;
+    const { fn, streaming } = resolved;
     if (wanted) {
       if (!wanted.has(entry.name)) continue;
-    } else if (entry.name !== DEFAULT_HANDLER_NAME && !(entry.name !== 'default' && firstParamIsEvent(fn.node))) {
+    } else if (entry.name !== DEFAULT_HANDLER_NAME && !(!isDefaultExport(entry.name) && firstParamIsEvent(fn.node))) {
       continue;
     }
     // one function exported under two names is still one handler
     if (seen.has(fn.node)) continue;
     seen.add(fn.node);
+    const contextParamIndex = streaming ? 2 : 1;
     handlers.push({
       name: entry.name,
       fn,
-      style: handlerStyle(fn.node),
-      contextParam: paramName(fn.node.params[1]),
+      style: handlerStyle(fn.node, streaming),
+      contextParam: paramName(fn.node.params[contextParamIndex]),
+      contextParamIndex,
       line: entry.line,
       column: entry.column,
     });
   }
   return handlers;
+}
+
+/** `export default` and `module.exports = fn` (and what hangs below them) count only when
+ * a manifest names them: Lambda looks a handler up by property name. */
+function isDefaultExport(name: string): boolean {
+  return name === 'default' || name.startsWith('default.');
 }
 
 /** Every value the module exports, by property path. */
@@ -73,10 +82,14 @@ export function collectExports(j: JSCodeshift, root: Collection<any>): ExportedV
     const stmt = stmtPath.node;
     switch (stmt.type) {
       case 'ExpressionStatement': {
-        const expr = stmtPath.get('expression');
-        if (expr.node.type === 'AssignmentExpression' && expr.node.operator === '=') {
-          const target = commonJsExportPath(expr.node.left);
-          if (target !== null) addValue(out, target, expr.get('right'));
+        // `exports.a = exports.b = fn` exports the one function under both names
+        let assignment = stmtPath.get('expression');
+        while (assignment.value.type === 'AssignmentExpression' && assignment.value.operator === '=') {
+          const target = commonJsExportPath(assignment.value.left);
+          let value = assignment.get('right');
+          while (value.value.type === 'AssignmentExpression' && value.value.operator === '=') value = value.get('right');
+          if (target !== null) addValue(out, target, value);
+          assignment = assignment.get('right');
         }
         break;
       }
@@ -86,9 +99,8 @@ export function collectExports(j: JSCodeshift, root: Collection<any>): ExportedV
         if (stmt.declaration) {
           if (decl.node.type === 'VariableDeclaration') {
             decl.get('declarations').each((d: ASTPath<any>) => {
-              if (d.node.id.type === 'Identifier' && d.node.init) {
-                out.push(entry(d.node.id.name, d.get('init'), d.node));
-              }
+              // `export const handlers = { create }` exports `handlers.create` too
+              if (d.node.id.type === 'Identifier' && d.node.init) addValue(out, d.node.id.name, d.get('init'));
             });
           } else if (decl.node.type === 'FunctionDeclaration' && decl.node.id) {
             out.push(entry(decl.node.id.name, decl, decl.node));
@@ -104,7 +116,7 @@ export function collectExports(j: JSCodeshift, root: Collection<any>): ExportedV
         break;
       }
       case 'ExportDefaultDeclaration':
-        out.push(entry('default', stmtPath.get('declaration'), stmt));
+        addValue(out, 'default', stmtPath.get('declaration'));
         break;
     }
   });
@@ -142,6 +154,8 @@ function addValue(out: ExportedValue[], prefix: string, valuePath: ASTPath<any>,
       const key = prop.key.type === 'Identifier' ? prop.key.name : prop.key.value;
       if (typeof key !== 'string') return;
       const name = prefix ? `${prefix}.${key}` : key;
+      // getters and setters are not functions Lambda can call
+      if (prop.kind === 'get' || prop.kind === 'set') return;
       if (prop.type === 'ObjectMethod') out.push(entry(name, p, prop));
       else addValue(out, name, p.get('value'), depth + 1);
     });
@@ -177,27 +191,48 @@ export function resolveIdentifier(idPath: ASTPath<any>): ASTPath<any> | null {
 /** Follows identifiers, type assertions and wrapper calls down to the function that does
  * the work. */
 export function resolveToFunction(path: ASTPath<any>, depth: number): ASTPath<FunctionNode> | null {
+  return resolveHandlerFunction(path, depth)?.fn ?? null;
+}
+
+interface ResolvedHandler {
+  fn: ASTPath<FunctionNode>;
+  /** Wrapped in `awslambda.streamifyResponse`: called as `(event, responseStream, context)`. */
+  streaming: boolean;
+}
+
+function isStreamifyCall(callee: any): boolean {
+  if (callee.type === 'Identifier') return callee.name === 'streamifyResponse';
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'streamifyResponse';
+}
+
+function resolveHandlerFunction(path: ASTPath<any>, depth: number): ResolvedHandler | null {
   if (!path || !path.value || typeof path.value.type !== 'string' || depth > 12) return null;
   const current = unwrap(path);
   const node = current.value;
-  if (FUNCTION_TYPES.has(node.type)) return current as ASTPath<FunctionNode>;
-  if (node.type === 'ObjectMethod') return current as any;
+  if (FUNCTION_TYPES.has(node.type)) return { fn: current as ASTPath<FunctionNode>, streaming: false };
+  if (node.type === 'ObjectMethod') return node.kind === 'method' ? { fn: current as ASTPath<FunctionNode>, streaming: false } : null;
   if (node.type === 'Identifier') {
     const target = resolveIdentifier(current);
-    return target ? resolveToFunction(target, depth + 1) : null;
+    return target ? resolveHandlerFunction(target, depth + 1) : null;
   }
   if (node.type === 'CallExpression') {
     const callee = node.callee;
     // middy().handler(fn): the function is the argument of `.handler`
     if (callee.type === 'MemberExpression' && !callee.computed && callee.property.name === 'handler' && node.arguments.length > 0) {
-      return resolveToFunction(current.get('arguments', 0), depth + 1);
+      return resolveHandlerFunction(current.get('arguments', 0), depth + 1);
     }
-    // middy(base).use(a).use(b): the work is done by what the innermost call wraps
-    if (callee.type === 'MemberExpression' && callee.object.type === 'CallExpression') {
-      return resolveToFunction(current.get('callee', 'object'), depth + 1);
+    // middy(base).use(a).use(b), or `wrapped.use(a)` with `const wrapped = middy(base)`:
+    // the work is done by what the innermost call wraps
+    if (callee.type === 'MemberExpression' && (callee.object.type === 'CallExpression' || callee.object.type === 'Identifier')) {
+      const wrapped = resolveHandlerFunction(current.get('callee', 'object'), depth + 1);
+      if (wrapped) return wrapped;
     }
     // wrap(fn, options), awslambda.streamifyResponse(fn), Sentry.wrapHandler(fn)
-    if (node.arguments.length > 0) return resolveToFunction(current.get('arguments', 0), depth + 1);
+    if (node.arguments.length > 0) {
+      const inner = resolveHandlerFunction(current.get('arguments', 0), depth + 1);
+      if (inner && isStreamifyCall(callee)) return { ...inner, streaming: true };
+      return inner;
+    }
   }
   return null;
 }
@@ -213,9 +248,10 @@ function paramName(param: any): string | null {
   return null;
 }
 
-function handlerStyle(fn: FunctionNode): HandlerStyle {
+function handlerStyle(fn: FunctionNode, streaming: boolean): HandlerStyle {
   if (fn.async) return 'async';
-  if (fn.params.length >= 3) return 'callback';
+  // a streaming handler's third parameter is its context, not a callback
+  if (fn.params.length >= 3 && !streaming) return 'callback';
   if (returnsPromise(fn)) return 'promise';
   return 'sync';
 }

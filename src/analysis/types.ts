@@ -14,7 +14,9 @@ export type TransformName = (typeof TRANSFORM_ORDER)[number];
 export type FunctionNode =
   | namedTypes.FunctionDeclaration
   | namedTypes.FunctionExpression
-  | namedTypes.ArrowFunctionExpression;
+  | namedTypes.ArrowFunctionExpression
+  /** `module.exports = { async handler(event) {} }` */
+  | namedTypes.ObjectMethod;
 
 /** How a handler hands its result back to Lambda. */
 export type HandlerStyle = 'async' | 'promise' | 'callback' | 'sync';
@@ -25,8 +27,12 @@ export interface HandlerInfo {
   /** The function that does the work (for `middy(base)` this is `base`). */
   fn: ASTPath<FunctionNode>;
   style: HandlerStyle;
-  /** Name of the second parameter (`context`, `_context`, `ctx`), null when there is none. */
+  /** Name of the context parameter (`context`, `_context`, `ctx`), null when there is none
+   * or when it is destructured. */
   contextParam: string | null;
+  /** Position of the context parameter: 1, or 2 for `awslambda.streamifyResponse`
+   * handlers, which take `(event, responseStream, context)`. */
+  contextParamIndex: number;
   /** Where the handler is exported (1-based line, 1-based column), for reports. */
   line: number;
   column: number;
