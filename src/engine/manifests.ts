@@ -1,0 +1,180 @@
+// Handler names from deployment manifests: SAM / CloudFormation templates and
+// serverless.yml. A handler string (`src/app.handlers.create`) names a module (up to the
+// first dot of its last path segment, as the Lambda Node.js runtime splits it) and a
+// property path; the module may be a built file whose source is found through tsconfig.json.
+//
+// Which files a manifest decides about: a manifest speaks for the files under its own
+// directory (and for any file it names elsewhere). Under that directory, a file it does
+// not name is not a handler module (a helper, a test, a script), so it is left alone even
+// when it exports a function called `handler`. Files under no manifest's directory use the
+// default rule (`handler`, or an exported function whose first parameter is `event`).
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseDocument, type Tags } from 'yaml';
+import { findGitRoot } from './git';
+import { findOutputLayout } from './tsconfig';
+
+/** Source extensions tried for a handler module, the TypeScript source before a compiled sibling. */
+const SOURCE_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
+
+/** CloudFormation's short-form intrinsic functions, so that `!Ref`, `!Sub`, `!GetAtt`,
+ * `!If`... parse; a tagged value is never a handler string. */
+const INTRINSICS = ['Ref', 'Sub', 'GetAtt', 'If', 'Join', 'Select', 'Split', 'FindInMap', 'Base64', 'Cidr', 'Equals', 'And', 'Or', 'Not', 'Condition', 'ImportValue', 'GetAZs', 'Transform'];
+const CLOUDFORMATION_TAGS: Tags = INTRINSICS.flatMap((name) => [
+  { tag: `!${name}`, resolve: (value: string) => ({ [`Fn::${name}`]: value }) },
+  { tag: `!${name}`, collection: 'seq' as const },
+  { tag: `!${name}`, collection: 'map' as const },
+]);
+
+const FUNCTION_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Lambda::Function']);
+
+export interface ManifestHandlers {
+  /** Absolute paths of the manifests read. */
+  manifests: string[];
+  /** Real path of a source file → the handler names manifests give for it. */
+  byFile: Map<string, string[]>;
+  /** Directories whose files the manifests speak for. */
+  scopes: string[];
+  /** Handler strings that could not be resolved, manifests that could not be read. */
+  notes: string[];
+}
+
+/** A handler string and the directory it is relative to. */
+interface HandlerEntry {
+  handler: unknown;
+  baseDir: string;
+  origin: string;
+}
+
+/** Manifests found by the walk, plus those in the directories from each given path up to
+ * its git root (the working directory outside a repository). */
+export function locateManifests(found: string[], roots: string[], cwd: string): string[] {
+  const all = new Set(found);
+  for (const root of roots) {
+    const start = fs.statSync(root).isDirectory() ? root : path.dirname(root);
+    const stop = findGitRoot(start) ?? (start === cwd || start.startsWith(cwd + path.sep) ? cwd : start);
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      for (const name of ['template.yaml', 'template.yml', 'serverless.yml', 'serverless.yaml']) {
+        const file = path.join(dir, name);
+        if (fs.existsSync(file)) all.add(fs.realpathSync(file));
+      }
+      if (dir === stop || path.dirname(dir) === dir) break;
+    }
+  }
+  return [...all].sort();
+}
+
+export function readManifests(files: string[], cwd: string): ManifestHandlers {
+  const result: ManifestHandlers = { manifests: [], byFile: new Map(), scopes: [], notes: [] };
+  for (const file of files) {
+    const shown = path.relative(cwd, file) || file;
+    const doc = parseDocument(fs.readFileSync(file, 'utf8'), { customTags: CLOUDFORMATION_TAGS });
+    if (doc.errors.length > 0) {
+      result.notes.push(`${shown}: not read (${doc.errors[0].message.split('\n')[0]})`);
+      continue;
+    }
+    const data = doc.toJS() ?? {};
+    const entries = /^serverless\.ya?ml$/.test(path.basename(file)) ? serverlessHandlers(data, file) : samHandlers(data, file);
+    if (entries === null) continue; // a template.yaml that is not a CloudFormation template
+    result.manifests.push(file);
+    result.scopes.push(path.dirname(file));
+    const stopAt = findGitRoot(path.dirname(file)) ?? path.dirname(file);
+    for (const entry of entries) {
+      if (typeof entry.handler !== 'string') {
+        result.notes.push(`${shown}: ${entry.origin}: handler is not a plain string; name it with --handler`);
+        continue;
+      }
+      const resolved = resolveHandlerString(entry.handler, entry.baseDir, stopAt);
+      if (!resolved) {
+        result.notes.push(`${shown}: ${entry.origin}: no source file found for handler "${entry.handler}"`);
+        continue;
+      }
+      const names = result.byFile.get(resolved.file) ?? [];
+      if (!names.includes(resolved.name)) names.push(resolved.name);
+      result.byFile.set(resolved.file, names);
+    }
+  }
+  return result;
+}
+
+/** The handler names for a file: from `--handler`, from the manifests, `[]` when a manifest
+ * speaks for the file without naming it, `undefined` for the default rule. */
+export function handlerNamesFor(realPath: string, manifests: ManifestHandlers, given?: string[]): string[] | undefined {
+  if (given && given.length > 0) return given;
+  const named = manifests.byFile.get(realPath);
+  if (named) return named;
+  if (manifests.scopes.some((dir) => realPath.startsWith(dir + path.sep))) return [];
+  return undefined;
+}
+
+/** SAM and plain CloudFormation functions; `Globals.Function` supplies Handler and CodeUri. */
+function samHandlers(data: any, file: string): HandlerEntry[] | null {
+  if (!data || typeof data !== 'object' || typeof data.Resources !== 'object' || data.Resources === null) return null;
+  const dir = path.dirname(file);
+  const globals = data.Globals?.Function ?? {};
+  const out: HandlerEntry[] = [];
+  for (const [logicalId, resource] of Object.entries<any>(data.Resources)) {
+    if (!resource || !FUNCTION_TYPES.has(resource.Type)) continue;
+    const props = resource.Properties ?? {};
+    const serverless = resource.Type === 'AWS::Serverless::Function';
+    const runtime = props.Runtime ?? (serverless ? globals.Runtime : undefined);
+    // container images, inline code and other runtimes have no Node.js source file here
+    if (props.PackageType === 'Image' || props.InlineCode || props.Code?.ZipFile) continue;
+    if (typeof runtime === 'string' && !runtime.startsWith('nodejs')) continue;
+    const handler = props.Handler ?? (serverless ? globals.Handler : undefined);
+    if (handler === undefined) continue;
+    const codeUri = serverless ? (props.CodeUri ?? globals.CodeUri) : undefined;
+    out.push({ handler, baseDir: typeof codeUri === 'string' ? path.resolve(dir, codeUri) : dir, origin: logicalId });
+  }
+  return out;
+}
+
+/** `functions: { name: { handler: src/handler.main } }`, relative to serverless.yml. */
+function serverlessHandlers(data: any, file: string): HandlerEntry[] | null {
+  if (!data || typeof data !== 'object') return null;
+  const dir = path.dirname(file);
+  const functions = data.functions ?? {};
+  const list: [string, any][] = Array.isArray(functions)
+    ? functions.flatMap((group: any) => Object.entries(group ?? {}))
+    : Object.entries(functions);
+  return list
+    .filter(([, fn]) => fn && typeof fn === 'object' && fn.handler !== undefined && !fn.image)
+    .map(([name, fn]) => ({ handler: fn.handler, baseDir: dir, origin: `functions.${name}` }));
+}
+
+/** `src/app.handlers.create` relative to `baseDir` → the source file and `handlers.create`. */
+export function resolveHandlerString(handler: string, baseDir: string, stopAt: string): { file: string; name: string } | null {
+  const normalized = handler.trim().replace(/\\/g, '/');
+  const slash = normalized.lastIndexOf('/');
+  const lastSegment = normalized.slice(slash + 1);
+  const dot = lastSegment.indexOf('.');
+  if (dot <= 0 || dot === lastSegment.length - 1) return null;
+  const modulePath = path.resolve(baseDir, normalized.slice(0, slash + 1) + lastSegment.slice(0, dot));
+  const name = lastSegment.slice(dot + 1);
+
+  // a built file (present or not) is edited through its source
+  const file = findSourceOfBuiltFile(modulePath, stopAt) ?? findSource(modulePath);
+  return file ? { file: fs.realpathSync(file), name } : null;
+}
+
+function findSource(modulePath: string): string | null {
+  for (const candidate of [modulePath, path.join(modulePath, 'index')]) {
+    for (const ext of SOURCE_EXTENSIONS) {
+      const file = candidate + ext;
+      if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
+    }
+  }
+  return null;
+}
+
+/** `dist/app` (compiled from `src/app.ts`, tsconfig `outDir: dist`, `rootDir: src`) → `src/app.ts`. */
+function findSourceOfBuiltFile(modulePath: string, stopAt: string): string | null {
+  const layout = findOutputLayout(path.dirname(modulePath), stopAt);
+  if (!layout || !modulePath.startsWith(layout.outDir + path.sep)) return null;
+  const relative = path.relative(layout.outDir, modulePath);
+  for (const root of layout.sourceRoots) {
+    const file = findSource(path.join(root, relative));
+    if (file) return file;
+  }
+  return null;
+}
