@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// The command-line entry: parses the command line and hands over to a command in
+// src/commands/. Commands load their heavy dependencies themselves, when they run.
+import fs from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../src/engine/errors';
+
+const verbose = process.argv.includes('--verbose');
+
+// `lambda-clean-slate migrate | head`: a closed pipe ends the output, not the process with a stack trace
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+/** The package's own package.json, found from this file in bin/ or dist/bin/. */
+function packageVersion(): string {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')).version;
+  }
+  return 'unknown';
+}
+
+async function main(): Promise<void> {
+  // yargs 18 is ESM-only; a dynamic import loads it from this CommonJS entry
+  const { default: yargs } = await import('yargs');
+  const { hideBin } = await import('yargs/helpers');
+  await yargs(hideBin(process.argv))
+    .scriptName('lambda-clean-slate')
+    .usage('$0 <command> [options]\n\nMakes AWS Lambda handlers safe under warm starts.')
+    .command(require('../src/commands/migrate').migrateCommand)
+    .option('verbose', { type: 'boolean', describe: 'show stack traces of unexpected errors' })
+    .demandCommand(1, 'name a command (see --help)')
+    .recommendCommands()
+    .strict()
+    .version(packageVersion())
+    .alias('h', 'help')
+    .wrap(null)
+    .fail((message, error) => {
+      throw error ?? new UsageError(`${message} (see --help)`);
+    })
+    .parseAsync();
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`lambda-clean-slate: ${message}\n`);
+  if (verbose && error instanceof Error && !(error instanceof UsageError)) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,99 @@
+// `lambda-clean-slate migrate`: options, then the engine, then the report and the exit
+// code. Everything heavy (jscodeshift, the transforms, the diff library) is required inside
+// the handler, so that `--version` and `--help` stay fast.
+import fs from 'node:fs';
+import type { Argv, CommandModule } from 'yargs';
+import { UsageError } from '../engine/errors';
+
+export interface MigrateArgs {
+  paths: string[];
+  write?: boolean;
+  check?: boolean;
+  format: string;
+  output?: string;
+  transforms?: string[];
+  handler?: string[];
+  ignore?: string[];
+  force: boolean;
+  cacheTtl?: number;
+  clientCheck: 'local' | 'ping';
+  color?: boolean;
+}
+
+/** Exit codes (see the README): 0 done, 1 `--check` found changes, 2 usage error or a file
+ * that could not be processed. */
+export const EXIT = { done: 0, changesFound: 1, failed: 2 } as const;
+
+export const migrateCommand: CommandModule<object, MigrateArgs> = {
+  command: 'migrate [paths..]',
+  describe: 'Show (or with --write apply) the changes that make Lambda handlers start clean on warm starts',
+  builder: (yargs: Argv<object>) =>
+    yargs
+      .positional('paths', { describe: 'files or directories to migrate', type: 'string', array: true, default: ['.'] })
+      .option('write', { alias: 'w', type: 'boolean', describe: 'apply the changes (default: a dry run that changes nothing)' })
+      .option('check', { type: 'boolean', describe: 'exit 1 when any file would change; writes nothing (for CI)' })
+      .option('format', {
+        type: 'string',
+        default: 'diff',
+        // the format registry is small, and loaded only when this command is parsed
+        choices: require('../engine/formats').formatNames() as string[],
+        describe: 'report format',
+      })
+      .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
+      .option('transforms', { type: 'string', array: true, describe: 'comma list of transforms to run: globals,tmp,clients,container-id (default: all)' })
+      .option('handler', { type: 'string', array: true, describe: 'handler export name, repeatable (default: from template.yaml / serverless.yml, else `handler` and functions taking `event`)' })
+      .option('ignore', { type: 'string', array: true, describe: 'gitignore-style pattern to skip, repeatable (.gitignore and node_modules are always honoured)' })
+      .option('force', { type: 'boolean', default: false, describe: 'allow --write when files it would touch have uncommitted changes' })
+      .option('cache-ttl', { type: 'number', describe: 'give lazy caches an expiry of this many seconds' })
+      .option('client-check', { type: 'string', choices: ['local', 'ping'] as const, default: 'local' as const, describe: 'how clients are checked before reuse: local state only, or a network ping' })
+      .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a terminal and NO_COLOR is not set)' })
+      .conflicts('write', 'check')
+      .example('$0 migrate src/', 'preview: print the diff and a summary, change nothing')
+      .example('$0 migrate src/ --write', 'apply the changes')
+      .example('$0 migrate src/ --check --format summary', 'CI: exit 1 when code needs migrating')
+      .example('$0 migrate --format patch > clean-slate.patch && git apply clean-slate.patch', 'review and apply as a patch')
+      .example('$0 migrate src/ --transforms container-id --handler main', 'one transform, handlers exported as `main`') as unknown as Argv<MigrateArgs>,
+  handler: async (argv) => {
+    process.exitCode = await runMigrate(argv);
+  },
+};
+
+export async function runMigrate(argv: MigrateArgs): Promise<number> {
+  if (argv.cacheTtl !== undefined && !(Number.isInteger(argv.cacheTtl) && argv.cacheTtl > 0)) {
+    throw new UsageError('--cache-ttl takes a whole number of seconds greater than 0');
+  }
+  const { migrate } = require('../engine/migrate') as typeof import('../engine/migrate');
+  const { getFormat } = require('../engine/formats') as typeof import('../engine/formats');
+  const format = getFormat(argv.format);
+  if (!format) throw new UsageError(`unknown format: ${argv.format}`);
+
+  const result = await migrate({
+    paths: argv.paths,
+    transforms: argv.transforms,
+    handlerNames: argv.handler,
+    ignore: argv.ignore,
+    write: argv.write === true,
+    force: argv.force,
+    transformOptions: { cacheTtl: argv.cacheTtl, clientCheck: argv.clientCheck },
+  });
+
+  const report = format.render(result, { color: wantsColor(argv) });
+  if (argv.output) fs.writeFileSync(argv.output, report);
+  else process.stdout.write(report);
+
+  if (argv.write) {
+    const written = result.files.filter((f) => f.written).length;
+    process.stderr.write(`lambda-clean-slate: ${written === 0 ? 'nothing to write' : `wrote ${written} file${written === 1 ? '' : 's'}`}\n`);
+  }
+  if (result.summary.errors > 0) return EXIT.failed;
+  if (argv.check && result.summary.filesChanged > 0) return EXIT.changesFound;
+  return EXIT.done;
+}
+
+/** `--color`/`--no-color` first, then NO_COLOR (https://no-color.org), then: a terminal. */
+function wantsColor(argv: MigrateArgs): boolean {
+  if (argv.format === 'patch') return false;
+  if (argv.color !== undefined) return argv.color;
+  if (process.env.NO_COLOR) return false;
+  return !argv.output && process.stdout.isTTY === true;
+}
