@@ -1,0 +1,144 @@
+import path from 'node:path';
+import { handlerNamesFor, locateManifests, readManifests } from '../../src/engine/manifests';
+import { makeRepository, makeTree, removeTree } from './tree';
+
+const created: string[] = [];
+afterAll(() => created.forEach(removeTree));
+function tree(files: Record<string, string>, repository = false): string {
+  const dir = repository ? makeRepository(files, 'lcs-manifests-') : makeTree(files, 'lcs-manifests-');
+  created.push(dir);
+  return dir;
+}
+
+const SAM = `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Runtime: nodejs20.x
+    CodeUri: src/
+    Handler: index.handler
+    Environment:
+      Variables:
+        TABLE: !Ref Table
+        ARN: !GetAtt Table.Arn
+Conditions:
+  IsProd: !Equals [!Ref Stage, prod]
+Resources:
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: orders.lambdaHandler
+      Role: !If [IsProd, !GetAtt Role.Arn, !Ref AWS::NoValue]
+      Policies:
+        - Statement:
+            Resource: !Sub 'arn:aws:s3:::\${Bucket}/*'
+  Default:
+    Type: AWS::Serverless::Function
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: api/
+      Handler: app.handlers.create
+  Plain:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: legacy/plain.main
+      Code:
+        S3Bucket: b
+        S3Key: k
+  Python:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: orders.other
+  Table:
+    Type: AWS::DynamoDB::Table
+`;
+
+describe('readManifests', () => {
+  it('reads SAM handlers against CodeUri and Globals, with intrinsic function tags', () => {
+    const dir = tree({
+      'template.yaml': SAM,
+      'src/orders.js': '',
+      'src/index.ts': '',
+      'api/app.mjs': '',
+      'legacy/plain.js': '',
+    });
+    const m = readManifests([path.join(dir, 'template.yaml')], dir);
+    expect(m.notes).toEqual([]);
+    expect(Object.fromEntries([...m.byFile].map(([f, n]) => [path.relative(dir, f), n]))).toEqual({
+      'src/orders.js': ['lambdaHandler'],
+      'src/index.ts': ['handler'],
+      'api/app.mjs': ['handlers.create'],
+      'legacy/plain.js': ['main'],
+    });
+  });
+
+  it('reads serverless.yml handlers relative to the file', () => {
+    const dir = tree({
+      'serverless.yml': 'service: s\nfunctions:\n  create:\n    handler: src/handlers/create.main\n  list:\n    handler: src/handlers/create.list\n  gone:\n    handler: src/missing.handler\n',
+      'src/handlers/create.ts': '',
+    });
+    const m = readManifests([path.join(dir, 'serverless.yml')], dir);
+    expect([...m.byFile.values()]).toEqual([['main', 'list']]);
+    expect(m.notes).toEqual(['serverless.yml: functions.gone: no source file found for handler "src/missing.handler"']);
+  });
+
+  it('maps a built file to its source through tsconfig outDir and rootDir', () => {
+    const dir = tree({
+      'template.yml': 'Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: dist/\n      Handler: functions/app.handler\n',
+      'tsconfig.json': '{\n  // comments are allowed\n  "compilerOptions": { "outDir": "./dist", "rootDir": "./lib", },\n}\n',
+      'lib/functions/app.ts': '',
+    });
+    const m = readManifests([path.join(dir, 'template.yml')], dir);
+    expect([...m.byFile.keys()]).toEqual([path.join(dir, 'lib/functions/app.ts')]);
+  });
+
+  it('maps dist to src when tsconfig has an outDir and no rootDir, following extends', () => {
+    const dir = tree({
+      'serverless.yml': 'functions:\n  f:\n    handler: dist/app.handler\n',
+      'tsconfig.base.json': '{ "compilerOptions": { "outDir": "dist" } }',
+      'tsconfig.json': '{ "extends": "./tsconfig.base.json" }',
+      'src/app.ts': '',
+    });
+    const m = readManifests([path.join(dir, 'serverless.yml')], dir);
+    expect([...m.byFile.keys()]).toEqual([path.join(dir, 'src/app.ts')]);
+  });
+
+  it('notes a handler that is not a plain string and a template it cannot read', () => {
+    const dir = tree({
+      'template.yaml': 'Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: !Sub "${Name}.handler"\n',
+      'serverless.yml': 'functions: [\n',
+    });
+    const m = readManifests([path.join(dir, 'serverless.yml'), path.join(dir, 'template.yaml')], dir);
+    expect(m.notes[0]).toMatch(/^serverless\.yml: not read/);
+    expect(m.notes[1]).toBe('template.yaml: F: handler is not a plain string; name it with --handler');
+  });
+});
+
+describe('handlerNamesFor', () => {
+  it('gives --handler names first, then manifest names; files a manifest does not name are not handlers; others use the default rule', () => {
+    const dir = tree({
+      'svc/template.yaml': 'Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.main\n',
+      'svc/app.js': '',
+      'svc/util.js': '',
+      'other/index.js': '',
+    });
+    const m = readManifests([path.join(dir, 'svc/template.yaml')], dir);
+    expect(handlerNamesFor(path.join(dir, 'svc/app.js'), m)).toEqual(['main']);
+    expect(handlerNamesFor(path.join(dir, 'svc/util.js'), m)).toEqual([]);
+    expect(handlerNamesFor(path.join(dir, 'other/index.js'), m)).toBeUndefined();
+    expect(handlerNamesFor(path.join(dir, 'svc/util.js'), m, ['run'])).toEqual(['run']);
+  });
+});
+
+describe('locateManifests', () => {
+  it('looks from the given path up to the git root', () => {
+    const dir = tree({ 'template.yaml': 'Resources: {}\n', 'services/a/src/app.js': '', 'services/a/serverless.yml': 'functions: {}\n' }, true);
+    expect(locateManifests([], [path.join(dir, 'services/a/src')], dir)).toEqual([
+      path.join(dir, 'services/a/serverless.yml'),
+      path.join(dir, 'template.yaml'),
+    ]);
+  });
+});
