@@ -1,0 +1,30 @@
+const { Client } = require('pg');
+
+// Connections that reported an error or their end; the handler replaces them.
+const lostConnections = new WeakSet();
+
+// A connection closed while the environment was frozen is reported through these events;
+// the handler then replaces the client instead of the process crashing on the error.
+function createClient() {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  client.on('error', () => lostConnections.add(client));
+  client.on('end', () => lostConnections.add(client));
+  return client;
+}
+
+let client = createClient();
+let connected = false;
+
+exports.handler = async (event) => {
+  if (lostConnections.has(client)) {
+    client = createClient();
+    connected = false;
+  }
+
+  if (!connected) {
+    await client.connect();
+    connected = true;
+  }
+  const { rows } = await client.query('SELECT name FROM users WHERE id = $1', [event.id]);
+  return rows[0] ?? null;
+};

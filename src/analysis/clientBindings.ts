@@ -1,0 +1,361 @@
+// Recognising the module-level clients of a handler module: which binding holds a client of
+// which library (src/config/clientFamilies.ts), whether it is created when the module loads
+// (eager) or on first use behind a guard (lazy), how it gets connected, and what an earlier
+// run of the `clients` transform already generated. The `globals` transform asks the same
+// question (`clientOwnedBindings`) so that it leaves these bindings to `clients`.
+import { builtinModules } from 'node:module';
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { findClientFamily, type ClientFamily } from '../config/clientFamilies';
+import { isInside, isReference } from './scope';
+
+/** The WeakSet the generated listeners record lost connections in. */
+export const LOST_CONNECTIONS = 'lostConnections';
+
+const TS_WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'ParenthesizedExpression']);
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
+
+export interface Construction {
+  source: string;
+  form: 'new' | 'call';
+  /** Export path from the module (`[]` module itself, `['Client']`). */
+  path: string[];
+  /** The construction was awaited (`await mysql.createConnection(...)`). */
+  awaited: boolean;
+  /** The construction expression itself, without `await`. */
+  node: any;
+}
+
+export interface ClientBinding {
+  name: string;
+  family: ClientFamily;
+  construction: Construction;
+  /** `eager`: created by the module-level declaration; `lazy`: `let x;` assigned behind a guard. */
+  mode: 'eager' | 'lazy';
+  /** The module-level VariableDeclarator path. */
+  declarator: ASTPath<any>;
+  /** The module-level statement holding the declaration. */
+  statement: ASTPath<any>;
+  /** Eager: the name of the factory a previous run created (`createClient`), when the
+   * initializer already calls one. */
+  factory: string | null;
+  /** Lazy: the assignments `x = <construction>` with the statement guarding each one. */
+  lazySites: { assignment: ASTPath<any>; guard: ASTPath<any> }[];
+  /** A module-level `x.connect()` (eager clients connected when the module loads). */
+  connectedAtLoad: boolean;
+  /** A `let connected = false` flag guarding `x.connect()` (lazy connect). */
+  connectFlag: string | null;
+  /** The value of `let x = null` / `let x;` for lazy bindings: what "not created" is. */
+  emptyValue: 'null' | 'undefined';
+}
+
+export interface UnknownClient {
+  name: string;
+  source: string;
+  declarator: ASTPath<any>;
+}
+
+export interface ClientScan {
+  clients: ClientBinding[];
+  unknown: UnknownClient[];
+}
+
+function unwrap(node: any): any {
+  let current = node;
+  while (current && TS_WRAPPERS.has(current.type)) current = current.expression;
+  return current;
+}
+
+function requireSource(node: any): string | null {
+  const call = unwrap(node);
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'require') return null;
+  const arg = call.arguments[0];
+  return arg && (arg.type === 'StringLiteral' || arg.type === 'Literal') && typeof arg.value === 'string' ? arg.value : null;
+}
+
+function propertyName(member: any): string | null {
+  if (member.computed) return member.property.type === 'StringLiteral' ? member.property.value : null;
+  return member.property.type === 'Identifier' ? member.property.name : null;
+}
+
+/** Where a module-level name comes from when it is imported or required. */
+export function importOrigin(j: JSCodeshift, root: Collection<any>, name: string): { source: string; path: string[] } | null {
+  const body: any[] = root.find(j.Program).get().node.body;
+  for (const stmt of body) {
+    if (stmt.type === 'ImportDeclaration' && stmt.importKind !== 'type') {
+      for (const s of stmt.specifiers ?? []) {
+        if (s.local.name !== name) continue;
+        const source = String(stmt.source.value);
+        if (s.type === 'ImportSpecifier') return { source, path: [s.imported.name ?? s.imported.value] };
+        return { source, path: [] };
+      }
+    }
+    if (stmt.type === 'TSImportEqualsDeclaration' && stmt.id.name === name && stmt.moduleReference.type === 'TSExternalModuleReference') {
+      return { source: String(stmt.moduleReference.expression.value), path: [] };
+    }
+    const declaration = stmt.type === 'ExportNamedDeclaration' ? stmt.declaration : stmt;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const d of declaration.declarations) {
+      let init = unwrap(d.init);
+      const tail: string[] = [];
+      while (init?.type === 'MemberExpression' && propertyName(init) !== null) {
+        tail.unshift(propertyName(init)!);
+        init = unwrap(init.object);
+      }
+      const source = requireSource(init);
+      if (!source) continue;
+      if (d.id.type === 'Identifier' && d.id.name === name) return { source, path: tail };
+      if (d.id.type === 'ObjectPattern') {
+        for (const p of d.id.properties) {
+          if ((p.type === 'ObjectProperty' || p.type === 'Property') && p.value.type === 'Identifier' && p.value.name === name) {
+            const key = p.key.type === 'Identifier' ? p.key.name : p.key.value;
+            return { source, path: [...tail, key] };
+          }
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** `new pg.Client(...)`, `await mysql.createConnection(...)`, `DynamoDBDocumentClient.from(c)`:
+ * the import it is made from, or null when it is not made from an import. */
+export function constructionOf(j: JSCodeshift, root: Collection<any>, expression: any): Construction | null {
+  let node = unwrap(expression);
+  let awaited = false;
+  if (node?.type === 'AwaitExpression') {
+    awaited = true;
+    node = unwrap(node.argument);
+  }
+  if (!node || (node.type !== 'NewExpression' && node.type !== 'CallExpression')) return null;
+  const form = node.type === 'NewExpression' ? 'new' : 'call';
+  let callee = unwrap(node.callee);
+  const path: string[] = [];
+  while (callee?.type === 'MemberExpression' && propertyName(callee) !== null) {
+    path.unshift(propertyName(callee)!);
+    callee = unwrap(callee.object);
+  }
+  const required = requireSource(callee);
+  if (required) return { source: required, form, path, awaited, node };
+  if (callee?.type !== 'Identifier') return null;
+  const origin = importOrigin(j, root, callee.name);
+  if (!origin) return null;
+  return { source: origin.source, form, path: [...origin.path, ...path], awaited, node };
+}
+
+function isPackageSource(source: string): boolean {
+  if (source.startsWith('.') || source.startsWith('/') || source.startsWith('node:')) return false;
+  return !builtinModules.includes(source.split('/')[0]);
+}
+
+/** The construction a module-level factory function returns: `function createX() { return
+ * new X() }` or `{ const x = new X(); x.on(...); return x; }` (what this transform writes). */
+export function factoryConstruction(j: JSCodeshift, root: Collection<any>, name: string): Construction | null {
+  const program = root.find(j.Program).paths()[0];
+  const bindings = program?.scope?.getBindings()[name];
+  const parent = bindings?.[bindings.length - 1]?.parent?.node;
+  if (parent?.type !== 'FunctionDeclaration' || parent.body.type !== 'BlockStatement') return null;
+  const statements: any[] = parent.body.body;
+  const last = statements[statements.length - 1];
+  if (last?.type !== 'ReturnStatement' || !last.argument) return null;
+  const returned = unwrap(last.argument);
+  if (returned.type !== 'Identifier') return constructionOf(j, root, returned);
+  const first = statements[0];
+  const declarator = first?.type === 'VariableDeclaration' ? first.declarations[0] : null;
+  if (declarator?.id.type !== 'Identifier' || declarator.id.name !== returned.name) return null;
+  return constructionOf(j, root, declarator.init);
+}
+
+/** `createX()` or `await createX()` calling a module-level factory; its name, or null. */
+function factoryCall(j: JSCodeshift, root: Collection<any>, expression: any): { name: string; construction: Construction } | null {
+  let node = unwrap(expression);
+  if (node?.type === 'AwaitExpression') node = unwrap(node.argument);
+  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.arguments.length > 0) return null;
+  const construction = factoryConstruction(j, root, node.callee.name);
+  return construction ? { name: node.callee.name, construction } : null;
+}
+
+function isEmptyInit(init: any): 'null' | 'undefined' | false {
+  if (!init) return 'undefined';
+  const node = unwrap(init);
+  if (node.type === 'NullLiteral' || (node.type === 'Literal' && node.value === null)) return 'null';
+  if (node.type === 'Identifier' && node.name === 'undefined') return 'undefined';
+  return false;
+}
+
+function calls(j: JSCodeshift, scope: ASTPath<any> | any, object: string, method: string): boolean {
+  return (
+    j(scope)
+      .find(j.CallExpression, { callee: { type: 'MemberExpression', object: { type: 'Identifier', name: object }, property: { name: method } } })
+      .size() > 0
+  );
+}
+
+function insideFunction(path: ASTPath<any>): boolean {
+  for (let p = path.parent; p; p = p.parent) if (FUNCTION_TYPES.has(p.node.type)) return true;
+  return false;
+}
+
+/** A module-level `name.connect()` outside any function. */
+function connectsAtLoad(j: JSCodeshift, root: Collection<any>, name: string): boolean {
+  return (
+    root
+      .find(j.CallExpression, { callee: { type: 'MemberExpression', object: { type: 'Identifier', name }, property: { name: 'connect' } } })
+      .filter((p) => !insideFunction(p))
+      .size() > 0
+  );
+}
+
+/** `let connected = false` with `if (!connected) { await client.connect(); connected = true; }`. */
+function connectFlagFor(j: JSCodeshift, root: Collection<any>, name: string, flags: Set<string>): string | null {
+  let found: string | null = null;
+  root.find(j.IfStatement).forEach((p) => {
+    const test = unwrap(p.node.test);
+    if (found || test.type !== 'UnaryExpression' || test.operator !== '!' || test.argument.type !== 'Identifier') return;
+    const flag = test.argument.name;
+    if (!flags.has(flag) || !calls(j, p.get('consequent'), name, 'connect')) return;
+    const setsFlag = j(p.get('consequent')).find(j.AssignmentExpression, { left: { type: 'Identifier', name: flag } }).size() > 0;
+    if (setsFlag) found = flag;
+  });
+  return found;
+}
+
+/** The statement that guards a lazy assignment: `if (!x) ...`, `if (x == null) ...`, or the
+ * `x ??= ...` / `x ||= ...` statement itself. */
+function guardOf(assignment: ASTPath<any>, name: string): ASTPath<any> | null {
+  if (assignment.node.operator === '??=' || assignment.node.operator === '||=') {
+    return assignment.parent?.node.type === 'ExpressionStatement' ? assignment.parent : null;
+  }
+  for (let p = assignment.parent; p && !FUNCTION_TYPES.has(p.node.type); p = p.parent) {
+    if (p.node.type !== 'IfStatement') continue;
+    const test = unwrap(p.node.test);
+    const negated = test.type === 'UnaryExpression' && test.operator === '!' && test.argument.type === 'Identifier' && test.argument.name === name;
+    const comparedToEmpty =
+      test.type === 'BinaryExpression' &&
+      ['==', '==='].includes(test.operator) &&
+      test.left.type === 'Identifier' &&
+      test.left.name === name &&
+      (isEmptyInit(test.right) !== false);
+    if (negated || comparedToEmpty) return p;
+  }
+  return null;
+}
+
+/** Every module-level client binding, plus `new X()` of packages no family describes. */
+export function scanClients(j: JSCodeshift, root: Collection<any>): ClientScan {
+  const scan: ClientScan = { clients: [], unknown: [] };
+  const program = root.find(j.Program).paths()[0];
+  if (!program) return scan;
+
+  const falseFlags = new Set<string>();
+  const declarators: { declarator: ASTPath<any>; statement: ASTPath<any>; kind: string }[] = [];
+  program.get('body').each((statement: ASTPath<any>) => {
+    const declaration = statement.node.type === 'ExportNamedDeclaration' ? statement.get('declaration') : statement;
+    if (declaration.value?.type !== 'VariableDeclaration') return;
+    declaration.get('declarations').each((declarator: ASTPath<any>) => {
+      if (declarator.node.id.type !== 'Identifier') return;
+      const init = unwrap(declarator.node.init);
+      if (declaration.node.kind === 'let' && init && (init.type === 'BooleanLiteral' || init.type === 'Literal') && init.value === false) {
+        falseFlags.add(declarator.node.id.name);
+      }
+      declarators.push({ declarator, statement, kind: declaration.node.kind });
+    });
+  });
+
+  for (const { declarator, statement, kind } of declarators) {
+    const name: string = declarator.node.id.name;
+    const base = { name, declarator, statement, lazySites: [], connectFlag: null, emptyValue: 'undefined' as const };
+    const direct = constructionOf(j, root, declarator.node.init);
+    const previous = direct ? null : factoryCall(j, root, declarator.node.init);
+    const construction = direct ?? previous?.construction ?? null;
+    if (construction) {
+      const family = findClientFamily(construction.source, construction.form, construction.path);
+      if (family) {
+        scan.clients.push({
+          ...base,
+          family,
+          construction,
+          mode: 'eager',
+          factory: previous?.name ?? null,
+          connectedAtLoad: connectsAtLoad(j, root, name),
+          connectFlag: connectFlagFor(j, root, name, falseFlags),
+        });
+      } else if (direct && construction.form === 'new' && isPackageSource(construction.source)) {
+        scan.unknown.push({ name, source: construction.source, declarator });
+      }
+      continue;
+    }
+
+    const empty = isEmptyInit(declarator.node.init);
+    if (kind === 'const' || empty === false) continue;
+    const sites: ClientBinding['lazySites'] = [];
+    let lazyConstruction: Construction | null = null;
+    let lazyFamily: ClientFamily | null = null;
+    let factory: string | null = null;
+    root.find(j.AssignmentExpression, { left: { type: 'Identifier', name } }).forEach((assignment) => {
+      if (!insideFunction(assignment)) return;
+      const made = constructionOf(j, root, assignment.node.right);
+      const viaFactory = made ? null : factoryCall(j, root, assignment.node.right);
+      const c = made ?? viaFactory?.construction;
+      const family = c ? findClientFamily(c.source, c.form, c.path) : null;
+      const guard = family ? guardOf(assignment, name) : null;
+      if (!c || !family || !guard) return;
+      if (lazyFamily && lazyFamily !== family) return;
+      lazyFamily = family;
+      lazyConstruction = c;
+      factory = viaFactory?.name ?? factory;
+      sites.push({ assignment, guard });
+    });
+    if (lazyFamily && lazyConstruction) {
+      scan.clients.push({
+        ...base,
+        family: lazyFamily,
+        construction: lazyConstruction,
+        mode: 'lazy',
+        factory,
+        lazySites: sites,
+        connectedAtLoad: false,
+        connectFlag: connectFlagFor(j, root, name, falseFlags),
+        emptyValue: empty,
+      });
+    }
+  }
+  return scan;
+}
+
+/** Module-level names the `clients` transform owns: the clients, their connection flags,
+ * the factories it wrote and the set of lost connections. `globals` leaves them alone. */
+export function clientOwnedBindings(j: JSCodeshift, root: Collection<any>): Set<string> {
+  const owned = new Set<string>();
+  for (const client of scanClients(j, root).clients) {
+    owned.add(client.name);
+    if (client.connectFlag) owned.add(client.connectFlag);
+    if (client.factory) owned.add(client.factory);
+  }
+  if (lostConnectionsDeclared(j, root)) owned.add(LOST_CONNECTIONS);
+  return owned;
+}
+
+/** True when the module already declares `const lostConnections = new WeakSet()`. */
+export function lostConnectionsDeclared(j: JSCodeshift, root: Collection<any>): boolean {
+  return (
+    root
+      .find(j.VariableDeclarator, { id: { type: 'Identifier', name: LOST_CONNECTIONS }, init: { type: 'NewExpression', callee: { name: 'WeakSet' } } })
+      .filter((p) => !insideFunction(p))
+      .size() > 0
+  );
+}
+
+/** True when every identifier `expression` reads resolves outside the function it sits in
+ * (module bindings and globals), so it can move into a module-level factory. */
+export function readsOnlyModuleScope(j: JSCodeshift, expressionPath: ASTPath<any>): boolean {
+  let local = false;
+  j(expressionPath)
+    .find(j.Identifier)
+    .forEach((p) => {
+      if (local || !isReference(p)) return;
+      const scope = p.scope?.lookup(p.node.name);
+      // a parameter of a callback inside the expression moves along with it
+      if (scope && !scope.isGlobal && !isInside(scope.path, expressionPath)) local = true;
+    });
+  return !local;
+}

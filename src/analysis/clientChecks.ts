@@ -1,0 +1,145 @@
+// The code the `clients` transform writes: a factory that creates a client (with the
+// listeners its library needs), the set of lost connections, and the validity checks that
+// re-create a client at the top of the handler or in front of a lazy guard.
+import type { JSCodeshift } from 'jscodeshift';
+import type { UnusableCheck } from '../config/clientFamilies';
+import { LOST_CONNECTIONS } from './clientBindings';
+
+/** `create` + the binding's name: `client` → `createClient`, `db` → `createDb`. */
+export function factoryNameFor(binding: string): string {
+  return `create${binding.charAt(0).toUpperCase()}${binding.slice(1)}`;
+}
+
+/** The expression that says the client held by `name` can no longer be used. */
+export function unusableTest(j: JSCodeshift, name: string, check: UnusableCheck): any {
+  const client = j.identifier(name);
+  switch (check.kind) {
+    case 'property-equals':
+      return j.binaryExpression('===', j.memberExpression(client, j.identifier(check.property)), j.literal(check.value));
+    case 'property-true':
+      return j.memberExpression(client, j.identifier(check.property));
+    case 'property-false':
+      return j.unaryExpression('!', j.memberExpression(client, j.identifier(check.property)));
+    case 'lost-event':
+      return j.callExpression(j.memberExpression(j.identifier(LOST_CONNECTIONS), j.identifier('has')), [client]);
+  }
+}
+
+function lineComment(j: JSCodeshift, text: string): any {
+  return j.commentLine(` ${text}`, true, false);
+}
+
+/** `const lostConnections = new WeakSet();` with the reason it exists. */
+export function lostConnectionsDeclaration(j: JSCodeshift): any {
+  const declaration = j.variableDeclaration('const', [
+    j.variableDeclarator(j.identifier(LOST_CONNECTIONS), j.newExpression(j.identifier('WeakSet'), [])),
+  ]);
+  declaration.comments = [lineComment(j, 'Connections that reported an error or their end; the handler replaces them.')];
+  return declaration;
+}
+
+function onEvent(j: JSCodeshift, name: string, event: string, listener: any): any {
+  return j.expressionStatement(
+    j.callExpression(j.memberExpression(j.identifier(name), j.identifier('on')), [j.literal(event), listener]),
+  );
+}
+
+export interface FactoryParts {
+  factoryName: string;
+  /** The local name inside the factory (the binding's own name). */
+  local: string;
+  /** The construction, without `await`. */
+  construction: any;
+  awaited: boolean;
+  /** Module-level `client.on(...)` statements that belong to every instance. */
+  moved: any[];
+  /** Events whose emission marks the client lost. */
+  lostEvents: string[];
+  /** Add an 'error' listener that keeps an idle failure from crashing the process. */
+  errorListener: boolean;
+  /** Comment lines explaining the error listener, in the library's words. */
+  errorListenerReason: string[];
+}
+
+/** `function createClient() { const client = new Client(...); client.on(...); return client; }`,
+ * or just `return <construction>` when nothing needs to be attached. The reason for the
+ * listeners goes in one comment above the function. */
+export function factoryDeclaration(j: JSCodeshift, parts: FactoryParts): any {
+  const listeners: any[] = parts.lostEvents.map((event) =>
+    onEvent(j, parts.local, event, j.arrowFunctionExpression([], j.callExpression(j.memberExpression(j.identifier(LOST_CONNECTIONS), j.identifier('add')), [j.identifier(parts.local)]))),
+  );
+  if (parts.errorListener) listeners.push(onEvent(j, parts.local, 'error', j.arrowFunctionExpression([], j.blockStatement([]))));
+
+  const attachments = [...parts.moved, ...listeners];
+  if (attachments.length === 0) {
+    return j.functionDeclaration(j.identifier(parts.factoryName), [], j.blockStatement([j.returnStatement(parts.construction)]));
+  }
+  const created = parts.awaited ? j.awaitExpression(parts.construction) : parts.construction;
+  const body = [
+    j.variableDeclaration('const', [j.variableDeclarator(j.identifier(parts.local), created)]),
+    ...attachments,
+    j.returnStatement(j.identifier(parts.local)),
+  ];
+  const fn = j.functionDeclaration(j.identifier(parts.factoryName), [], j.blockStatement(body));
+  fn.async = parts.awaited;
+  const reason = parts.lostEvents.length > 0 ? LOST_EVENT_REASON : parts.errorListener ? parts.errorListenerReason : null;
+  if (reason) fn.comments = reason.map((line) => lineComment(j, line));
+  return fn;
+}
+
+const LOST_EVENT_REASON = [
+  'A connection closed while the environment was frozen is reported through these events;',
+  'the handler then replaces the client instead of the process crashing on the error.',
+];
+
+/** `createClient()`, or `await createClient()` when the client is made asynchronously. */
+export function factoryCallExpression(j: JSCodeshift, factoryName: string, awaited: boolean): any {
+  const call = j.callExpression(j.identifier(factoryName), []);
+  return awaited ? j.awaitExpression(call) : call;
+}
+
+function ifThen(j: JSCodeshift, test: any, statements: any[]): any {
+  return j.ifStatement(test, j.blockStatement(statements));
+}
+
+function assign(j: JSCodeshift, name: string, value: any): any {
+  return j.expressionStatement(j.assignmentExpression('=', j.identifier(name), value));
+}
+
+export interface HandlerCheckParts {
+  name: string;
+  check: UnusableCheck;
+  remedy: 'recreate' | 'connect';
+  factoryName: string;
+  awaited: boolean;
+  /** The original connected the client when the module loaded. */
+  connect: boolean;
+  /** The lazy-connect flag to reset so the user's own guard connects the new client. */
+  connectFlag: string | null;
+}
+
+/** The statement at the top of the handler: `if (<unusable>) { client = createClient(); ... }`. */
+export function handlerCheck(j: JSCodeshift, parts: HandlerCheckParts): any {
+  const test = unusableTest(j, parts.name, parts.check);
+  const connect = j.expressionStatement(j.awaitExpression(j.callExpression(j.memberExpression(j.identifier(parts.name), j.identifier('connect')), [])));
+  if (parts.remedy === 'connect') return ifThen(j, test, [connect]);
+  const statements = [assign(j, parts.name, factoryCallExpression(j, parts.factoryName, parts.awaited))];
+  if (parts.connectFlag) statements.push(assign(j, parts.connectFlag, j.literal(false)));
+  else if (parts.connect) statements.push(connect);
+  return ifThen(j, test, statements);
+}
+
+/** `if (db && <unusable>) db = undefined;` in front of a lazy guard, so the guard itself
+ * creates the client again. */
+export function lazyCheck(j: JSCodeshift, name: string, check: UnusableCheck, emptyValue: 'null' | 'undefined'): any {
+  const test = j.logicalExpression('&&', j.identifier(name), unusableTest(j, name, check));
+  const empty = emptyValue === 'null' ? j.literal(null) : j.identifier('undefined');
+  return ifThen(j, test, [assign(j, name, empty)]);
+}
+
+/** True when `statement` is a check this module wrote in front of a lazy guard for `name`. */
+export function isLazyCheck(statement: any, name: string): boolean {
+  if (statement?.type !== 'IfStatement') return false;
+  const test = statement.test;
+  return test.type === 'LogicalExpression' && test.operator === '&&' && test.left.type === 'Identifier' && test.left.name === name;
+}

@@ -1,0 +1,197 @@
+// The client libraries the `clients` transform knows, one row per library. Supporting a
+// library is adding a row: how to recognise a client (import source, and the constructor
+// or factory reached from it), what cheap local check says the client can no longer be
+// used, and whether a re-created client must be connected. Each row names the public API
+// it relies on and where that was checked.
+
+/** How the client is made, as a path from the module's export: `[]` is the module itself
+ * (default import, `require('x')`), `['Client']` a named export or `pg.Client`. */
+export interface ClientConstruction {
+  form: 'new' | 'call';
+  /** Export paths that construct this client. A `*` segment matches any name. */
+  paths: string[][];
+}
+
+/** The cheap, local check that says a client can no longer be used. */
+export type UnusableCheck =
+  /** `client.<property> === <value>` */
+  | { kind: 'property-equals'; property: string; value: string }
+  /** `client.<property>` is true */
+  | { kind: 'property-true'; property: string }
+  /** `client.<property>` is false */
+  | { kind: 'property-false'; property: string }
+  /** the client emitted one of these events; listeners added when it is created record that */
+  | { kind: 'lost-event'; events: string[] };
+
+export interface ClientFamily {
+  /** Stable id used in reports and tests. */
+  id: string;
+  /** How the library is called in messages. */
+  label: string;
+  /** Import sources (`require`/`import`) of the library. */
+  sources: (string | RegExp)[];
+  construction: ClientConstruction;
+  /**
+   * `check`: keep it module-scoped and re-create it when `unusable` says so.
+   * `reuse`: keep it as it is, add nothing (the library recovers by itself).
+   * `review`: recognised, kept, and reported for a person to look at (`reason`).
+   */
+  action: 'check' | 'reuse' | 'review';
+  unusable?: UnusableCheck;
+  /** What brings an unusable client back: a new one from the factory (connected again
+   * where the original was connected), or `connect()` on the same object. */
+  remedy?: 'recreate' | 'connect';
+  /** The library emits 'error' for a connection that failed while nobody used it; without
+   * a listener Node throws it and the process crashes. */
+  needsErrorListener?: boolean;
+  /** Why it is reused or left for review; shown in the report. */
+  reason: string;
+}
+
+export const CLIENT_FAMILIES: ClientFamily[] = [
+  // AWS SDK v3: every `@aws-sdk/client-*` package exports `XxxClient`. The SDK resolves and
+  // refreshes credentials itself and retries requests on a reset socket (smithy retry
+  // strategy), so a client from a frozen environment keeps working.
+  {
+    id: 'aws-sdk-v3',
+    label: 'AWS SDK v3 client',
+    sources: [/^@aws-sdk\/client-/],
+    construction: { form: 'new', paths: [['*']] },
+    action: 'reuse',
+    reason: 'the AWS SDK refreshes credentials and retries reset sockets itself',
+  },
+  // `DynamoDBDocumentClient.from(client)` (@aws-sdk/lib-dynamodb) wraps a v3 client.
+  {
+    id: 'aws-sdk-v3-document',
+    label: 'DynamoDBDocumentClient',
+    sources: ['@aws-sdk/lib-dynamodb'],
+    construction: { form: 'call', paths: [['DynamoDBDocumentClient', 'from'], ['DynamoDBDocument', 'from']] },
+    action: 'reuse',
+    reason: 'the AWS SDK refreshes credentials and retries reset sockets itself',
+  },
+  // AWS SDK v2: `new AWS.S3()`, `new AWS.DynamoDB.DocumentClient()`, and the per-service
+  // modules `aws-sdk/clients/s3`. Credentials are refreshed by the SDK's credential chain.
+  {
+    id: 'aws-sdk-v2',
+    label: 'AWS SDK v2 service object',
+    sources: ['aws-sdk', /^aws-sdk\/clients\//],
+    construction: { form: 'new', paths: [['*'], ['*', '*'], []] },
+    action: 'reuse',
+    reason: 'the AWS SDK refreshes credentials and retries reset sockets itself',
+  },
+  // pg Client (node-postgres, DefinitelyTyped types/pg `ClientBase.on('error' | 'end')`):
+  // there is no public "connected" flag; a lost connection is reported through the
+  // 'error' and 'end' events, and a client cannot be connected twice ("Client has already
+  // been connected. You cannot reuse a client."), so a lost one is replaced.
+  {
+    id: 'pg-client',
+    label: 'pg Client',
+    sources: ['pg'],
+    construction: { form: 'new', paths: [['Client']] },
+    action: 'check',
+    unusable: { kind: 'lost-event', events: ['error', 'end'] },
+    reason: 'pg reports a lost connection only through its error and end events',
+  },
+  // pg Pool (packages/pg-pool/index.js: `this.ending`, `this.ended` set by `end()`;
+  // README "events: error — emitted whenever an idle client in the pool encounters an
+  // error"): the pool drops a failed idle client by itself, but the 'error' it re-emits
+  // crashes the process without a listener. A pool that was ended cannot be used again
+  // ("Cannot use a pool after calling end on the pool"); `ending` is set first.
+  {
+    id: 'pg-pool',
+    label: 'pg Pool',
+    sources: ['pg', 'pg-pool'],
+    construction: { form: 'new', paths: [['Pool'], []] },
+    action: 'check',
+    unusable: { kind: 'property-true', property: 'ending' },
+    needsErrorListener: true,
+    reason: 'pg Pool re-emits idle client errors and cannot be used after end()',
+  },
+  // mysql2 connections, callback and promise API (lib/promise/connection.js forwards the
+  // core connection's 'error' and 'end' events). `connection.state` exists only from
+  // mysql2 3.16 (sidorares/node-mysql2#3958) and not on the promise wrapper, so the
+  // events are the signal that works on every version.
+  {
+    id: 'mysql2-connection',
+    label: 'mysql2 connection',
+    sources: ['mysql2', 'mysql2/promise'],
+    construction: { form: 'call', paths: [['createConnection']] },
+    action: 'check',
+    unusable: { kind: 'lost-event', events: ['error', 'end'] },
+    reason: 'mysql2 reports a lost connection through its error and end events',
+  },
+  // mysql2 pools replace connections that failed; there is no public "closed" flag.
+  {
+    id: 'mysql2-pool',
+    label: 'mysql2 pool',
+    sources: ['mysql2', 'mysql2/promise'],
+    construction: { form: 'call', paths: [['createPool']] },
+    action: 'reuse',
+    reason: 'a mysql2 pool replaces connections that failed',
+  },
+  // ioredis (types RedisStatus: "wait" | "reconnecting" | "connecting" | "connect" |
+  // "ready" | "close" | "end"): it reconnects by itself until `retryStrategy` gives up,
+  // then the status is "end" for good. Unhandled 'error' events are only logged.
+  {
+    id: 'ioredis',
+    label: 'ioredis',
+    sources: ['ioredis'],
+    construction: { form: 'new', paths: [[], ['Redis'], ['default']] },
+    action: 'check',
+    unusable: { kind: 'property-equals', property: 'status', value: 'end' },
+    reason: 'ioredis stops reconnecting when its status is "end"',
+  },
+  // node-redis v4+ (`createClient`; `client.isOpen`, `client.isReady`; docs: "you MUST
+  // listen to error events", an unhandled one exits the process). It reconnects by itself
+  // while open; a client that was closed must be connected again.
+  {
+    id: 'redis',
+    label: 'node-redis client',
+    sources: ['redis', '@redis/client'],
+    construction: { form: 'call', paths: [['createClient']] },
+    action: 'check',
+    unusable: { kind: 'property-false', property: 'isOpen' },
+    remedy: 'connect',
+    needsErrorListener: true,
+    reason: 'node-redis must be connected again once closed',
+  },
+  // MongoClient: the driver monitors and re-establishes its connections, and `connect()`
+  // on a connected client is a no-op.
+  {
+    id: 'mongodb',
+    label: 'MongoClient',
+    sources: ['mongodb'],
+    construction: { form: 'new', paths: [['MongoClient']] },
+    action: 'reuse',
+    reason: 'the MongoDB driver re-establishes its connections, and connect() is a no-op when connected',
+  },
+  // mongoose (`mongoose.connection.readyState`: 0 disconnected, 1 connected, 2 connecting,
+  // 3 disconnecting). The driver underneath reconnects; whether the handler should call
+  // `connect()` again depends on how the code waits for the connection, so it is reported.
+  {
+    id: 'mongoose',
+    label: 'mongoose connection',
+    sources: ['mongoose'],
+    construction: { form: 'call', paths: [['connect'], ['createConnection']] },
+    action: 'review',
+    reason: 'mongoose reconnects through the MongoDB driver; check `mongoose.connection.readyState === 1` where the handler waits for the connection',
+  },
+];
+
+function matchesSource(pattern: string | RegExp, source: string): boolean {
+  return typeof pattern === 'string' ? pattern === source : pattern.test(source);
+}
+
+function matchesPath(pattern: string[], path: string[]): boolean {
+  return pattern.length === path.length && pattern.every((segment, i) => segment === '*' || segment === path[i]);
+}
+
+/** The family whose row describes `form` of `path` from `source`, or null. */
+export function findClientFamily(source: string, form: 'new' | 'call', path: string[]): ClientFamily | null {
+  for (const family of CLIENT_FAMILIES) {
+    if (family.construction.form !== form) continue;
+    if (!family.sources.some((s) => matchesSource(s, source))) continue;
+    if (family.construction.paths.some((p) => matchesPath(p, path))) return family;
+  }
+  return null;
+}

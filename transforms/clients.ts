@@ -1,0 +1,252 @@
+// `clients`: validity checks for reused clients.
+//
+// What it changes: a module-level client of a library that can lose its connection (pg
+// Client and Pool, mysql2 connections, ioredis, node-redis) stays module-scoped, created
+// once per environment. Its initializer moves into a small factory (`createClient()`),
+// which also attaches the listeners the library needs so that a socket closed while the
+// environment was frozen neither crashes the process nor fails the next invocation; the
+// binding becomes `let`; and the first statements of the handler re-create the client
+// when a cheap, local check says it can no longer be used:
+//
+//   const client = new Client();          let client = createClient();
+//   client.connect();               →     ...
+//                                         exports.handler = async (event) => {
+//                                           if (lostConnections.has(client)) {
+//                                             client = createClient();
+//                                             await client.connect();
+//                                           }
+//
+// A lazily created client (`let db;` ... `if (!db) db = await mysql.createConnection()`)
+// keeps its guard; the check goes in front of it (`if (db && <unusable>) db = undefined;`).
+// A `let connected = false` flag that guards `client.connect()` is reset on re-creation,
+// so the user's own guard connects the new client exactly once.
+//
+// What it never changes: call sites; AWS SDK clients, MongoClient and mysql2 pools (they
+// recover by themselves: reported as reused); constructors of packages it does not know
+// (reported); anything it cannot re-create safely (a sync handler that would need `await`,
+// an initializer that reads local variables): reported for review with the reason.
+import type { ASTPath } from 'jscodeshift';
+import { asJscodeshiftTransform } from '../src/analysis/standalone';
+import { lostConnectionsDeclared, readsOnlyModuleScope, scanClients, type ClientBinding } from '../src/analysis/clientBindings';
+import {
+  factoryCallExpression,
+  factoryDeclaration,
+  factoryNameFor,
+  handlerCheck,
+  isLazyCheck,
+  lazyCheck,
+  lostConnectionsDeclaration,
+} from '../src/analysis/clientChecks';
+import { freeName } from '../src/analysis/imports';
+import { prependToHandler } from '../src/analysis/insert';
+import { moduleReferencesIn, reachableFunctions } from '../src/analysis/scope';
+import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
+
+const ERROR_LISTENER_REASONS: Record<string, string[]> = {
+  'pg-pool': ['The pool drops an idle client whose connection failed and re-emits its error;', 'without a listener that error would crash the process.'],
+  redis: ['node-redis reconnects by itself; without an error listener a lost', 'connection would crash the process.'],
+};
+const DEFAULT_ERROR_LISTENER_REASON = ['Without an error listener a lost connection would crash the process.'];
+
+function where(node: any): { line: number; column: number } {
+  return { line: node.loc?.start.line ?? 0, column: (node.loc?.start.column ?? 0) + 1 };
+}
+
+function handlersUsing(ctx: TransformContext, name: string): HandlerInfo[] {
+  return ctx.handlers.filter((handler) =>
+    reachableFunctions(ctx.j, ctx.root, handler.fn).some((fn) => moduleReferencesIn(ctx.j, fn).some((ref) => ref.node.name === name)),
+  );
+}
+
+/** Module-level `client.on(...)` / `client.once(...)` statements: they belong to every
+ * instance, so they move into the factory. */
+function listenerStatements(ctx: TransformContext, name: string): ASTPath<any>[] {
+  const out: ASTPath<any>[] = [];
+  ctx.root
+    .find(ctx.j.Program)
+    .get('body')
+    .each((statement: ASTPath<any>) => {
+      const expression = statement.node.type === 'ExpressionStatement' ? statement.node.expression : null;
+      const callee = expression?.type === 'CallExpression' ? expression.callee : null;
+      if (callee?.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === name && ['on', 'once', 'addListener'].includes(callee.property.name)) {
+        out.push(statement);
+      }
+    });
+  return out;
+}
+
+function hasErrorListener(statements: ASTPath<any>[]): boolean {
+  return statements.some((s) => {
+    const first = s.node.expression.arguments[0];
+    return first && (first.type === 'StringLiteral' || first.type === 'Literal') && first.value === 'error';
+  });
+}
+
+function temporaryCredentials(construction: any): boolean {
+  const options = construction.arguments?.[0];
+  if (options?.type !== 'ObjectExpression') return false;
+  const credentials = options.properties.find((p: any) => (p.key?.name ?? p.key?.value) === 'credentials');
+  return credentials?.value?.type === 'ObjectExpression' && credentials.value.properties.some((p: any) => (p.key?.name ?? p.key?.value) === 'expiration');
+}
+
+/** Makes sure `const lostConnections = new WeakSet()` exists, before `beforeStatement`. */
+function ensureLostConnections(ctx: TransformContext, state: { declared: boolean }, body: any[], beforeStatement: any): void {
+  if (state.declared) return;
+  body.splice(body.indexOf(beforeStatement), 0, lostConnectionsDeclaration(ctx.j));
+  state.declared = true;
+}
+
+function migrateEager(ctx: TransformContext, client: ClientBinding, state: { declared: boolean }, checks: Map<HandlerInfo, any[]>): void {
+  const { j } = ctx;
+  const { family, name } = client;
+  const at = where(client.declarator.node);
+  const declaration = client.declarator.parent.node;
+  if (declaration.declarations.length !== 1) {
+    ctx.report.review({ kind: 'client-not-migrated', ...at, message: `${family.label} \`${name}\` is declared together with other bindings; declare it on its own to get a validity check` });
+    return;
+  }
+  const users = handlersUsing(ctx, name);
+  if (users.length === 0) {
+    ctx.report.review({ kind: 'reused', ...at, message: `${family.label} \`${name}\` is not used by a handler; kept as it is` });
+    return;
+  }
+  const remedy = family.remedy ?? 'recreate';
+  const connect = client.connectedAtLoad && !client.connectFlag;
+  const needsAwait = remedy === 'connect' ? true : client.construction.awaited || connect;
+  if (remedy === 'connect' && !client.connectedAtLoad) {
+    ctx.report.review({ kind: 'client-not-migrated', ...at, message: `${family.label} \`${name}\` is not connected when the module loads; connect it where it is used (\`if (!${name}.isOpen) await ${name}.connect()\`)` });
+    return;
+  }
+  const able = users.filter((h) => !needsAwait || h.style === 'async');
+  for (const handler of users.filter((h) => !able.includes(h))) {
+    ctx.report.review({ kind: 'client-not-migrated', line: handler.line, column: handler.column, message: `re-creating ${family.label} \`${name}\` needs \`await\`, and handler \`${handler.name}\` is not async` });
+  }
+  if (able.length === 0) return;
+
+  const lostEvents = family.unusable?.kind === 'lost-event' ? family.unusable.events : [];
+  const moved = listenerStatements(ctx, name);
+  const errorListener = !!family.needsErrorListener && !hasErrorListener(moved);
+  const factoryName = freeName(j, ctx.root, factoryNameFor(name));
+  const body: any[] = ctx.root.find(j.Program).get().node.body;
+  for (const statement of moved) body.splice(body.indexOf(statement.node), 1);
+  const factory = factoryDeclaration(j, {
+    factoryName,
+    local: name,
+    construction: client.construction.node,
+    awaited: client.construction.awaited,
+    moved: moved.map((s) => s.node),
+    lostEvents,
+    errorListener,
+    errorListenerReason: ERROR_LISTENER_REASONS[family.id] ?? DEFAULT_ERROR_LISTENER_REASON,
+  });
+  if (lostEvents.length > 0) ensureLostConnections(ctx, state, body, client.statement.node);
+  body.splice(body.indexOf(client.statement.node), 0, factory);
+  client.declarator.node.init = factoryCallExpression(j, factoryName, client.construction.awaited);
+  if (declaration.kind === 'const') declaration.kind = 'let';
+  ctx.report.change({ kind: 'factory', ...at, message: `moved the ${family.label} initializer into \`${factoryName}()\` so the handler can re-create \`${name}\`` });
+  if (lostEvents.length > 0 || errorListener) {
+    ctx.report.change({ kind: 'error-listener', ...at, message: `\`${factoryName}()\` listens for ${lostEvents.length > 0 ? lostEvents.map((e) => `'${e}'`).join(' and ') : "'error'"} so a connection lost while the environment was frozen does not crash the process` });
+  }
+
+  for (const handler of able) {
+    const statement = handlerCheck(j, {
+      name,
+      check: family.unusable!,
+      remedy,
+      factoryName,
+      awaited: client.construction.awaited,
+      connect,
+      connectFlag: client.connectFlag,
+    });
+    checks.set(handler, [...(checks.get(handler) ?? []), statement]);
+    ctx.report.change({ kind: 'validity-check', line: handler.line, column: handler.column, message: `handler \`${handler.name}\` re-creates ${family.label} \`${name}\` when it can no longer be used (${family.reason})` });
+  }
+}
+
+function migrateLazy(ctx: TransformContext, client: ClientBinding, state: { declared: boolean }): void {
+  const { j } = ctx;
+  const { family, name } = client;
+  const at = where(client.declarator.node);
+  const lostEvents = family.unusable?.kind === 'lost-event' ? family.unusable.events : [];
+  const needsFactory = !client.factory && (lostEvents.length > 0 || !!family.needsErrorListener);
+  if (needsFactory) {
+    if (client.lazySites.length !== 1) {
+      ctx.report.review({ kind: 'client-not-migrated', ...at, message: `${family.label} \`${name}\` is created in ${client.lazySites.length} places; create it in one place to get listeners and a validity check` });
+      return;
+    }
+    const { assignment } = client.lazySites[0];
+    if (!readsOnlyModuleScope(j, assignment.get('right'))) {
+      ctx.report.review({ kind: 'client-not-migrated', ...at, message: `the ${family.label} \`${name}\` is created from local variables, so it cannot move into a factory; add 'error' listeners and a validity check by hand` });
+      return;
+    }
+    const factoryName = freeName(j, ctx.root, factoryNameFor(name));
+    const body: any[] = ctx.root.find(j.Program).get().node.body;
+    const factory = factoryDeclaration(j, {
+      factoryName,
+      local: name,
+      construction: client.construction.node,
+      awaited: client.construction.awaited,
+      moved: [],
+      lostEvents,
+      errorListener: !!family.needsErrorListener,
+      errorListenerReason: ERROR_LISTENER_REASONS[family.id] ?? DEFAULT_ERROR_LISTENER_REASON,
+    });
+    if (lostEvents.length > 0) ensureLostConnections(ctx, state, body, client.statement.node);
+    body.splice(body.indexOf(client.statement.node) + 1, 0, factory);
+    assignment.node.right = factoryCallExpression(j, factoryName, client.construction.awaited);
+    ctx.report.change({ kind: 'factory', ...where(assignment.node), message: `\`${name}\` is created by \`${factoryName}()\`, which listens for lost connections so they do not crash the process` });
+  }
+
+  for (const { guard } of client.lazySites) {
+    const container = guard.parent?.node;
+    const list: any[] | undefined = container?.type === 'BlockStatement' || container?.type === 'Program' ? container.body : undefined;
+    if (!list) {
+      ctx.report.review({ kind: 'client-not-migrated', ...where(guard.node), message: `the guard that creates \`${name}\` is not in a block; put a validity check in front of it by hand` });
+      continue;
+    }
+    const index = list.indexOf(guard.node);
+    if (isLazyCheck(list[index - 1], name)) continue;
+    list.splice(index, 0, lazyCheck(j, name, family.unusable!, client.emptyValue));
+    ctx.report.change({ kind: 'validity-check', ...where(guard.node), message: `\`${name}\` is dropped in front of its guard when it can no longer be used (${family.reason}), so the guard creates it again` });
+  }
+}
+
+export const transform: Transform = {
+  name: 'clients',
+  description: 'Reused clients (pg, mysql2, ioredis, redis) get a validity check and are re-created when their connection was lost',
+  step(ctx) {
+    const { j, root } = ctx;
+    const scan = scanClients(j, root);
+    const state = { declared: lostConnectionsDeclared(j, root) };
+    const checks = new Map<HandlerInfo, any[]>();
+
+    for (const unknown of scan.unknown) {
+      ctx.report.review({ kind: 'unknown-client', ...where(unknown.declarator.node), message: `\`${unknown.name}\` is created from '${unknown.source}', which lambda-clean-slate does not know; check whether it survives a frozen environment` });
+    }
+    for (const client of scan.clients) {
+      const at = where(client.declarator.node);
+      if (client.family.action === 'reuse') {
+        const expiring = temporaryCredentials(client.construction.node);
+        ctx.report.review({
+          kind: expiring ? 'temporary-credentials' : 'reused',
+          ...at,
+          message: expiring
+            ? `${client.family.label} \`${client.name}\` is built with temporary credentials (expiration); re-create it before they expire`
+            : `${client.family.label} \`${client.name}\` is reused as it is: ${client.family.reason}`,
+        });
+      } else if (client.family.action === 'review') {
+        ctx.report.review({ kind: 'reused', ...at, message: `${client.family.label} \`${client.name}\` is kept: ${client.family.reason}` });
+      } else if (client.mode === 'lazy') {
+        migrateLazy(ctx, client, state);
+      } else if (!client.factory) {
+        migrateEager(ctx, client, state, checks);
+      }
+    }
+    if (ctx.options.clientCheck === 'ping' && scan.clients.some((c) => c.family.action === 'check')) {
+      ctx.report.review({ kind: 'ping-unsupported', line: 1, column: 1, message: '--client-check ping is not supported yet; the local checks were used' });
+    }
+    for (const [handler, statements] of checks) prependToHandler(j, handler, statements);
+  },
+};
+
+export default asJscodeshiftTransform(transform);
