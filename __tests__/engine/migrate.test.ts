@@ -1,0 +1,126 @@
+// The pipeline with a stand-in transform: reading, pre-checks, errors, writing, and the
+// patch format giving exactly what --write writes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { UncommittedChangesError } from '../../src/engine/errors';
+import { getFormat } from '../../src/engine/formats';
+import { migrate } from '../../src/engine/migrate';
+import { git, makeRepository, makeTree, removeTree } from './tree';
+
+jest.mock('../../src/engine/selectTransforms', () => ({
+  selectTransforms: () => [require('./markTransform').markTransform],
+}));
+
+const created: string[] = [];
+afterAll(() => created.forEach(removeTree));
+function tree(files: Record<string, string | Buffer>, repository = false): string {
+  const dir = repository ? makeRepository(files, 'lcs-migrate-') : makeTree(files, 'lcs-migrate-');
+  created.push(dir);
+  return dir;
+}
+
+const FILES = {
+  'crlf.js': 'exports.handler = async (event) => {\r\n  return 1;\r\n};\r\n',
+  'bom.ts': '\uFEFFexport const handler = async () => {\n  return 1;\n};\n',
+  'shebang.js': '#!/usr/bin/env node\nexports.handler = async () => {\n  return 1;\n};\n',
+  'no-newline.mjs': 'export async function handler() {\n  return 1;\n}',
+  'lib.js': 'exports.helper = () => 1;\n',
+  'plain.js': 'console.log(1);\n',
+};
+
+describe('migrate', () => {
+  it('is a dry run by default: results, no writes', async () => {
+    const dir = tree(FILES);
+    const result = await migrate({ cwd: dir });
+    expect(result.files.map((f) => f.path)).toEqual(['bom.ts', 'crlf.js', 'no-newline.mjs', 'shebang.js']);
+    expect(result.files.every((f) => f.changed && f.before === fs.readFileSync(path.join(dir, f.path), 'utf8'))).toBe(true);
+    expect(result.summary).toEqual({ filesScanned: 6, handlerModules: 4, filesChanged: 4, changesByTransform: { 'container-id': 4 }, reviewItems: 4, errors: 0, skipped: 0 });
+    expect(result.files[1].changes[0]).toEqual({ transform: 'container-id', kind: 'marked', line: 1, column: 1, message: 'marked handler' });
+  });
+
+  it('writes atomically, keeps CRLF, BOM, shebang, mode and a missing final newline, and a second run changes nothing', async () => {
+    const dir = tree(FILES);
+    fs.chmodSync(path.join(dir, 'shebang.js'), 0o755);
+    const result = await migrate({ cwd: dir, write: true });
+    expect(result.files.every((f) => f.written)).toBe(true);
+    const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+    expect(read('crlf.js')).toBe('exports.handler = async (event) => {\r\n  touched();\r\n  return 1;\r\n};\r\n');
+    expect(read('bom.ts').startsWith('\uFEFFexport const handler')).toBe(true);
+    expect(read('shebang.js').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(fs.statSync(path.join(dir, 'shebang.js')).mode & 0o777).toBe(0o755);
+    expect(read('no-newline.mjs').endsWith('}')).toBe(true);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const again = await migrate({ cwd: dir, write: true });
+    expect(again.summary.filesChanged).toBe(0);
+  });
+
+  it('gives a patch that git apply turns into exactly what --write writes', async () => {
+    const dir = tree({ ...FILES, 'my dir/caf\u00e9 "x".js': FILES['crlf.js'] }, true);
+    const copy = tree({});
+    fs.cpSync(dir, copy, { recursive: true });
+    const patch = getFormat('patch')!.render(await migrate({ cwd: dir }), { color: false });
+    expect(patch).toMatch(/^diff --git a\/bom\.ts b\/bom\.ts\n--- a\/bom\.ts\n\+\+\+ b\/bom\.ts\n@@ /);
+    fs.writeFileSync(path.join(dir, 'clean-slate.patch'), patch);
+    git(dir, 'apply', 'clean-slate.patch');
+    await migrate({ cwd: copy, write: true });
+    for (const name of [...Object.keys(FILES), 'my dir/caf\u00e9 "x".js']) {
+      expect(fs.readFileSync(path.join(dir, name))).toEqual(fs.readFileSync(path.join(copy, name)));
+    }
+  });
+
+  it('names a file that does not parse with file:line:col, leaves it, and goes on', async () => {
+    const dir = tree({ 'bad.js': 'exports.handler = async () => {\n  let x = ;\n};\n', 'good.js': FILES['crlf.js'] });
+    const result = await migrate({ cwd: dir, write: true });
+    expect(result.files.find((f) => f.path === 'bad.js')!.error).toMatchObject({ line: 2, column: 11 });
+    expect(result.summary.errors).toBe(1);
+    expect(fs.readFileSync(path.join(dir, 'bad.js'), 'utf8')).toBe('exports.handler = async () => {\n  let x = ;\n};\n');
+    expect(result.files.find((f) => f.path === 'good.js')!.written).toBe(true);
+    expect(getFormat('summary')!.render(result, { color: false })).toContain('bad.js:2:11');
+  });
+
+  it('skips binary files and disabled files with a reason, before parsing', async () => {
+    const dir = tree({
+      'bin.js': Buffer.from([0x65, 0x78, 0x70, 0x6f, 0x72, 0x74, 0x00, 0x01]),
+      'off.js': '// lambda-clean-slate-disable\nexports.handler = async () => 1;\n',
+    });
+    const result = await migrate({ cwd: dir });
+    expect(result.files).toEqual([]);
+    expect(result.skipped).toEqual([
+      { path: 'bin.js', reason: 'binary file (contains a NUL byte)' },
+      { path: 'off.js', reason: 'disabled by a // lambda-clean-slate-disable comment' },
+    ]);
+  });
+
+  it('takes handler names from --handler, and from a manifest that then excludes the files it does not name', async () => {
+    const files = {
+      'template.yaml': 'Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.main\n',
+      'app.js': 'exports.main = async (event) => 1;\nexports.handler = async () => 2;\n',
+      'other.js': 'exports.handler = async () => 1;\n',
+    };
+    const fromManifest = await migrate({ cwd: tree(files) });
+    expect(fromManifest.files.map((f) => [f.path, f.handlers])).toEqual([['app.js', ['main']]]);
+    expect(fromManifest.manifests).toEqual(['template.yaml']);
+    const fromFlag = await migrate({ cwd: tree(files), handlerNames: ['handler'] });
+    expect(fromFlag.files.map((f) => [f.path, f.handlers])).toEqual([['app.js', ['handler']], ['other.js', ['handler']]]);
+  });
+
+  it('refuses to write over uncommitted changes unless forced', async () => {
+    const dir = tree({ 'a.js': FILES['crlf.js'], 'b.js': FILES['shebang.js'] }, true);
+    fs.appendFileSync(path.join(dir, 'a.js'), '// edited\r\n');
+    await expect(migrate({ cwd: dir, write: true })).rejects.toThrow(UncommittedChangesError);
+    await expect(migrate({ cwd: dir, write: true })).rejects.toMatchObject({ files: ['a.js'] });
+    expect(fs.readFileSync(path.join(dir, 'b.js'), 'utf8')).toBe(FILES['shebang.js']);
+    const forced = await migrate({ cwd: dir, write: true, force: true });
+    expect(forced.files.filter((f) => f.written).map((f) => f.path)).toEqual(['a.js', 'b.js']);
+  });
+
+  it('colours the diff only when asked', async () => {
+    const result = await migrate({ cwd: tree({ 'a.js': FILES['crlf.js'] }) });
+    const plain = getFormat('diff')!.render(result, { color: false });
+    expect(plain).toContain('--- a/a.js\n+++ b/a.js\n@@ -1,3 +1,4 @@\n exports.handler = async (event) => {\r\n+  touched();\r\n');
+    expect(plain).toContain('files that would change:  1');
+    expect(plain).not.toContain('\x1b[');
+    expect(getFormat('diff')!.render(result, { color: true })).toContain('\x1b[32m+  touched();');
+  });
+});
+
