@@ -37,7 +37,6 @@ import {
   lazyCheck,
   lostConnectionsDeclaration,
 } from '../src/analysis/clientChecks';
-import { freeName } from '../src/analysis/imports';
 import { prependToHandler } from '../src/analysis/insert';
 import { moduleReferencesIn, reachableFunctions } from '../src/analysis/scope';
 import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
@@ -126,7 +125,7 @@ function migrateEager(ctx: TransformContext, client: ClientBinding, state: { dec
   const lostEvents = family.unusable?.kind === 'lost-event' ? family.unusable.events : [];
   const moved = listenerStatements(ctx, name);
   const errorListener = !!family.needsErrorListener && !hasErrorListener(moved);
-  const factoryName = freeName(j, ctx.root, factoryNameFor(name));
+  const factoryName = factoryNameFor(j, ctx.root, name);
   const body: any[] = ctx.root.find(j.Program).get().node.body;
   for (const statement of moved) body.splice(body.indexOf(statement.node), 1);
   const factory = factoryDeclaration(j, {
@@ -179,7 +178,7 @@ function migrateLazy(ctx: TransformContext, client: ClientBinding, state: { decl
       ctx.report.review({ kind: 'client-not-migrated', ...at, message: `the ${family.label} \`${name}\` is created from local variables, so it cannot move into a factory; add 'error' listeners and a validity check by hand` });
       return;
     }
-    const factoryName = freeName(j, ctx.root, factoryNameFor(name));
+    const factoryName = factoryNameFor(j, ctx.root, name);
     const body: any[] = ctx.root.find(j.Program).get().node.body;
     const factory = factoryDeclaration(j, {
       factoryName,

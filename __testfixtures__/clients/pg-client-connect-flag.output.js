@@ -1,10 +1,10 @@
 const { Client } = require('pg');
 
-// Connections that reported an error or their end; the handler replaces them.
+// Connections that reported an error or their end; they are replaced at the next invocation.
 const lostConnections = new WeakSet();
 
 // A connection closed while the environment was frozen is reported through these events;
-// the handler then replaces the client instead of the process crashing on the error.
+// the next invocation then replaces the client instead of the process crashing on the error.
 function createClient() {
   const client = new Client({ connectionString: process.env.DATABASE_URL });
   client.on('error', () => lostConnections.add(client));

@@ -1,13 +1,24 @@
 // The code the `clients` transform writes: a factory that creates a client (with the
 // listeners its library needs), the set of lost connections, and the validity checks that
 // re-create a client at the top of the handler or in front of a lazy guard.
-import type { JSCodeshift } from 'jscodeshift';
+import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { UnusableCheck } from '../config/clientFamilies';
 import { LOST_CONNECTIONS } from './clientBindings';
+import { isReference } from './scope';
 
-/** `create` + the binding's name: `client` → `createClient`, `db` → `createDb`. */
-export function factoryNameFor(binding: string): string {
-  return `create${binding.charAt(0).toUpperCase()}${binding.slice(1)}`;
+/** `create` + the binding's name (`client` → `createClient`, `db` → `createDb`), numbered
+ * when the module already binds or reads that name. Property names do not count:
+ * `mysql.createConnection` leaves `createConnection` free. */
+export function factoryNameFor(j: JSCodeshift, root: Collection<any>, binding: string): string {
+  const preferred = `create${binding.charAt(0).toUpperCase()}${binding.slice(1)}`;
+  const used = new Set<string>();
+  root.find(j.Identifier).forEach((p) => {
+    const parent = p.parent?.node;
+    const declares = parent && (parent.id === p.node || parent.local === p.node);
+    if (declares || isReference(p)) used.add(p.node.name);
+  });
+  if (!used.has(preferred)) return preferred;
+  for (let i = 2; ; i++) if (!used.has(`${preferred}${i}`)) return `${preferred}${i}`;
 }
 
 /** The expression that says the client held by `name` can no longer be used. */
@@ -34,7 +45,7 @@ export function lostConnectionsDeclaration(j: JSCodeshift): any {
   const declaration = j.variableDeclaration('const', [
     j.variableDeclarator(j.identifier(LOST_CONNECTIONS), j.newExpression(j.identifier('WeakSet'), [])),
   ]);
-  declaration.comments = [lineComment(j, 'Connections that reported an error or their end; the handler replaces them.')];
+  declaration.comments = [lineComment(j, 'Connections that reported an error or their end; they are replaced at the next invocation.')];
   return declaration;
 }
 
@@ -89,7 +100,7 @@ export function factoryDeclaration(j: JSCodeshift, parts: FactoryParts): any {
 
 const LOST_EVENT_REASON = [
   'A connection closed while the environment was frozen is reported through these events;',
-  'the handler then replaces the client instead of the process crashing on the error.',
+  'the next invocation then replaces the client instead of the process crashing on the error.',
 ];
 
 /** `createClient()`, or `await createClient()` when the client is made asynchronously. */
