@@ -1,0 +1,64 @@
+// ESM loader hooks for the handler's process (registered with `module.register`, they
+// run on Node's loader thread): package names replaced by test doubles, and TypeScript
+// and JSX transpiled on load.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { needsTranspiling, transpile, typeScriptCandidates } from './transpile';
+
+export interface HooksData {
+  /** Package name -> absolute path of the file to load instead. */
+  modules: Record<string, string>;
+}
+
+interface ResolveResult {
+  url: string;
+  format?: string | null;
+  shortCircuit?: boolean;
+}
+interface LoadResult {
+  format: string;
+  source?: string | Buffer;
+  shortCircuit?: boolean;
+}
+type NextResolve = (specifier: string, context: ResolveContext) => Promise<ResolveResult>;
+type NextLoad = (url: string, context: LoadContext) => Promise<LoadResult>;
+interface ResolveContext {
+  parentURL?: string;
+  conditions: string[];
+}
+interface LoadContext {
+  format?: string | null;
+  conditions: string[];
+}
+
+let modules: Record<string, string> = {};
+
+export function initialize(data: HooksData): void {
+  modules = data.modules;
+}
+
+export async function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve): Promise<ResolveResult> {
+  const replacement = modules[specifier];
+  if (replacement) return { url: pathToFileURL(replacement).href, shortCircuit: true };
+  try {
+    return await nextResolve(specifier, context);
+  } catch (error) {
+    if (!context.parentURL?.startsWith('file:') || !needsTranspiling(fileURLToPath(context.parentURL))) throw error;
+    for (const candidate of typeScriptCandidates(specifier)) {
+      try {
+        return await nextResolve(candidate, context);
+      } catch {
+        // try the next candidate
+      }
+    }
+    throw error;
+  }
+}
+
+export async function load(url: string, context: LoadContext, nextLoad: NextLoad): Promise<LoadResult> {
+  if (!url.startsWith('file:')) return nextLoad(url, context);
+  const file = fileURLToPath(url);
+  if (!needsTranspiling(file)) return nextLoad(url, context);
+  // .cts stays CommonJS: Node's require() loads it through the runner's require hook
+  if (file.endsWith('.cts')) return nextLoad(url, { ...context, format: 'commonjs' });
+  return { format: 'module', source: transpile(file, 'esm'), shortCircuit: true };
+}

@@ -1,0 +1,68 @@
+// Loading the handler module in the runner process the way Lambda's Node runtime does:
+// `import()` for ESM, `require()` for CommonJS, TypeScript and JSX through esbuild, and
+// package names replaced by test doubles when asked.
+import Module, { createRequire, register } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { HooksData } from './hooks';
+import { TRANSPILED_EXTENSIONS, transpile, typeScriptCandidates } from './transpile';
+import type { ModuleFormat } from './types';
+
+interface CommonJsModule {
+  _compile(code: string, filename: string): void;
+}
+interface ModuleInternals {
+  _resolveFilename(request: string, parent: unknown, isMain: boolean, options?: unknown): string;
+  _extensions: Record<string, (module: CommonJsModule, filename: string) => void>;
+}
+
+export interface LoadOptions {
+  file: string;
+  format: ModuleFormat;
+  modules: Record<string, string>;
+  hooksPath: string;
+}
+
+/** The module's exports: the ESM namespace, or `module.exports`. */
+export async function loadHandlerModule(options: LoadOptions): Promise<unknown> {
+  installRequireHooks(options.modules);
+  const data: HooksData = { modules: options.modules };
+  register(pathToFileURL(options.hooksPath), { data });
+  if (options.format === 'esm') return import(pathToFileURL(options.file).href);
+  return createRequire(options.file)(options.file);
+}
+
+/** The function at a handler string's property path (`handler`, `handlers.create`). */
+export function handlerAt(exports: unknown, propertyPath: string): (...args: unknown[]) => unknown {
+  let value: any = exports;
+  for (const key of propertyPath.split('.')) value = value == null ? undefined : value[key];
+  if (typeof value !== 'function') {
+    const names = exports && typeof exports === 'object' ? Object.keys(exports) : [];
+    const found = value === undefined ? 'nothing' : `a value of type ${typeof value}`;
+    throw new TypeError(`the module exports ${found} at \`${propertyPath}\`, not a function (exports: ${names.join(', ') || 'none'}); name the handler with --handler`);
+  }
+  return value;
+}
+
+function installRequireHooks(modules: Record<string, string>): void {
+  const internals = Module as unknown as ModuleInternals;
+  for (const extension of Object.keys(TRANSPILED_EXTENSIONS)) {
+    internals._extensions[extension] = (module, filename) => module._compile(transpile(filename, 'cjs'), filename);
+  }
+  const resolveFilename = internals._resolveFilename;
+  internals._resolveFilename = function (request, parent, isMain, options) {
+    const replacement = modules[request];
+    if (replacement) return replacement;
+    try {
+      return resolveFilename.call(this, request, parent, isMain, options);
+    } catch (error) {
+      for (const candidate of typeScriptCandidates(request)) {
+        try {
+          return resolveFilename.call(this, candidate, parent, isMain, options);
+        } catch {
+          // try the next candidate
+        }
+      }
+      throw error;
+    }
+  };
+}
