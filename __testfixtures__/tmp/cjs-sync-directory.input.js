@@ -1,0 +1,15 @@
+const fs = require('fs');
+const path = require('path');
+const os = require('os');
+
+const OUT = path.join(os.tmpdir(), 'lcs-tmp-cjs-sync-directory');
+
+exports.handler = (event) => {
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(path.join(OUT, `${event.id}.json`), JSON.stringify(event));
+  fs.appendFileSync('/tmp/lcs-tmp-cjs-sync-directory.log', `${event.id}\n`);
+  return {
+    files: fs.readdirSync(OUT).sort(),
+    log: fs.readFileSync('/tmp/lcs-tmp-cjs-sync-directory.log', 'utf8'),
+  };
+};

@@ -1,0 +1,155 @@
+// Which /tmp paths a handler's cleanup removes, and which it leaves (with the reason).
+// The rule that matters most: only static paths strictly below /tmp that the handler
+// itself writes are ever removed. Everything dynamic, /tmp itself, anything with `..`,
+// anything only read, and deliberate download caches stay where they are.
+import { posix } from 'node:path';
+import { LAMBDA_TMP } from './staticPath';
+import type { TmpPathUse } from './tmpPaths';
+
+export interface TmpRemoval {
+  path: string;
+  directory: boolean;
+  /** Remove it (a directory recursively). False for a directory inside one already removed. */
+  remove: boolean;
+  /** Create the directory again after removing it, as a cold environment would have it. */
+  recreate: boolean;
+  /** Holds files with dynamic names (a listing that grows). */
+  holdsDynamicNames: boolean;
+  /** The first use, for the report. */
+  use: TmpPathUse;
+}
+
+export interface TmpKept {
+  kind: 'dynamic-path' | 'tmp-root' | 'dot-dot' | 'download-cache' | 'unique-directory' | 'written-at-load' | 'unfollowed';
+  use: TmpPathUse;
+  message: string;
+}
+
+export interface TmpCleanupPlan {
+  /** Directories outermost first, then files, each in the order the code first uses it. */
+  removals: TmpRemoval[];
+  kept: TmpKept[];
+}
+
+interface DirectoryWrite {
+  use: TmpPathUse;
+  /** The handler's own code creates it (`mkdir` of it, or recursively of something below it). */
+  createdInHandler: boolean;
+  holdsDynamicNames: boolean;
+}
+
+/** `path` is `directory` or lies below it. */
+export function isWithin(path: string, directory: string): boolean {
+  return path === directory || path.startsWith(`${directory}/`);
+}
+
+/** Strictly below /tmp, normalised, no `..`: the only kind of path generated code may remove. */
+export function isRemovableTmpPath(path: string): boolean {
+  return path.startsWith(`${LAMBDA_TMP}/`) && posix.normalize(path) === path && !path.endsWith('/') && !path.split('/').includes('..');
+}
+
+const WRITES = new Set(['write-file', 'make-directory', 'unique-directory']);
+
+function depth(path: string): number {
+  return path.split('/').length;
+}
+
+/** Plans the cleanup for the uses one handler reaches (plus those run at module load). */
+export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
+  const kept: TmpKept[] = [];
+  const keep = (kind: TmpKept['kind'], use: TmpPathUse, message: string) => kept.push({ kind, use, message });
+  const atLoad = uses.filter((u) => u.atModuleLoad);
+  const inHandler = uses.filter((u) => !u.atModuleLoad);
+
+  // A write that only happens after an existence check of the same path is a deliberate cache.
+  const caches: string[] = [];
+  for (const use of inHandler) {
+    if (use.value.kind !== 'static' || use.access === 'make-directory' || !(WRITES.has(use.access) || use.access === 'unknown')) continue;
+    const path = use.value.path;
+    const guard = use.guardedBy.find((g) => g.kind === 'static' && (isWithin(path, g.path) || isWithin(g.path, path)));
+    if (guard && !caches.includes(path)) {
+      caches.push(path);
+      keep('download-cache', use, `${path} is written only when an existence check finds it missing: a deliberate cache, kept across invocations`);
+    }
+  }
+
+  const directories = new Map<string, DirectoryWrite>();
+  const files = new Map<string, TmpPathUse>();
+  const unfollowed: TmpPathUse[] = [];
+  const addDirectory = (path: string, use: TmpPathUse, dynamic: boolean) => {
+    const entry = directories.get(path) ?? { use, createdInHandler: false, holdsDynamicNames: false };
+    entry.holdsDynamicNames ||= dynamic;
+    directories.set(path, entry);
+  };
+
+  for (const use of inHandler) {
+    const { value, access } = use;
+    if (!WRITES.has(access) && access !== 'unknown') continue;
+    if (access === 'unique-directory') {
+      // mkdtemp(prefix) creates prefix + six random characters, next to the prefix
+      const parent = value.kind === 'static' ? posix.dirname(value.path) : value.kind === 'dynamic' ? value.directory : LAMBDA_TMP;
+      if (value.kind === 'dot-dot' || parent === LAMBDA_TMP) {
+        keep('unique-directory', use, `${use.via} creates a new directory with a random name on every invocation; it cannot be named in advance, so it is not removed (remove it in a \`finally\` when done)`);
+      } else addDirectory(parent, use, true);
+      continue;
+    }
+    if (value.kind === 'root') keep('tmp-root', use, `${use.via} uses /tmp itself; /tmp is never removed`);
+    else if (value.kind === 'dot-dot') keep('dot-dot', use, `the path \`${value.text}\` has a \`..\` segment; paths that can climb out of a directory are never removed`);
+    else if (value.kind === 'dynamic') {
+      if (access !== 'unknown' && value.directory !== LAMBDA_TMP) addDirectory(value.directory, use, true);
+      else keep('dynamic-path', use, `the path depends on ${value.reason}${value.directory === LAMBDA_TMP ? ' and sits directly in /tmp' : ''}; a path with a dynamic part is never removed`);
+    } else if (access === 'unknown') unfollowed.push(use);
+    else if (access === 'write-file') {
+      if (!files.has(value.path)) files.set(value.path, use);
+      const parent = posix.dirname(value.path);
+      if (parent !== LAMBDA_TMP) addDirectory(parent, use, false);
+    } else addDirectory(value.path, use, false);
+  }
+  for (const use of inHandler) {
+    if (use.access !== 'make-directory' || use.value.kind !== 'static') continue;
+    const made = use.value.path;
+    for (const [path, entry] of directories) if (made === path || (use.recursive && isWithin(made, path))) entry.createdInHandler = true;
+  }
+
+  const loadWrites = atLoad.filter((u) => u.value.kind === 'static' && u.access === 'write-file').map((u) => (u.value as { path: string }).path);
+  const loadDirectories = atLoad.filter((u) => u.value.kind === 'static' && u.access === 'make-directory').map((u) => (u.value as { path: string }).path);
+  const cacheIn = (path: string) => caches.find((c) => isWithin(c, path) || isWithin(path, c));
+
+  const removals: TmpRemoval[] = [];
+  const removed: string[] = [];
+  const ordered = [...directories.entries()].sort(([a], [b]) => depth(a) - depth(b));
+  for (const [path, entry] of ordered) {
+    const cache = cacheIn(path);
+    const loadFile = loadWrites.find((f) => isWithin(f, path));
+    if (cache) {
+      if (cache !== path) keep('download-cache', entry.use, `${path} holds the cache ${cache}, so it is not removed`);
+      continue;
+    }
+    if (loadFile) {
+      keep('written-at-load', entry.use, `${path} holds ${loadFile}, written once when the module loads; removing it would lose that file`);
+      continue;
+    }
+    if (!isRemovableTmpPath(path)) continue;
+    const inside = removed.some((d) => isWithin(path, d));
+    // A cold start finds it only when the module creates it as it loads (or something the
+    // analysis cannot see does); when the handler creates it, the handler will again.
+    const recreate = loadDirectories.includes(path) || !entry.createdInHandler;
+    if (inside && !recreate) continue;
+    if (!inside) removed.push(path);
+    removals.push({ path, directory: true, remove: !inside, recreate, holdsDynamicNames: entry.holdsDynamicNames, use: entry.use });
+  }
+  for (const [path, use] of files) {
+    if (removed.some((d) => isWithin(path, d)) || cacheIn(path) || !isRemovableTmpPath(path)) continue;
+    if (loadWrites.includes(path)) {
+      keep('written-at-load', use, `${path} is also written when the module loads; removing it would lose what was written then`);
+      continue;
+    }
+    removals.push({ path, directory: false, remove: true, recreate: false, holdsDynamicNames: false, use });
+  }
+  for (const use of unfollowed) {
+    const path = (use.value as { path: string }).path;
+    if (removed.some((d) => isWithin(path, d)) || cacheIn(path)) continue;
+    keep('unfollowed', use, `${path} is passed to \`${use.via}\`, which the tool does not follow; not removed`);
+  }
+  return { removals, kept };
+}

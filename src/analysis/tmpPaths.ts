@@ -1,0 +1,320 @@
+// The `/tmp` paths a module uses, and what the code does with each one: writes a file,
+// creates a directory, only reads, checks for existence, or hands it to code the analysis
+// does not see. Independent of any transform: the `tmp` transform plans its cleanup from
+// it, and `simulate` can use it to clear what a cold environment would not have.
+import { posix } from 'node:path';
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { findFsBindings, fsCallOf, type FsBindings } from './fsBindings';
+import { moduleFunctionNamed } from './scope';
+import { evaluateString, findPathBindings, isPathOrOsCall, LAMBDA_TMP, type PathBindings, type StringValue } from './staticPath';
+
+export type TmpAccess =
+  | 'write-file'
+  /** `mkdir`, or a recursive `cp` into it. */
+  | 'make-directory'
+  /** `mkdtemp`: the path is a prefix, every call creates a new directory. */
+  | 'unique-directory'
+  | 'read'
+  /** `existsSync`, `access`, `stat`: the code asks whether it is there. */
+  | 'check'
+  | 'delete'
+  /** Passed to a function the analysis does not follow. */
+  | 'unknown';
+
+export type TmpPathValue =
+  /** Normalised, strictly below /tmp, no `..`, nothing dynamic. */
+  | { kind: 'static'; path: string }
+  /** /tmp itself. */
+  | { kind: 'root' }
+  /** Has a `..` segment somewhere. */
+  | { kind: 'dot-dot'; text: string }
+  /** Has a dynamic part; `directory` is the static directory that holds it (/tmp or below). */
+  | { kind: 'dynamic'; directory: string; reason: string };
+
+export interface TmpPathUse {
+  /** The path expression. */
+  expression: ASTPath<any>;
+  line: number;
+  column: number;
+  value: TmpPathValue;
+  access: TmpAccess;
+  /** `mkdir(p, { recursive: true })`: creating it again does not throw. */
+  recursive: boolean;
+  /** The call that uses the path, as written (`fs.writeFileSync`, `download`). */
+  via: string;
+  /** Runs once when the module loads, not in a function. */
+  atModuleLoad: boolean;
+  /** Paths checked for existence by an `if`/`try` this use depends on (a cache guard). */
+  guardedBy: TmpPathValue[];
+}
+
+export interface FindTmpPathsOptions {
+  /** Only look inside these functions (e.g. a handler and what it reaches), plus the
+   * code that runs when the module loads. Default: the whole module. */
+  functions?: ASTPath<any>[];
+}
+
+interface PathArgument {
+  index: number;
+  access: TmpAccess;
+}
+
+/** Which arguments of Node's file system functions are paths, and what the call does with
+ * each (names without the `Sync` suffix; the callback, `*Sync` and promise forms agree). */
+const FS_PATH_ARGUMENTS: Record<string, PathArgument[]> = {
+  writeFile: [{ index: 0, access: 'write-file' }],
+  appendFile: [{ index: 0, access: 'write-file' }],
+  createWriteStream: [{ index: 0, access: 'write-file' }],
+  truncate: [{ index: 0, access: 'write-file' }],
+  copyFile: [{ index: 0, access: 'read' }, { index: 1, access: 'write-file' }],
+  cp: [{ index: 0, access: 'read' }, { index: 1, access: 'write-file' }],
+  link: [{ index: 0, access: 'read' }, { index: 1, access: 'write-file' }],
+  rename: [{ index: 0, access: 'delete' }, { index: 1, access: 'write-file' }],
+  symlink: [{ index: 1, access: 'write-file' }],
+  mkdir: [{ index: 0, access: 'make-directory' }],
+  mkdtemp: [{ index: 0, access: 'unique-directory' }],
+  open: [{ index: 0, access: 'read' }],
+  readFile: [{ index: 0, access: 'read' }],
+  readdir: [{ index: 0, access: 'read' }],
+  opendir: [{ index: 0, access: 'read' }],
+  createReadStream: [{ index: 0, access: 'read' }],
+  readlink: [{ index: 0, access: 'read' }],
+  realpath: [{ index: 0, access: 'read' }],
+  watch: [{ index: 0, access: 'read' }],
+  chmod: [{ index: 0, access: 'read' }],
+  utimes: [{ index: 0, access: 'read' }],
+  exists: [{ index: 0, access: 'check' }],
+  access: [{ index: 0, access: 'check' }],
+  stat: [{ index: 0, access: 'check' }],
+  lstat: [{ index: 0, access: 'check' }],
+  rm: [{ index: 0, access: 'delete' }],
+  rmdir: [{ index: 0, access: 'delete' }],
+  unlink: [{ index: 0, access: 'delete' }],
+};
+
+/** Calls whose arguments are never paths handed on (logging, formatting). */
+const IGNORED_CALLEES = /^(console\.\w+|JSON\.\w+|String|Number|Boolean|encodeURIComponent|encodeURI)$/;
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
+
+/** The analysis state for one module. */
+interface Module {
+  j: JSCodeshift;
+  root: Collection<any>;
+  fs: FsBindings;
+  paths: PathBindings;
+  /** Module functions whose parameters reach a file system call: function node → parameter index → access. */
+  helpers: Map<any, Map<number, PathArgument & { recursive: boolean }>>;
+}
+
+/** Classifies an evaluated string as a /tmp path, or null when it is not one. */
+export function classifyTmpPath(value: StringValue): TmpPathValue | null {
+  const text = value.static ? value.text : value.prefix;
+  const normal = posix.normalize(text || '.');
+  const underTmp = (t: string) => t === LAMBDA_TMP || t.startsWith(`${LAMBDA_TMP}/`);
+  if (!underTmp(text) && !underTmp(normal)) return null;
+  if (value.dotDot) return { kind: 'dot-dot', text };
+  if (value.static) {
+    const path = normal.replace(/\/+$/, '');
+    return underTmp(path) && path !== LAMBDA_TMP ? { kind: 'static', path } : { kind: 'root' };
+  }
+  // a dynamic part glued to text (`/tmp/out-${id}`) belongs to the segment that text starts
+  const directory = posix.normalize(value.atSegment ? text : text.slice(0, text.lastIndexOf('/') + 1) || '/').replace(/\/+$/, '');
+  return { kind: 'dynamic', directory: underTmp(directory) ? directory : LAMBDA_TMP, reason: value.reason };
+}
+
+function isRecursiveOption(node: any): boolean {
+  return (
+    node?.type === 'ObjectExpression' &&
+    node.properties.some((p: any) => (p.type === 'ObjectProperty' || p.type === 'Property') && !p.computed && (p.key.name ?? p.key.value) === 'recursive' && p.value.value === true)
+  );
+}
+
+/** `open(p, 'w')` writes; `open(p)` and `open(p, 'r')` read. */
+function openAccess(flags: any): TmpAccess {
+  return typeof flags?.value === 'string' && /[wax]/.test(flags.value) ? 'write-file' : 'read';
+}
+
+/** What a call does with each of its path arguments: a file system function, or a module
+ * function that passes a parameter on to one. */
+function pathArgumentsOf(m: Module, call: ASTPath<any>): Array<PathArgument & { recursive: boolean }> | null {
+  const fsCall = fsCallOf(m.fs, call);
+  const args = call.node.arguments ?? [];
+  if (fsCall) {
+    const base = fsCall.method.replace(/Sync$/, '');
+    return (FS_PATH_ARGUMENTS[base] ?? []).map((a) => {
+      if (base === 'open') return { ...a, access: openAccess(args[1]), recursive: false };
+      if (base === 'cp' && a.access === 'write-file' && isRecursiveOption(args[2])) return { ...a, access: 'make-directory' as const, recursive: true };
+      return { ...a, recursive: base === 'mkdir' && isRecursiveOption(args[1]) };
+    });
+  }
+  const callee = call.node.callee;
+  if (callee.type !== 'Identifier') return null;
+  const scope = call.scope?.lookup(callee.name);
+  if (!scope?.isGlobal) return null;
+  const fn = moduleFunctionNamed(m.j, m.root, callee.name);
+  const summary = fn && m.helpers.get(fn.node);
+  return summary ? [...summary.values()] : null;
+}
+
+/** The parameter index an identifier refers to when it is a parameter of `fn`, else -1. */
+function parameterIndex(fn: any, idPath: ASTPath<any>): number {
+  if (idPath.node.type !== 'Identifier') return -1;
+  const scope = idPath.scope?.lookup(idPath.node.name);
+  if (!scope || scope.node !== fn) return -1;
+  return fn.params.findIndex((p: any) => (p.type === 'Identifier' ? p : p.type === 'AssignmentPattern' ? p.left : null)?.name === idPath.node.name);
+}
+
+/** Which parameters of each module function end up as a path in a file system call,
+ * directly or through other such functions (`function save(file, data) { fs.writeFileSync(file, data) }`). */
+function summariseHelpers(m: Module, functions: ASTPath<any>[]): void {
+  for (let round = 0, changed = true; changed && round < 8; round++) {
+    changed = false;
+    for (const fn of functions) {
+      const summary = m.helpers.get(fn.node) ?? new Map();
+      m.j(fn)
+        .find(m.j.CallExpression)
+        .forEach((call) => {
+          for (const arg of pathArgumentsOf(m, call) ?? []) {
+            if (!call.node.arguments[arg.index]) continue;
+            const index = parameterIndex(fn.node, call.get('arguments', arg.index));
+            if (index >= 0 && !summary.has(index)) {
+              summary.set(index, { ...arg, index });
+              changed = true;
+            }
+          }
+        });
+      if (summary.size > 0) m.helpers.set(fn.node, summary);
+    }
+  }
+}
+
+function enclosingFunction(p: ASTPath<any>): ASTPath<any> | null {
+  for (let q = p.parent; q; q = q.parent) if (FUNCTION_TYPES.has(q.node.type)) return q;
+  return null;
+}
+
+/** Existence checks in `node` (an `if` test, a `try` block), evaluated. */
+function checksIn(m: Module, p: ASTPath<any>): TmpPathValue[] {
+  const out: TmpPathValue[] = [];
+  const visit = (call: ASTPath<any>) => {
+    for (const arg of pathArgumentsOf(m, call) ?? []) {
+      if (arg.access !== 'check' || !call.node.arguments[arg.index]) continue;
+      const value = classifyTmpPath(evaluateString(m.j, call.get('arguments', arg.index), m.paths));
+      if (value) out.push(value);
+    }
+  };
+  if (p.node.type === 'CallExpression') visit(p);
+  m.j(p).find(m.j.CallExpression).forEach(visit);
+  return out;
+}
+
+function endsInExit(node: any): boolean {
+  const last = node.type === 'BlockStatement' ? node.body[node.body.length - 1] : node;
+  return !!last && (last.type === 'ReturnStatement' || last.type === 'ThrowStatement');
+}
+
+/** The existence checks a statement depends on: it sits in the branch of an `if` whose
+ * test checks, in the `catch` of a `try` whose block checks, or after an `if` that checks
+ * and returns (`if (existsSync(p)) return read(p);`). */
+function guardsOf(m: Module, use: ASTPath<any>): TmpPathValue[] {
+  const guards: TmpPathValue[] = [];
+  for (let child = use, p = use.parent; p && !FUNCTION_TYPES.has(p.node.type); child = p, p = p.parent) {
+    const node = p.node;
+    if (node.type === 'IfStatement' && child.node !== node.test) guards.push(...checksIn(m, p.get('test')));
+    if (node.type === 'CatchClause') guards.push(...checksIn(m, p.parent.get('block')));
+    if ((node.type === 'BlockStatement' || node.type === 'Program') && Array.isArray(node.body)) {
+      for (const earlier of node.body.slice(0, node.body.indexOf(child.node))) {
+        if (earlier.type === 'IfStatement' && endsInExit(earlier.consequent)) {
+          guards.push(...checksIn(m, p.get('body', node.body.indexOf(earlier), 'test')));
+        }
+      }
+    }
+  }
+  return guards;
+}
+
+function useOf(m: Module, call: ASTPath<any>, argument: ASTPath<any>, access: TmpAccess, recursive: boolean): TmpPathUse | null {
+  const value = classifyTmpPath(evaluateString(m.j, argument, m.paths));
+  if (!value) return null;
+  const loc = argument.node.loc?.start;
+  return {
+    expression: argument,
+    line: loc?.line ?? 0,
+    column: (loc?.column ?? 0) + 1,
+    value,
+    access,
+    recursive,
+    via: m.j(call.get('callee')).toSource(),
+    atModuleLoad: enclosingFunction(call) === null,
+    guardedBy: access === 'check' ? [] : guardsOf(m, call),
+  };
+}
+
+/** Every /tmp path the module (or the given functions) uses, with what the code does with it. */
+export function findTmpPaths(j: JSCodeshift, root: Collection<any>, options: FindTmpPathsOptions = {}): TmpPathUse[] {
+  const m: Module = { j, root, fs: findFsBindings(j, root), paths: findPathBindings(j, root), helpers: new Map() };
+  const moduleFunctions: ASTPath<any>[] = [];
+  root.find(j.Program).get('body').each((stmt: ASTPath<any>) => {
+    j(stmt)
+      .find(j.Function)
+      .forEach((fn) => {
+        if (enclosingFunction(fn) === null) moduleFunctions.push(fn);
+      });
+  });
+  summariseHelpers(m, moduleFunctions);
+
+  const calls = new Set<ASTPath<any>>();
+  const seen = new Set<any>();
+  const collect = (p: ASTPath<any>) => {
+    if (!seen.has(p.node)) {
+      seen.add(p.node);
+      calls.add(p);
+    }
+  };
+  if (options.functions) {
+    for (const fn of options.functions) j(fn).find(j.CallExpression).forEach(collect);
+    root.find(j.CallExpression).forEach((p) => {
+      if (enclosingFunction(p) === null) collect(p);
+    });
+  } else {
+    root.find(j.CallExpression).forEach(collect);
+  }
+
+  const uses: TmpPathUse[] = [];
+  for (const call of calls) {
+    const args: any[] = call.node.arguments ?? [];
+    const known = pathArgumentsOf(m, call);
+    if (known) {
+      for (const arg of known) {
+        if (!args[arg.index] || args[arg.index].type === 'SpreadElement') continue;
+        const use = useOf(m, call, call.get('arguments', arg.index), arg.access, arg.recursive);
+        if (use) uses.push(use);
+      }
+      continue;
+    }
+    if (isPathOrOsCall(call, m.paths) || IGNORED_CALLEES.test(j(call.get('callee')).toSource())) continue;
+    args.forEach((arg, index) => {
+      if (arg.type === 'SpreadElement' || FUNCTION_TYPES.has(arg.type)) return;
+      const use = useOf(m, call, call.get('arguments', index), 'unknown', false);
+      if (use) uses.push(use);
+    });
+  }
+  return uses.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Module-level `const` bindings whose value is a static /tmp path: path → first such name. */
+export function moduleTmpConstants(j: JSCodeshift, root: Collection<any>): Map<string, string> {
+  const paths = findPathBindings(j, root);
+  const out = new Map<string, string>();
+  root.find(j.Program).get('body').each((stmt: ASTPath<any>) => {
+    const declaration = stmt.node.type === 'ExportNamedDeclaration' && stmt.node.declaration ? stmt.get('declaration') : stmt;
+    if (declaration.node.type !== 'VariableDeclaration' || declaration.node.kind !== 'const') return;
+    declaration.get('declarations').each((d: ASTPath<any>) => {
+      if (d.node.id.type !== 'Identifier' || !d.node.init) return;
+      const value = classifyTmpPath(evaluateString(j, d.get('init'), paths));
+      if (value?.kind === 'static' && !out.has(value.path)) out.set(value.path, d.node.id.name);
+    });
+  });
+  return out;
+}

@@ -1,0 +1,191 @@
+// `tmp`: a /tmp cleanup preamble.
+//
+// Lambda keeps /tmp between invocations of a warm environment, so files one invocation
+// writes are still there for the next (a listing that grows, a log that keeps its old
+// lines). This transform finds the static /tmp paths a handler writes and inserts, at the
+// top of the handler, statements that remove them (a directory recursively, then creates
+// it again) so every invocation starts with /tmp as a cold start has it.
+//
+// It never removes /tmp itself, a path with a dynamic part, a path with `..`, a path the
+// code only reads, or a download cache (written only after an existence check finds it
+// missing); those are reported for review. A directory is created again after removal
+// only when the handler does not create it itself (it was made as the module loaded).
+// Example, in a synchronous handler:
+//
+//   const OUT = path.join(os.tmpdir(), 'out');
+//   exports.handler = (event) => {
+//     // A warm start keeps /tmp: remove what earlier invocations left there.   <- added
+//     fs.rmSync(OUT, { recursive: true, force: true });                          <- added
+//     fs.rmSync('/tmp/run.log', { force: true });                                <- added
+//     fs.mkdirSync(OUT, { recursive: true });
+//     fs.writeFileSync(path.join(OUT, `${event.id}.json`), event.body);
+//     fs.appendFileSync('/tmp/run.log', `${event.id}\n`);
+//   };
+import { builtinModules } from 'node:module';
+import type { JSCodeshift } from 'jscodeshift';
+import { findFsBindings, fsCallOf } from '../src/analysis/fsBindings';
+import { ensureModuleBinding } from '../src/analysis/imports';
+import { prependToHandler } from '../src/analysis/insert';
+import { reachableFunctions } from '../src/analysis/scope';
+import { asJscodeshiftTransform } from '../src/analysis/standalone';
+import { evaluateString, findPathBindings } from '../src/analysis/staticPath';
+import { isRemovableTmpPath, planTmpCleanup, type TmpRemoval } from '../src/analysis/tmpCleanup';
+import { classifyTmpPath, findTmpPaths, moduleTmpConstants } from '../src/analysis/tmpPaths';
+import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
+
+const PREAMBLE_COMMENT = ' A warm start keeps /tmp: remove what earlier invocations left there.';
+
+/** How generated code calls `rm` and `mkdir`: the callee of each, and whether to await. */
+interface FsCallees {
+  rm: () => any;
+  mkdir: () => any;
+  await: boolean;
+}
+
+function visibleFromHandler(handler: HandlerInfo, name: string): boolean {
+  const scope = handler.fn.scope?.lookup(name);
+  return !!scope && scope.isGlobal;
+}
+
+/** `node:fs` when the module names builtins that way (or names none), else `fs`. */
+function fsSpecifier(ctx: TransformContext): string {
+  const { j, root } = ctx;
+  const specifiers: string[] = [];
+  root.find(j.ImportDeclaration).forEach((p) => specifiers.push(String(p.node.source.value)));
+  root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } }).forEach((p) => {
+    const arg: any = p.node.arguments[0];
+    if (typeof arg?.value === 'string') specifiers.push(arg.value);
+  });
+  const bare = specifiers.some((s) => !s.startsWith('node:') && builtinModules.includes(s));
+  const prefixed = specifiers.some((s) => s.startsWith('node:'));
+  return bare && !prefixed ? 'fs' : 'node:fs';
+}
+
+/** Reuses the module's own binding of `fs` (or `fs/promises`, or named imports of exactly
+ * the functions needed); adds one in the module's style when there is none. */
+function fsCallees(ctx: TransformContext, handler: HandlerInfo, needsMkdir: boolean): FsCallees {
+  const { j } = ctx;
+  const bindings = findFsBindings(j, ctx.root);
+  const visible = (name: string) => visibleFromHandler(handler, name);
+  const member = (object: () => any, method: string) => () => j.memberExpression(object(), j.identifier(method));
+  const named = (api: 'fs' | 'promises', method: string) =>
+    [...bindings.named.entries()].find(([local, imported]) => imported.api === api && imported.method === method && visible(local))?.[0];
+
+  if (handler.style === 'async') {
+    const promises = bindings.promises.find(visible);
+    if (promises) return { rm: member(() => j.identifier(promises), 'rm'), mkdir: member(() => j.identifier(promises), 'mkdir'), await: true };
+    const rm = named('promises', 'rm');
+    const mkdir = named('promises', 'mkdir');
+    if (rm && (mkdir || !needsMkdir)) return { rm: () => j.identifier(rm), mkdir: () => j.identifier(mkdir ?? 'mkdir'), await: true };
+  } else {
+    const rm = named('fs', 'rmSync');
+    const mkdir = named('fs', 'mkdirSync');
+    if (rm && (mkdir || !needsMkdir)) return { rm: () => j.identifier(rm), mkdir: () => j.identifier(mkdir ?? 'mkdirSync'), await: false };
+  }
+  const fs = bindings.modules.find(visible) ?? ensureModuleBinding(j, ctx.root, ctx.moduleKind, fsSpecifier(ctx), 'fs');
+  if (handler.style === 'async') {
+    const promises = () => j.memberExpression(j.identifier(fs), j.identifier('promises'));
+    return { rm: member(promises, 'rm'), mkdir: member(promises, 'mkdir'), await: true };
+  }
+  return { rm: member(() => j.identifier(fs), 'rmSync'), mkdir: member(() => j.identifier(fs), 'mkdirSync'), await: false };
+}
+
+/** Statements from source text with nodes spliced in, parsed as one piece so that recast
+ * keeps each statement on its own line and short option objects on one line. */
+function statementsFrom(j: JSCodeshift, parts: Array<string | object>): any[] {
+  const strings: string[] = [''];
+  const values: object[] = [];
+  for (const part of parts) {
+    if (typeof part === 'string') strings[strings.length - 1] += part;
+    else {
+      values.push(part);
+      strings.push('');
+    }
+  }
+  return j.template.statements(strings, ...values);
+}
+
+/** Paths the handler body already removes (or creates) in its own top-level statements:
+ * an earlier run's preamble, or the author's own cleanup. */
+function existingCleanup(ctx: TransformContext, handler: HandlerInfo): { removed: Set<string>; made: Set<string> } {
+  const { j } = ctx;
+  const bindings = findFsBindings(j, ctx.root);
+  const paths = findPathBindings(j, ctx.root);
+  const removed = new Set<string>();
+  const made = new Set<string>();
+  if (handler.fn.node.body.type !== 'BlockStatement') return { removed, made };
+  handler.fn.get('body', 'body').each((stmt: any) => {
+    if (stmt.node.type !== 'ExpressionStatement') return;
+    let call = stmt.get('expression');
+    if (call.node.type === 'AwaitExpression') call = call.get('argument');
+    if (call.node.type !== 'CallExpression' || call.node.arguments.length === 0) return;
+    const fsCall = fsCallOf(bindings, call);
+    const value = fsCall && classifyTmpPath(evaluateString(j, call.get('arguments', 0), paths));
+    if (!fsCall || value?.kind !== 'static') return;
+    const method = fsCall.method.replace(/Sync$/, '');
+    if (method === 'rm' || method === 'unlink' || method === 'rmdir') removed.add(value.path);
+    if (method === 'mkdir') made.add(value.path);
+  });
+  return { removed, made };
+}
+
+function describe(removal: TmpRemoval, handlerName: string): string {
+  if (!removal.remove) return `creates ${removal.path} again at the start of \`${handlerName}\` after its parent directory is removed`;
+  if (!removal.directory) return `removes ${removal.path} at the start of \`${handlerName}\`: a file an earlier invocation wrote no longer survives into the next`;
+  const what = removal.holdsDynamicNames ? 'files with per-invocation names pile up there' : 'what earlier invocations wrote there survives';
+  return `removes ${removal.path} recursively${removal.recreate ? ' and creates it again' : ''} at the start of \`${handlerName}\`: otherwise ${what}`;
+}
+
+function cleanHandler(ctx: TransformContext, handler: HandlerInfo, reported: Set<string>): void {
+  const { j } = ctx;
+  const uses = findTmpPaths(j, ctx.root, { functions: reachableFunctions(j, ctx.root, handler.fn) });
+  if (uses.length === 0) return;
+  const plan = planTmpCleanup(uses);
+  for (const kept of plan.kept) {
+    const key = `${kept.kind}:${kept.use.line}:${kept.use.column}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    ctx.report.review({ kind: kept.kind, line: kept.use.line, column: kept.use.column, message: kept.message });
+  }
+
+  const existing = existingCleanup(ctx, handler);
+  const pending = plan.removals.filter((r) => (r.remove ? !existing.removed.has(r.path) : !existing.made.has(r.path)));
+  if (pending.length === 0) return;
+
+  const constants = moduleTmpConstants(j, ctx.root);
+  const pathNode = (path: string) => {
+    // the security bar: nothing but a static path strictly below /tmp is ever removed
+    if (!isRemovableTmpPath(path)) throw new Error(`refusing to generate a removal of ${path}`);
+    const name = constants.get(path);
+    return name && visibleFromHandler(handler, name) ? j.identifier(name) : j.stringLiteral(path);
+  };
+  const callees = fsCallees(ctx, handler, pending.some((r) => r.recreate));
+  const prefix = callees.await ? 'await ' : '';
+  const parts: Array<string | object> = [];
+  for (const removal of pending) {
+    if (removal.remove) {
+      parts.push(prefix, callees.rm(), '(', pathNode(removal.path), removal.directory ? ', { recursive: true, force: true });\n' : ', { force: true });\n');
+    }
+    if (removal.recreate) parts.push(prefix, callees.mkdir(), '(', pathNode(removal.path), ', { recursive: true });\n');
+    ctx.report.change({
+      kind: removal.directory ? (removal.remove ? 'remove-directory' : 'recreate-directory') : 'remove-file',
+      line: removal.use.line,
+      column: removal.use.column,
+      message: describe(removal, handler.name),
+    });
+  }
+  const statements = statementsFrom(j, parts);
+  statements[0].comments = [j.commentLine(PREAMBLE_COMMENT, true, false)];
+  prependToHandler(j, handler, statements);
+}
+
+export const transform: Transform = {
+  name: 'tmp',
+  description: 'Remove what earlier invocations left in /tmp (static paths the handler writes) at the start of each handler.',
+  step(ctx) {
+    const reported = new Set<string>();
+    for (const handler of ctx.handlers) cleanHandler(ctx, handler, reported);
+  },
+};
+
+export default asJscodeshiftTransform(transform);
