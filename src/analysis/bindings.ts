@@ -1,0 +1,248 @@
+// The module-level bindings of a handler module, each with every reference to it (what
+// the reference does, and where it runs), and `classifyModuleBinding`, which says what
+// kind of thing each binding is: import, function, class, constant, client, lazy cache,
+// connection flag, cache timestamp, or mutable state.
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { isReference } from './scope';
+import { refersToModuleBinding } from './lexicalScope';
+import { isMutation, referenceEffect, type ReferenceEffect } from './mutation';
+import { loadTimeUnits, placeOf, reachFrom, type HandlerReach, type Place } from './reach';
+import { packageCreating } from './packageValues';
+import { isInvalidation, lazyGuardOf, type LazyGuard } from './lazyGuard';
+import type { HandlerInfo } from './types';
+
+export const IGNORE_COMMENT = /lambda-clean-slate-ignore\b/;
+
+export interface Reference {
+  path: ASTPath<any>;
+  effect: ReferenceEffect;
+  place: Place;
+}
+
+export interface ModuleBinding {
+  name: string;
+  declaredAs: 'var' | 'let' | 'const' | 'import' | 'function' | 'class' | 'other';
+  /** The VariableDeclarator, for variables. */
+  declarator: ASTPath<any> | null;
+  /** The statement in the program body (an `export` around the declaration included). */
+  statement: ASTPath<any>;
+  /** Declared inside a destructuring pattern (`let { a } = x`). */
+  destructured: boolean;
+  exported: boolean;
+  ignored: boolean;
+  references: Reference[];
+}
+
+export type Classification =
+  | { kind: 'import' | 'function' | 'class' | 'constant' | 'connection-flag' | 'cache-timestamp' }
+  | { kind: 'client'; source: string }
+  /** `filled`: what the cache holds is also changed per request (`cache[key] = v`) */
+  | { kind: 'lazy-cache'; guards: LazyGuard[]; client: string | null; filled: boolean }
+  /** never changed here, but handed to code that may change it */
+  | { kind: 'escapes'; reason: string }
+  | { kind: 'state'; mutations: Reference[] };
+
+function hasIgnoreComment(node: any): boolean {
+  return (node?.comments ?? node?.leadingComments ?? []).some((c: any) => c.leading !== false && IGNORE_COMMENT.test(c.value));
+}
+
+function patternNames(pattern: any, out: string[] = []): string[] {
+  if (!pattern) return out;
+  if (pattern.type === 'Identifier') out.push(pattern.name);
+  else if (pattern.type === 'ObjectPattern') pattern.properties.forEach((p: any) => patternNames(p.type === 'RestElement' ? p.argument : p.value, out));
+  else if (pattern.type === 'ArrayPattern') pattern.elements.forEach((e: any) => patternNames(e, out));
+  else if (pattern.type === 'RestElement') patternNames(pattern.argument, out);
+  else if (pattern.type === 'AssignmentPattern') patternNames(pattern.left, out);
+  return out;
+}
+
+/** `module.exports = ...`, `exports.x = ...`, `module.exports.x = ...` */
+function isCommonJsExportTarget(node: any): boolean {
+  let current = node;
+  while (current?.type === 'MemberExpression') {
+    if (current.object.type === 'Identifier' && current.object.name === 'module' && !current.computed && current.property.name === 'exports') return true;
+    current = current.object;
+  }
+  return current?.type === 'Identifier' && current.name === 'exports';
+}
+
+function inCommonJsExport(path: ASTPath<any>): boolean {
+  for (let p: ASTPath<any> | null = path; p?.parent; p = p.parent) {
+    const parent = p.parent.node;
+    if (parent.type === 'AssignmentExpression' && parent.right === p.node && isCommonJsExportTarget(parent.left)) return true;
+  }
+  return false;
+}
+
+/** Every module-level binding, with its references placed relative to the handlers. */
+export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[]): ModuleBinding[] {
+  const program = root.find(j.Program).paths()[0];
+  const reaches: HandlerReach[] = handlers.map((handler) => ({ handler, units: reachFrom(j, [handler.fn]) }));
+  const loadTime = loadTimeUnits(j, root, handlers);
+  const bindings = new Map<string, ModuleBinding>();
+  const exportedNames = new Set<string>();
+
+  const add = (name: string, declaredAs: ModuleBinding['declaredAs'], statement: ASTPath<any>, declarator: ASTPath<any> | null, destructured = false) => {
+    const ignored = hasIgnoreComment(statement.node) || hasIgnoreComment(declarator?.node);
+    bindings.set(name, { name, declaredAs, declarator, statement, destructured, exported: false, ignored, references: [] });
+  };
+
+  program.get('body').each((statement: ASTPath<any>) => {
+    let node = statement.node;
+    let declaration: ASTPath<any> = statement;
+    if (node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration') {
+      if (node.type === 'ExportNamedDeclaration' && !node.declaration) {
+        if (!node.source) for (const s of node.specifiers ?? []) if (s.local) exportedNames.add(s.local.name);
+        return;
+      }
+      if (node.type === 'ExportDefaultDeclaration' && node.declaration.type === 'Identifier') {
+        exportedNames.add(node.declaration.name);
+        return;
+      }
+      declaration = statement.get('declaration');
+      node = declaration.node;
+      patternNamesOfDeclaration(node).forEach((name) => exportedNames.add(name));
+    }
+    if (node.type === 'ImportDeclaration') {
+      for (const s of node.specifiers ?? []) add(s.local.name, 'import', statement, null);
+    } else if (node.type === 'TSImportEqualsDeclaration') {
+      add(node.id.name, 'import', statement, null);
+    } else if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id) {
+      add(node.id.name, node.type === 'FunctionDeclaration' ? 'function' : 'class', statement, null);
+    } else if (node.type === 'VariableDeclaration') {
+      declaration.get('declarations').each((declarator: ASTPath<any>) => {
+        const id = declarator.node.id;
+        const names = patternNames(id);
+        for (const name of names) add(name, node.kind === 'var' || node.kind === 'let' || node.kind === 'const' ? node.kind : 'other', statement, declarator, id.type !== 'Identifier');
+      });
+    }
+  });
+
+  root.find(j.Identifier).forEach((path) => {
+    const binding = bindings.get(path.node.name);
+    if (!binding || !isReference(path) || !refersToModuleBinding(path)) return;
+    const place = placeOf(path, reaches, loadTime);
+    if (place.at === 'module' && inCommonJsExport(path)) binding.exported = true;
+    binding.references.push({ path, effect: referenceEffect(path), place });
+  });
+  for (const name of exportedNames) {
+    const binding = bindings.get(name);
+    if (binding) binding.exported = true;
+  }
+  return [...bindings.values()];
+}
+
+function patternNamesOfDeclaration(node: any): string[] {
+  if (node.type === 'VariableDeclaration') return node.declarations.flatMap((d: any) => patternNames(d.id));
+  if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id) return [node.id.name];
+  return [];
+}
+
+function isRequire(node: any): boolean {
+  let current = node;
+  while (current && (current.type === 'MemberExpression' || current.type === 'AwaitExpression')) current = current.type === 'AwaitExpression' ? current.argument : current.object;
+  return current?.type === 'CallExpression' && current.callee.type === 'Identifier' && current.callee.name === 'require';
+}
+
+const isBooleanWrite = (ref: Reference) =>
+  ref.effect.kind === 'assign' && ref.effect.operator === '=' && ['BooleanLiteral', 'Literal'].includes(ref.effect.assignment?.node.right.type) && typeof ref.effect.assignment?.node.right.value === 'boolean';
+
+/** Methods whose call means a client has just connected or disconnected. */
+const CONNECTION_METHODS = new Set(['connect', '$connect', 'end', 'close', 'quit', 'disconnect', 'destroy']);
+const CONNECTION_EVENTS = new Set(['connect', 'ready', 'end', 'close', 'error', 'disconnect', 'disconnected', 'reconnecting']);
+
+function callsConnectionMethod(node: any): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if ((node.type === 'CallExpression' || node.type === 'OptionalCallExpression') && node.callee.type === 'MemberExpression' && CONNECTION_METHODS.has(node.callee.property?.name)) return true;
+  return Object.keys(node).some((key) => key !== 'loc' && key !== 'comments' && key !== 'original' && (Array.isArray(node[key]) ? node[key].some(callsConnectionMethod) : node[key]?.type && callsConnectionMethod(node[key])));
+}
+
+/** A boolean write placed right after a `connect()`-like call, or inside a connection event listener. */
+function isConnectionStateWrite(ref: Reference): boolean {
+  const assignment = ref.effect.kind === 'assign' ? ref.effect.assignment : null;
+  const statement = assignment?.parent;
+  if (!statement) return false;
+  const block = statement.parent?.node;
+  if (statement.node.type === 'ExpressionStatement' && block && Array.isArray(block.body)) {
+    const index = block.body.indexOf(statement.node);
+    if (block.body.slice(0, index).some(callsConnectionMethod)) return true;
+  }
+  for (let p: ASTPath<any> | null = statement; p?.parent; p = p.parent) {
+    const call = p.parent.node;
+    if (call.type === 'CallExpression' && call.arguments.includes(p.node) && call.callee.type === 'MemberExpression') {
+      const method = call.callee.property?.name;
+      const event = call.arguments[0]?.value;
+      if ((method === 'on' || method === 'once') && CONNECTION_EVENTS.has(event)) return true;
+      if (method === 'then' && callsConnectionMethod(call.callee.object)) return true;
+    }
+  }
+  return false;
+}
+
+/** `x = Date.now()` inside an `if` whose test reads `x`: the timestamp of a cache with an expiry. */
+function isTimestampWrite(ref: Reference, name: string): boolean {
+  const assignment = ref.effect.kind === 'assign' ? ref.effect.assignment : null;
+  const right = assignment?.node.right;
+  if (!(right?.type === 'CallExpression' && right.callee.type === 'MemberExpression' && right.callee.object.name === 'Date' && right.callee.property.name === 'now')) return false;
+  for (let p: ASTPath<any> | null = assignment; p?.parent; p = p.parent) {
+    if (p.parent.node.type === 'IfStatement' && p.parent.node.consequent === p.node) {
+      let mentions = false;
+      const visit = (n: any) => {
+        if (!n || typeof n !== 'object' || mentions) return;
+        if (n.type === 'Identifier' && n.name === name) mentions = true;
+        else for (const key of Object.keys(n)) if (key !== 'loc' && key !== 'comments') (Array.isArray(n[key]) ? n[key] : [n[key]]).forEach((c: any) => c?.type && visit(c));
+      };
+      visit(p.parent.node.test);
+      if (mentions) return true;
+    }
+  }
+  return false;
+}
+
+const MUTABLE_CONTAINERS = new Set(['ArrayExpression', 'ObjectExpression', 'NewExpression']);
+
+/** What kind of thing a module-level binding is (see the spec's table). */
+export function classifyModuleBinding(binding: ModuleBinding): Classification {
+  if (binding.declaredAs === 'import' || binding.declaredAs === 'function' || binding.declaredAs === 'class') return { kind: binding.declaredAs };
+  const init = binding.declarator?.node.init;
+  if (isRequire(init)) return { kind: 'import' };
+  const initPath = init ? binding.declarator!.get('init') : null;
+  if (init && ['ArrowFunctionExpression', 'FunctionExpression'].includes(init.type)) return { kind: 'function' };
+  if (init?.type === 'ClassExpression') return { kind: 'class' };
+  const created = initPath ? packageCreating(initPath) : null;
+  if (created) return { kind: 'client', source: created };
+
+  const inFunctions = binding.references.filter((r) => r.place.at !== 'module');
+  const mutations = inFunctions.filter((r) => isMutation(r.effect));
+  if (mutations.length === 0) {
+    const unknown = inFunctions.find(
+      (r) => r.effect.kind === 'alias' || r.effect.kind === 'passed' || (r.effect.kind === 'returned' && r.place.at === 'function' && r.place.direct.length === 0),
+    );
+    if (unknown && init && MUTABLE_CONTAINERS.has(init.type)) {
+      const line = unknown.path.node.loc?.start.line;
+      const how = unknown.effect.kind === 'alias' ? 'given another name' : unknown.effect.kind === 'passed' ? `passed to \`${unknown.effect.callee}\`` : 'returned by a helper';
+      return { kind: 'escapes', reason: `it is ${how} (line ${line}), where it may be changed out of sight` };
+    }
+    return { kind: 'constant' };
+  }
+
+  const writes = mutations.filter((r) => r.effect.kind === 'assign');
+  const startsEmpty = !init || (init.type === 'Identifier' && init.name === 'undefined') || init.type === 'NullLiteral' || (init.type === 'Literal' && init.value === null);
+  if (startsEmpty && writes.length > 0) {
+    const guards: LazyGuard[] = [];
+    let lazy = true;
+    for (const write of writes) {
+      const assignment = write.effect.kind === 'assign' ? write.effect.assignment : null;
+      const guard = assignment ? lazyGuardOf(assignment, binding.name) : null;
+      if (guard) guards.push(guard);
+      else if (!assignment || !isInvalidation(assignment)) lazy = false;
+    }
+    if (lazy && guards.length > 0) {
+      const client = guards.map((g) => packageCreating(g.write.get('right'))).find((s) => s !== null) ?? null;
+      return { kind: 'lazy-cache', guards, client, filled: mutations.length > writes.length };
+    }
+  }
+  if (writes.length === mutations.length && writes.every(isBooleanWrite) && writes.some(isConnectionStateWrite)) return { kind: 'connection-flag' };
+  if (writes.length === mutations.length && writes.every((w) => isTimestampWrite(w, binding.name))) return { kind: 'cache-timestamp' };
+  return { kind: 'state', mutations };
+}

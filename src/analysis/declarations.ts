@@ -1,0 +1,57 @@
+// Taking a module-level `var`/`let`/`const` apart: some declarators leave for a handler,
+// some must become `let` so that a handler can assign a fresh value, the rest stay as they
+// were. The user's own text is kept wherever a declaration does not change.
+import type { JSCodeshift } from 'jscodeshift';
+
+/** What happens to one declarator. */
+export type DeclaratorFate = 'keep' | 'let' | 'move';
+
+export interface SplitDeclaration {
+  /** The statements that stay at module level, in order (empty when everything moved). */
+  remaining: any[];
+  /** For each moved declarator, the declaration to put in the handler (`var` becomes `let`). */
+  moved: Map<any, any>;
+}
+
+/** Splits `declaration` (a VariableDeclaration node) by the fate of each declarator.
+ * Consecutive declarators that stay with the same kind stay together; the first group
+ * reuses the original node, so its comments and formatting stay as they were. */
+export function splitDeclaration(j: JSCodeshift, declaration: any, fateOf: (declarator: any) => DeclaratorFate): SplitDeclaration {
+  const moved = new Map<any, any>();
+  const groups: { kind: string; declarators: any[] }[] = [];
+  for (const declarator of declaration.declarations) {
+    const fate = fateOf(declarator);
+    if (fate === 'move') {
+      const kind = declaration.kind === 'var' ? 'let' : declaration.kind;
+      const statement = j.variableDeclaration(kind, [declarator]);
+      if (declaration.declarations.length === 1) {
+        // the whole statement moves: take its comments along (`// seen ids` above it)
+        (statement as any).comments = declaration.comments;
+      } else if (declarator.comments) {
+        (statement as any).comments = declarator.comments;
+        declarator.comments = undefined;
+      }
+      moved.set(declarator, statement);
+      continue;
+    }
+    const kind = fate === 'let' ? 'let' : declaration.kind;
+    const last = groups[groups.length - 1];
+    if (last && last.kind === kind) last.declarators.push(declarator);
+    else groups.push({ kind, declarators: [declarator] });
+  }
+
+  const remaining = groups.map((group, index) => {
+    if (index === 0) {
+      if (declaration.kind !== group.kind) declaration.kind = group.kind;
+      if (declaration.declarations.length !== group.declarators.length) declaration.declarations = group.declarators;
+      return declaration;
+    }
+    return j.variableDeclaration(group.kind as any, group.declarators);
+  });
+  // every declarator moved away: the comments above the statement went with the first one
+  if (remaining.length === 0 && declaration.declarations.length > 1) {
+    const first = moved.values().next().value;
+    if (first && declaration.comments) first.comments = [...declaration.comments, ...(first.comments ?? [])];
+  }
+  return { remaining, moved };
+}

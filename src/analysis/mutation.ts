@@ -1,0 +1,157 @@
+// What one reference does to the binding it names: reassigns it, changes what it holds
+// (member assignment, `delete`, a mutating method, at any depth), only reads it, or hands
+// the value on to code that may change it out of sight (an alias, an unknown function).
+import type { ASTPath } from 'jscodeshift';
+
+/** Methods of the built-in collections (Array, Map, Set, WeakMap, WeakSet) that change the receiver. */
+export const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
+
+export type ReferenceEffect =
+  /** `x = v`, `x += v`, `x++`, `[x] = v`, `for (x of ...)`; `operator` is the assignment operator */
+  | { kind: 'assign'; operator: string; assignment: ASTPath<any> | null }
+  /** `x.a = v`, `x.a.b++`, `delete x[k]`, `Object.assign(x, ...)` */
+  | { kind: 'member-write' }
+  /** `x.push(v)`, `x.items.add(v)` */
+  | { kind: 'mutating-call'; method: string }
+  /** `const s = x`, `y = x.items`: another name now holds the value */
+  | { kind: 'alias' }
+  /** `f(x)` for an `f` not known to leave its argument alone */
+  | { kind: 'passed'; callee: string }
+  /** `return x` (or an arrow's expression body): the caller gets the value */
+  | { kind: 'returned' }
+  | { kind: 'read' };
+
+/** Calls known to leave their arguments as they are. */
+const NON_MUTATING_CALLS = new Set([
+  'JSON.stringify',
+  'Array.from',
+  'Array.isArray',
+  'Object.keys',
+  'Object.values',
+  'Object.entries',
+  'Object.freeze',
+  'Object.isFrozen',
+  'String',
+  'Number',
+  'Boolean',
+  'structuredClone',
+  'Promise.resolve',
+  'Map',
+  'Set',
+]);
+/** Calls known to change their first argument. */
+const MUTATING_CALLS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.deleteProperty']);
+
+/** Wrappers through which a value flows unchanged: `(x)`, `x as T`, `x!`, `await x`, `a ? x : y`, `a || x`. */
+const TRANSPARENT = new Set(['ParenthesizedExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TypeCastExpression', 'AwaitExpression', 'ConditionalExpression', 'LogicalExpression', 'SequenceExpression', 'ChainExpression']);
+const PATTERN_PARTS = new Set(['ArrayPattern', 'ObjectPattern', 'RestElement', 'AssignmentPattern', 'ObjectProperty', 'Property']);
+const MEMBER = new Set(['MemberExpression', 'OptionalMemberExpression']);
+const CALL = new Set(['CallExpression', 'OptionalCallExpression', 'NewExpression']);
+
+/** Dotted name of a callee (`Object.assign`, `console.log`, `merge`), or '' when it has none. */
+export function calleeName(node: any): string {
+  if (!node) return '';
+  if (node.type === 'Identifier') return node.name;
+  if (MEMBER.has(node.type) && !node.computed && node.property.type === 'Identifier') {
+    const object = calleeName(node.object);
+    return object ? `${object}.${node.property.name}` : '';
+  }
+  return '';
+}
+
+function propertyName(member: any): string | null {
+  if (!member.computed && member.property.type === 'Identifier') return member.property.name;
+  if (member.computed && (member.property.type === 'StringLiteral' || member.property.type === 'Literal') && typeof member.property.value === 'string') {
+    return member.property.value;
+  }
+  return null;
+}
+
+/** True when `path` is (part of) the target of an assignment or a for-in/of head. */
+function isAssignmentTarget(path: ASTPath<any>): { target: boolean; assignment: ASTPath<any> | null; operator: string } {
+  let current = path;
+  while (current.parent && PATTERN_PARTS.has(current.parent.node.type)) {
+    const parent = current.parent.node;
+    // in `{ a: x }` only the value is a target; in `x = 1` (a default) only the left side
+    if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value !== current.node) break;
+    if (parent.type === 'AssignmentPattern' && parent.left !== current.node) break;
+    current = current.parent;
+  }
+  const parent = current.parent?.node;
+  if (!parent) return { target: false, assignment: null, operator: '' };
+  if (parent.type === 'AssignmentExpression' && parent.left === current.node) return { target: true, assignment: current.parent, operator: parent.operator };
+  if ((parent.type === 'ForInStatement' || parent.type === 'ForOfStatement') && parent.left === current.node) return { target: true, assignment: null, operator: '=' };
+  if (parent.type === 'UpdateExpression') return { target: true, assignment: current.parent, operator: parent.operator };
+  return { target: false, assignment: null, operator: '' };
+}
+
+/** Climbs out of wrappers that pass the value through unchanged (`await x`, `a || x`). */
+function climbTransparent(path: ASTPath<any>): ASTPath<any> {
+  let current = path;
+  while (current.parent && TRANSPARENT.has(current.parent.node.type)) {
+    const parent = current.parent.node;
+    // the test of a conditional and all but the last of a sequence are consumed, not passed on
+    if (parent.type === 'ConditionalExpression' && parent.test === current.node) break;
+    if (parent.type === 'SequenceExpression' && parent.expressions[parent.expressions.length - 1] !== current.node) break;
+    current = current.parent;
+  }
+  return current;
+}
+
+/** Where the value at `path` goes when it is neither written nor a method's receiver. */
+function flowOf(path: ASTPath<any>): ReferenceEffect {
+  const value = climbTransparent(path);
+  const parent = value.parent?.node;
+  if (!parent) return { kind: 'read' };
+  if (parent.type === 'VariableDeclarator' && parent.init === value.node) return { kind: 'alias' };
+  if (parent.type === 'AssignmentExpression' && parent.right === value.node) return { kind: 'alias' };
+  if (parent.type === 'ReturnStatement') return { kind: 'returned' };
+  if (parent.type === 'ArrowFunctionExpression' && parent.body === value.node) return { kind: 'returned' };
+  if (CALL.has(parent.type) && parent.arguments.includes(value.node)) {
+    const callee = calleeName(parent.callee);
+    if (MUTATING_CALLS.has(callee) && parent.arguments[0] === value.node) return { kind: 'member-write' };
+    if (MUTATING_CALLS.has(callee) || NON_MUTATING_CALLS.has(callee) || callee.startsWith('console.')) return { kind: 'read' };
+    return { kind: 'passed', callee: callee || 'a function' };
+  }
+  return { kind: 'read' };
+}
+
+/** What the reference at `path` (an Identifier that names the binding) does to it. */
+export function referenceEffect(path: ASTPath<any>): ReferenceEffect {
+  const direct = isAssignmentTarget(path);
+  if (direct.target) return { kind: 'assign', operator: direct.operator, assignment: direct.assignment };
+
+  // climb the member chain the binding is the object of: x.a.b
+  let top = path;
+  let depth = 0;
+  for (;;) {
+    const parent = top.parent;
+    if (!parent) break;
+    if (MEMBER.has(parent.node.type) && parent.node.object === top.node) {
+      top = parent;
+      depth++;
+    } else if ((parent.node.type === 'TSNonNullExpression' || parent.node.type === 'ParenthesizedExpression' || parent.node.type === 'TSAsExpression') && depth > 0) {
+      top = parent;
+    } else {
+      break;
+    }
+  }
+  if (depth === 0) return flowOf(path);
+
+  if (isAssignmentTarget(top).target) return { kind: 'member-write' };
+  const parent = top.parent?.node;
+  if (parent?.type === 'UnaryExpression' && parent.operator === 'delete') return { kind: 'member-write' };
+  if (parent && (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression') && parent.callee === top.node) {
+    const method = propertyName(top.node);
+    if (method && MUTATING_METHODS.has(method)) return { kind: 'mutating-call', method };
+    return { kind: 'read' };
+  }
+  // `const items = cart.items` gives another name to a part of the value
+  const flow = flowOf(top);
+  return flow.kind === 'alias' ? flow : { kind: 'read' };
+}
+
+/** True for effects that change the binding or what it holds. */
+export function isMutation(effect: ReferenceEffect): boolean {
+  return effect.kind === 'assign' || effect.kind === 'member-write' || effect.kind === 'mutating-call';
+}

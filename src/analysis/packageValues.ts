@@ -1,0 +1,63 @@
+// Values made by package code: `new S3Client()`, `new Pool()`, `mysql.createPool()`,
+// `DynamoDBDocumentClient.from(...)`, `createClient()`, `await mongoose.connect(...)`. Such a
+// value is a resource (a client, a pool, a cache object) meant to be reused, not per-request
+// state, and its methods (`redis.set()`) are not state changes of this module.
+import type { ASTPath } from 'jscodeshift';
+import { resolveScope } from './lexicalScope';
+
+const WRAPPERS = new Set(['AwaitExpression', 'ParenthesizedExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion']);
+
+/** `./db`, `../lib/x`, `/abs/path`: code of this project, not a package. */
+export function isPackageSource(source: string): boolean {
+  return !source.startsWith('.') && !source.startsWith('/');
+}
+
+/** The package a module-level name is imported from (`import { Pool } from 'pg'`,
+ * `const { Pool } = require('pg')`, `const pg = require('pg')`), or null. */
+export function importedFrom(idPath: ASTPath<any>): string | null {
+  const scope = resolveScope(idPath);
+  if (!scope?.isGlobal) return null;
+  for (const binding of (scope.getBindings()[idPath.node.name] ?? []) as ASTPath<any>[]) {
+    for (let p: ASTPath<any> | null = binding.parent; p; p = p.parent) {
+      const node = p.node;
+      if (node.type === 'ImportDeclaration') return typeof node.source.value === 'string' && isPackageSource(node.source.value) ? node.source.value : null;
+      if (node.type === 'VariableDeclarator') {
+        let init = node.init;
+        while (init && (init.type === 'MemberExpression' || WRAPPERS.has(init.type))) init = init.type === 'MemberExpression' ? init.object : init.expression ?? init.argument;
+        const source = init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' ? init.arguments[0]?.value : null;
+        return typeof source === 'string' && isPackageSource(source) ? source : null;
+      }
+      if (node.type === 'Program') break;
+    }
+  }
+  return null;
+}
+
+/** The package whose code creates the value of the expression at `path`, or null. Follows
+ * `await`, chained calls (`new Redis().on(...)`, `mysql.createPool(o).promise()`) and
+ * member access down to the name the chain starts from. */
+export function packageCreating(path: ASTPath<any>): string | null {
+  let current = path;
+  while (current.value && WRAPPERS.has(current.node.type)) current = current.get(current.node.type === 'AwaitExpression' ? 'argument' : 'expression');
+  const node = current.node;
+  if (node.type !== 'NewExpression' && node.type !== 'CallExpression') return null;
+  if (requiredSource(node) !== null) return null; // the module itself: an import
+  let callee = current.get('callee');
+  for (;;) {
+    const type = callee.node.type;
+    if (type === 'MemberExpression' || type === 'OptionalMemberExpression') callee = callee.get('object');
+    else if (type === 'CallExpression' || type === 'NewExpression') {
+      // new (require('ioredis'))(), require('pg').Pool
+      const required = requiredSource(callee.node);
+      if (required !== null) return isPackageSource(required) ? required : null;
+      callee = callee.get('callee');
+    } else if (WRAPPERS.has(type)) callee = callee.get(type === 'AwaitExpression' ? 'argument' : 'expression');
+    else break;
+  }
+  return callee.node.type === 'Identifier' ? importedFrom(callee) : null;
+}
+
+function requiredSource(call: any): string | null {
+  const isRequire = call.type === 'CallExpression' && call.callee.type === 'Identifier' && call.callee.name === 'require';
+  return isRequire && typeof call.arguments[0]?.value === 'string' ? call.arguments[0].value : null;
+}

@@ -1,0 +1,114 @@
+// Which code runs when: the code a handler reaches (its own body plus the module
+// functions, classes and function-holding objects it names, through any number of
+// helpers), the code that runs while the module loads, and where a reference sits.
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { isReference, isInside } from './scope';
+import { resolveScope } from './lexicalScope';
+import type { HandlerInfo } from './types';
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
+const INSTANCE_FIELDS = new Set(['ClassProperty', 'ClassPrivateProperty', 'PropertyDefinition']);
+
+/** The innermost code that does not run where it is written: a function, a method, or an
+ * instance field initializer (runs at construction). Null at module level. */
+export function enclosingFunction(path: ASTPath<any>): ASTPath<any> | null {
+  for (let p: ASTPath<any> | null = path.parent; p; p = p.parent) {
+    if (FUNCTION_TYPES.has(p.node.type)) return p;
+    if (INSTANCE_FIELDS.has(p.node.type) && !p.node.static && p.node.value && isInside(path, p.get('value'))) return p;
+  }
+  return null;
+}
+
+function containsFunction(node: any): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (FUNCTION_TYPES.has(node.type) || node.type === 'ClassExpression') return true;
+  for (const key of Object.keys(node)) {
+    if (key === 'loc' || key === 'comments' || key === 'tokens' || key === 'original') continue;
+    const value = node[key];
+    if (Array.isArray(value) ? value.some(containsFunction) : value && typeof value.type === 'string' && containsFunction(value)) return true;
+  }
+  return false;
+}
+
+/** The unit of code a module-level name stands for, when calling or using it can run code
+ * of this module: a function or class declaration, or an initializer that holds functions
+ * (`const helpers = { add() {} }`, `const run = () => {}`). */
+export function codeUnitOf(idPath: ASTPath<any>): ASTPath<any> | null {
+  const scope = resolveScope(idPath);
+  if (!scope?.isGlobal) return null;
+  const bindings: ASTPath<any>[] = scope.getBindings()[idPath.node.name] ?? [];
+  for (const binding of bindings) {
+    const parent = binding.parent;
+    if (!parent) continue;
+    if ((parent.node.type === 'FunctionDeclaration' || parent.node.type === 'ClassDeclaration') && parent.node.id === binding.node) return parent;
+    if (parent.node.type === 'VariableDeclarator' && parent.node.id === binding.node && containsFunction(parent.node.init)) return parent.get('init');
+  }
+  return null;
+}
+
+/** Every unit reached from `starts`, the starts included; each unit is visited once. */
+export function reachFrom(j: JSCodeshift, starts: ASTPath<any>[]): ASTPath<any>[] {
+  const seen = new Set<any>();
+  const order: ASTPath<any>[] = [];
+  const add = (unit: ASTPath<any>) => {
+    if (seen.has(unit.node)) return;
+    seen.add(unit.node);
+    order.push(unit);
+  };
+  starts.forEach(add);
+  for (let i = 0; i < order.length; i++) {
+    j(order[i])
+      .find(j.Identifier)
+      .forEach((p) => {
+        if (!isReference(p)) return;
+        const unit = codeUnitOf(p);
+        if (unit) add(unit);
+      });
+  }
+  return order;
+}
+
+/** Code that runs while the module loads: functions called at module level (directly, as an
+ * IIFE, or handed to a call made at module level, such as `items.forEach(fn)`), and what
+ * they reach. Handlers handed to wrappers (`middy(handler)`) are not run at load. */
+export function loadTimeUnits(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[]): ASTPath<any>[] {
+  const handlerNodes = new Set(handlers.map((h) => h.fn.node));
+  const starts: ASTPath<any>[] = [];
+  const consider = (path: ASTPath<any>) => {
+    const node = path.node;
+    if (FUNCTION_TYPES.has(node.type)) {
+      if (!handlerNodes.has(node)) starts.push(path);
+    } else if (node.type === 'Identifier') {
+      const unit = codeUnitOf(path);
+      if (unit && !handlerNodes.has(unit.node)) starts.push(unit);
+    }
+  };
+  root.find(j.Node).forEach((path: ASTPath<any>) => {
+    const node = path.node;
+    if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'OptionalCallExpression') return;
+    if (enclosingFunction(path) !== null) return;
+    consider(path.get('callee'));
+    path.get('arguments').each((arg: ASTPath<any>) => consider(arg));
+  });
+  return reachFrom(j, starts);
+}
+
+/** Where a reference sits, relative to the handlers. */
+export type Place =
+  | { at: 'module' }
+  | { at: 'load' }
+  /** inside a function: `direct` handlers contain it, `reachedBy` handlers reach it (direct included) */
+  | { at: 'function'; direct: HandlerInfo[]; reachedBy: HandlerInfo[] };
+
+export interface HandlerReach {
+  handler: HandlerInfo;
+  units: ASTPath<any>[];
+}
+
+export function placeOf(path: ASTPath<any>, reaches: HandlerReach[], loadTime: ASTPath<any>[]): Place {
+  if (enclosingFunction(path) === null) return { at: 'module' };
+  if (loadTime.some((unit) => isInside(path, unit))) return { at: 'load' };
+  const direct = reaches.filter((r) => isInside(path, r.handler.fn)).map((r) => r.handler);
+  const reachedBy = reaches.filter((r) => r.units.some((unit) => isInside(path, unit))).map((r) => r.handler);
+  return { at: 'function', direct, reachedBy };
+}

@@ -1,0 +1,53 @@
+// The statement that gives shared module state a fresh value at the start of a handler
+// (`hits = new Map();`), and recognising one that is already there, so that a second
+// run adds nothing.
+import type { JSCodeshift } from 'jscodeshift';
+import type { HandlerInfo } from './types';
+
+const POSITION_FIELDS = new Set(['loc', 'start', 'end', 'range', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'original', 'tokens']);
+
+/** A deep copy of an expression without its source positions, so that it prints as new code
+ * (literals keep their raw text: `'a'` stays `'a'`, `1_000` stays `1_000`). */
+export function cloneExpression<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(cloneExpression) as any;
+  if (!node || typeof node !== 'object') return node;
+  const copy: any = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (POSITION_FIELDS.has(key)) continue;
+    copy[key] = key === 'extra' ? { ...(value as any) } : cloneExpression(value);
+  }
+  if (copy.extra) delete copy.extra.parenthesized;
+  return copy;
+}
+
+/** `name = <initial value>;` (`name = undefined;` for a declaration without one). */
+export function resetStatement(j: JSCodeshift, name: string, init: any | null): any {
+  return j.expressionStatement(j.assignmentExpression('=', j.identifier(name), init ? cloneExpression(init) : j.identifier('undefined')));
+}
+
+function mentions(node: any, name: string): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((n) => mentions(n, name));
+  if (node.type === 'Identifier' && node.name === name) return true;
+  for (const key of Object.keys(node)) {
+    if (POSITION_FIELDS.has(key) || key === 'extra') continue;
+    const value = node[key];
+    if (value && typeof value === 'object' && mentions(value, name)) return true;
+  }
+  return false;
+}
+
+/** True when the handler body already starts by assigning `name` (`name = ...;` before any
+ * other statement that mentions it): state that a handler resets is already per invocation. */
+export function hasResetAtTop(handler: HandlerInfo, name: string): boolean {
+  const body = (handler.fn.node as any).body;
+  if (!body || body.type !== 'BlockStatement') return false;
+  for (const statement of body.body) {
+    const expression = statement.type === 'ExpressionStatement' ? statement.expression : null;
+    if (expression?.type === 'AssignmentExpression' && expression.operator === '=' && expression.left.type === 'Identifier' && expression.left.name === name) {
+      return !mentions(expression.right, name);
+    }
+    if (mentions(statement, name)) return false;
+  }
+  return false;
+}

@@ -1,0 +1,192 @@
+// `globals`: per-invocation state. Module-level state that a handler changes (a list that
+// grows, a Set of seen ids, a counter, a user's session) survives into the next invocation
+// of a warm environment. This transform:
+//   - moves the declaration to the top of the handler when only the handler uses it
+//     (`var` becomes `let`; initializer, type annotation and comments move with it);
+//   - resets it as the first statement of every handler that reaches it when helpers or
+//     several handlers share it (`hits = new Map();`, a `const` becomes `let`);
+//   - does either only when the initial value can be evaluated again without side effects.
+// It never changes imports, functions, classes, constants, clients, lazy caches (unless
+// `--cache-ttl` asks for an expiry), connection flags, exported bindings, bindings read at
+// module level, or anything marked `// lambda-clean-slate-ignore`; what it keeps that looks
+// stateful is reported with the reason.
+//
+//   let requests = [];                      exports.handler = async (event) => {
+//   exports.handler = async (event) => {      let requests = [];
+//     requests.push(event.id);          =>     requests.push(event.id);
+//     return requests.length;                  return requests.length;
+//   };                                       };
+import type { ASTPath } from 'jscodeshift';
+import { collectModuleBindings, classifyModuleBinding, type Classification, type ModuleBinding } from '../src/analysis/bindings';
+import { addExpiry, canAddExpiry, guardHasExpiry } from '../src/analysis/cacheExpiry';
+import { splitDeclaration, type DeclaratorFate } from '../src/analysis/declarations';
+import { freeName } from '../src/analysis/imports';
+import { prependToHandler } from '../src/analysis/insert';
+import { shadowedAtTopOf } from '../src/analysis/lexicalScope';
+import { reevaluation } from '../src/analysis/reevaluable';
+import { isReference } from '../src/analysis/scope';
+import { asJscodeshiftTransform } from '../src/analysis/standalone';
+import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
+import { hasResetAtTop, resetStatement } from '../src/analysis/resetStatement';
+
+type Finding = Parameters<TransformContext['report']['change']>[0];
+
+interface Plan {
+  /** Declarator node → its fate, for every declarator that changes. */
+  fates: Map<any, DeclaratorFate>;
+  moveTo: Map<any, HandlerInfo>;
+  resets: Map<HandlerInfo, any[]>;
+  changes: Finding[];
+}
+
+function where(binding: ModuleBinding): { line: number; column: number } {
+  const node = binding.declarator?.node ?? binding.statement.node;
+  return { line: node.loc?.start.line ?? 0, column: (node.loc?.start.column ?? 0) + 1 };
+}
+
+/** Names the initializer reads, which must still mean the module's bindings inside the handler. */
+function namesReadBy(ctx: TransformContext, init: ASTPath<any> | null): string[] {
+  if (!init?.value) return [];
+  const names: string[] = [];
+  ctx.j(init).find(ctx.j.Identifier).forEach((p) => {
+    if (isReference(p)) names.push(p.node.name);
+  });
+  if (init.node.type === 'Identifier') names.push(init.node.name);
+  return names;
+}
+
+function planState(ctx: TransformContext, binding: ModuleBinding, plan: Plan, review: (kind: string, message: string) => void): void {
+  const name = binding.name;
+  const reachedMutations = binding.references.filter((r) => r.place.at === 'function' && r.place.reachedBy.length > 0 && ['assign', 'member-write', 'mutating-call'].includes(r.effect.kind));
+  // changed only while loading, or only by code no handler runs: nothing leaks between invocations
+  if (reachedMutations.length === 0) return;
+  if (binding.ignored) return review('ignored', `\`${name}\` holds state across invocations but is marked lambda-clean-slate-ignore; kept as it is`);
+  if (binding.exported) return review('exported', `\`${name}\` holds state across invocations but is exported; other modules may rely on it, so it is kept (reset it by hand if that is safe)`);
+  const atLoad = binding.references.find((r) => r.place.at === 'module' || r.place.at === 'load');
+  if (atLoad) {
+    return review('module-read', `\`${name}\` holds state across invocations but is also used while the module loads (line ${atLoad.path.node.loc?.start.line}); kept, because moving or resetting it would change what the module sets up`);
+  }
+  if (binding.destructured || binding.declaredAs === 'other' || !binding.declarator) {
+    return review('needs-review', `\`${name}\` holds state across invocations but is declared by destructuring; split the declaration to migrate it`);
+  }
+  const init = binding.declarator.node.init ? binding.declarator.get('init') : null;
+  const again = reevaluation(init);
+  if (!again.ok) return review('not-reevaluable', `\`${name}\` holds state across invocations, but ${again.reason}; needs review`);
+
+  const inFunctions = binding.references.filter((r) => r.place.at === 'function');
+  const users = [...new Set(inFunctions.flatMap((r) => (r.place.at === 'function' ? r.place.reachedBy : [])))];
+  const readByInit = namesReadBy(ctx, init);
+  const shadowedIn = users.find((h) => shadowedAtTopOf(h.fn, name) || readByInit.some((n) => shadowedAtTopOf(h.fn, n)));
+  if (shadowedIn) return review('needs-review', `\`${name}\` holds state across invocations, but handler \`${shadowedIn.name}\` declares a name it needs; migrate it by hand`);
+
+  const only = users.length === 1 ? users[0] : null;
+  const onlyInHandlerBody =
+    only !== null &&
+    inFunctions.every((r) => r.place.at === 'function' && r.place.reachedBy.length === 1 && r.place.direct.includes(only)) &&
+    inFunctions.every((r) => isInsideNode(r.path, (only.fn.node as any).body));
+  if (onlyInHandlerBody) {
+    plan.fates.set(binding.declarator.node, 'move');
+    plan.moveTo.set(binding.declarator.node, only);
+    plan.changes.push({ kind: 'move', ...where(binding), message: `\`${name}\` moved into handler \`${only.name}\`: it held state from one invocation to the next` });
+    return;
+  }
+  let added = false;
+  for (const handler of users) {
+    if (hasResetAtTop(handler, name)) continue;
+    const list = plan.resets.get(handler) ?? [];
+    list.push(resetStatement(ctx.j, name, init?.node ?? null));
+    plan.resets.set(handler, list);
+    added = true;
+  }
+  if (!added) return;
+  if (binding.declaredAs === 'const') plan.fates.set(binding.declarator.node, 'let');
+  const shared = users.length > 1 ? `the handlers ${users.map((h) => `\`${h.name}\``).join(', ')} share it` : 'helper functions share it';
+  plan.changes.push({ kind: 'reset', ...where(binding), message: `\`${name}\` is reset at the start of ${users.map((h) => `\`${h.name}\``).join(', ')}: it held state from one invocation to the next, and ${shared}` });
+}
+
+function isInsideNode(path: ASTPath<any>, node: any): boolean {
+  for (let p: ASTPath<any> | null = path; p; p = p.parent) if (p.node === node) return true;
+  return false;
+}
+
+function planLazyCache(ctx: TransformContext, binding: ModuleBinding, c: Extract<Classification, { kind: 'lazy-cache' }>, expiries: (() => void)[], review: (kind: string, message: string) => void): void {
+  const name = binding.name;
+  if (c.client) return review('client', `\`${name}\` is a client created lazily by '${c.client}'; kept for reuse across invocations`);
+  if (binding.ignored) return review('ignored', `\`${name}\` is a lazy cache marked lambda-clean-slate-ignore; kept as it is`);
+  if (c.filled) return review('lazy-cache', `\`${name}\` is created lazily and then filled per request; kept as a deliberate cache, but if it holds per-request data it leaks between invocations`);
+  const ttl = ctx.options.cacheTtl;
+  if (c.guards.some(guardHasExpiry)) return review('lazy-cache', `\`${name}\` is a lazy cache with an expiry; kept`);
+  if (!ttl || !(ttl > 0)) return review('lazy-cache', `\`${name}\` is a lazy cache, kept across invocations on purpose; --cache-ttl SECONDS gives it an expiry`);
+  if (!c.guards.every(canAddExpiry) || binding.exported || binding.destructured || binding.statement.node.type !== 'VariableDeclaration') {
+    return review('lazy-cache', `\`${name}\` is a lazy cache filled inside an expression or after an early return; kept, add the expiry by hand`);
+  }
+  const stampName = freeName(ctx.j, ctx.root, `${name}LoadedAt`);
+  const statement = binding.statement.node;
+  expiries.push(() => {
+    for (const guard of c.guards) if (guard.form !== 'expression' && guard.form !== 'early-return') addExpiry(ctx.j, guard, name, stampName, Math.round(ttl * 1000));
+    const body: any[] = ctx.root.find(ctx.j.Program).get().node.body;
+    const stamp = ctx.j.variableDeclaration('let', [ctx.j.variableDeclarator(ctx.j.identifier(stampName), ctx.j.numericLiteral(0))]);
+    body.splice(body.indexOf(statement) + 1, 0, stamp);
+  });
+  ctx.report.change({ kind: 'cache-ttl', ...where(binding), message: `lazy cache \`${name}\` now reloads when older than ${ttl} s (\`${stampName}\` records when it was loaded)` });
+}
+
+function step(ctx: TransformContext): void {
+  const { j, root } = ctx;
+  const bindings = collectModuleBindings(j, root, ctx.handlers);
+  const plan: Plan = { fates: new Map(), moveTo: new Map(), resets: new Map(), changes: [] };
+  const expiries: (() => void)[] = [];
+
+  // decide everything first: the analysis reads paths that the edits below invalidate
+  for (const binding of bindings) {
+    const review = (kind: string, message: string) => ctx.report.review({ kind, ...where(binding), message });
+    const c = classifyModuleBinding(binding);
+    const reached = binding.references.some((r) => r.place.at === 'function' && r.place.reachedBy.length > 0);
+    switch (c.kind) {
+      case 'state':
+        planState(ctx, binding, plan, review);
+        break;
+      case 'lazy-cache':
+        planLazyCache(ctx, binding, c, expiries, review);
+        break;
+      case 'connection-flag':
+        review('connection-flag', `\`${binding.name}\` tracks whether a client is connected; kept (the clients transform owns it)`);
+        break;
+      case 'escapes':
+        if (reached) review('needs-review', `\`${binding.name}\` is never changed here, but ${c.reason}; if it is changed there, it leaks between invocations`);
+        break;
+      case 'client':
+        if (binding.references.some((r) => r.effect.kind === 'assign' && r.place.at === 'function')) {
+          review('client', `\`${binding.name}\` is a client created by '${c.source}' and replaced at run time; kept for reuse across invocations`);
+        }
+        break;
+    }
+  }
+
+  // module level: split declarations, collect the moved ones
+  const movedByHandler = new Map<HandlerInfo, any[]>();
+  const program = root.find(j.Program).get().node;
+  const declarations = new Set<any>();
+  for (const binding of bindings) if (binding.declarator && plan.fates.has(binding.declarator.node)) declarations.add(binding.statement.node);
+  for (const declaration of declarations) {
+    const { remaining, moved } = splitDeclaration(j, declaration, (d) => plan.fates.get(d) ?? 'keep');
+    program.body.splice(program.body.indexOf(declaration), 1, ...remaining);
+    for (const [declarator, statement] of moved) {
+      const handler = plan.moveTo.get(declarator)!;
+      movedByHandler.set(handler, [...(movedByHandler.get(handler) ?? []), statement]);
+    }
+  }
+  for (const expire of expiries) expire();
+  for (const handler of ctx.handlers) {
+    prependToHandler(j, handler, [...(plan.resets.get(handler) ?? []), ...(movedByHandler.get(handler) ?? [])]);
+  }
+  for (const change of plan.changes) ctx.report.change(change);
+}
+
+export const transform: Transform = {
+  name: 'globals',
+  description: 'Per-invocation state: moves module-level state into the handler or resets it there; keeps constants, clients and lazy caches',
+  step,
+};
+
+export default asJscodeshiftTransform(transform);
