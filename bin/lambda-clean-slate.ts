@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     .scriptName('lambda-clean-slate')
     .usage('$0 <command> [options]\n\nMakes AWS Lambda handlers safe under warm starts.')
     .command(require('../src/commands/migrate').migrateCommand)
+    .command(require('../src/commands/simulate').simulateCommand)
     .option('verbose', { type: 'boolean', describe: 'show stack traces of unexpected errors' })
     .demandCommand(1, 'name a command (see --help)')
     .recommendCommands()

@@ -1,0 +1,73 @@
+// `lambda-clean-slate simulate FILE`: runs the handler warm and cold and shows where the
+// results differ. Exit 0 when warm and cold agree, 1 when they differ (a leak), 2 when the
+// handler cannot be loaded or run. The simulate library (and with it jscodeshift and
+// esbuild) is required only when the command runs.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { UsageError } from '../engine/errors';
+
+export interface SimulateArgs {
+  file: string;
+  handler?: string;
+  event?: string[];
+  invocations: number;
+  timeout: number;
+  verbose?: boolean;
+}
+
+export const SIMULATE_EXIT = { clean: 0, leak: 1, failed: 2 } as const;
+
+/** More invocations than this say nothing more about a leak and take long. */
+const MAX_INVOCATIONS = 100;
+
+export const simulateCommand: CommandModule<object, SimulateArgs> = {
+  command: 'simulate <file>',
+  describe: 'Run a handler warm (one environment, the events in order) and cold (a fresh environment per event) and show where the results differ',
+  builder: (yargs: Argv<object>) =>
+    yargs
+      .positional('file', { describe: 'the handler module (.js .mjs .cjs .ts .mts .cts .tsx)', type: 'string', demandOption: true })
+      .option('handler', { type: 'string', describe: 'property path of the handler export, e.g. handler or handlers.create (default: found as migrate finds it)' })
+      .option('event', { type: 'string', array: true, describe: 'a JSON file with one event, repeatable; invoked in this order' })
+      .option('invocations', { type: 'number', default: 3, describe: 'without --event: invoke this many times with an empty event' })
+      .option('timeout', { type: 'number', default: 3000, describe: 'stop an invocation that has not settled after this many milliseconds' })
+      .option('verbose', { type: 'boolean', describe: "also show the handler's console output and stack traces" })
+      .example('$0 simulate src/handler.js', 'three invocations with an empty event')
+      .example('$0 simulate src/app.ts --handler lambdaHandler --event a.json --event b.json', 'two events, a named export')
+      .example('$0 simulate src/handler.mjs --verbose', "with the handler's own console output") as unknown as Argv<SimulateArgs>,
+  handler: async (argv) => {
+    process.exitCode = await runSimulate(argv);
+  },
+};
+
+export async function runSimulate(argv: SimulateArgs): Promise<number> {
+  if (!(Number.isInteger(argv.timeout) && argv.timeout > 0)) throw new UsageError('--timeout takes a whole number of milliseconds greater than 0');
+  const { events, labels } = readEvents(argv);
+  const { simulate, formatSimulation } = require('../simulate') as typeof import('../simulate');
+  const result = await simulate({ file: argv.file, handler: argv.handler, events, timeoutMs: argv.timeout });
+  process.stdout.write(formatSimulation(result, { verbose: argv.verbose === true, eventLabels: labels }));
+  return SIMULATE_EXIT[result.verdict];
+}
+
+function readEvents(argv: SimulateArgs): { events: unknown[]; labels?: string[] } {
+  if (argv.event && argv.event.length > 0) {
+    const events = argv.event.map((file) => {
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new UsageError(`cannot read the event file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      try {
+        return JSON.parse(text) as unknown;
+      } catch (error) {
+        throw new UsageError(`the event file ${file} is not JSON: ${(error as Error).message}`);
+      }
+    });
+    return { events, labels: argv.event.map((file) => path.basename(file)) };
+  }
+  if (!(Number.isInteger(argv.invocations) && argv.invocations > 0 && argv.invocations <= MAX_INVOCATIONS)) {
+    throw new UsageError(`--invocations takes a whole number from 1 to ${MAX_INVOCATIONS}`);
+  }
+  return { events: Array.from({ length: argv.invocations }, () => ({})) };
+}
