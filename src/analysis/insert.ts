@@ -7,7 +7,10 @@ import type { HandlerInfo } from './types';
 export function handlerBody(j: JSCodeshift, handler: HandlerInfo): any[] {
   const fn: any = handler.fn.node;
   if (fn.body.type !== 'BlockStatement') {
-    fn.body = j.blockStatement([j.returnStatement(fn.body)]);
+    const expression = fn.body;
+    // `() => ({ ... })` needs its parentheses; `return { ... }` does not
+    if (expression.extra?.parenthesized) expression.extra = { ...expression.extra, parenthesized: false };
+    fn.body = j.blockStatement([j.returnStatement(expression)]);
   }
   return fn.body.body;
 }

@@ -1,0 +1,3 @@
+exports.handler = async (event, { functionName }) => {
+  return { functionName, id: event.id };
+};

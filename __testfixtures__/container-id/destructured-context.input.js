@@ -1,0 +1,3 @@
+exports.handler = async ({ detail }, { awsRequestId: requestId, functionName }) => {
+  return { requestId, functionName, detail };
+};

@@ -1,0 +1,3 @@
+const { randomUUID } = require('node:crypto');
+
+exports.newOrderId = () => randomUUID();

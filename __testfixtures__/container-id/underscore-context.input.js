@@ -1,0 +1,3 @@
+module.exports.handler = async (event, _context) => {
+  return event.detail;
+};

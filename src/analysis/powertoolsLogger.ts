@@ -1,0 +1,43 @@
+// The module's own Powertools logger (`const logger = new Logger(...)` with `Logger` from
+// `@aws-lambda-powertools/logger`), so that generated logging goes through it.
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import { findModuleBinding, findNamedImport } from './imports';
+
+export const POWERTOOLS_LOGGER_MODULE = '@aws-lambda-powertools/logger';
+
+export interface ModuleLogger {
+  /** The binding that holds the logger (`logger`). */
+  name: string;
+  /** The module-level statement that creates it: code that uses the logger goes after it. */
+  statement: any;
+}
+
+function isLoggerConstructor(callee: any, className: string | null, namespace: string | null): boolean {
+  if (callee.type === 'Identifier') return callee.name === className;
+  return (
+    namespace !== null &&
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === namespace &&
+    callee.property.name === 'Logger'
+  );
+}
+
+/** The first module-level `new Logger(...)` from Powertools, or null. */
+export function findPowertoolsLogger(j: JSCodeshift, root: Collection<any>): ModuleLogger | null {
+  const className = findNamedImport(j, root, POWERTOOLS_LOGGER_MODULE, 'Logger');
+  const namespace = findModuleBinding(j, root, POWERTOOLS_LOGGER_MODULE);
+  if (!className && !namespace) return null;
+  const body: any[] = root.find(j.Program).get().node.body;
+  for (const statement of body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const d of declaration.declarations) {
+      if (d.id.type === 'Identifier' && d.init?.type === 'NewExpression' && isLoggerConstructor(d.init.callee, className, namespace)) {
+        return { name: d.id.name, statement };
+      }
+    }
+  }
+  return null;
+}
