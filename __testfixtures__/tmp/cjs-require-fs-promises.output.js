@@ -1,0 +1,9 @@
+const fsp = require('fs/promises');
+
+exports.handler = async (event) => {
+  // A warm start keeps /tmp: remove what earlier invocations left there.
+  await fsp.rm('/tmp/lcs-tmp-cjs-require-fs-promises.log', { force: true });
+  await fsp.appendFile('/tmp/lcs-tmp-cjs-require-fs-promises.log', `${event.user}\n`);
+  const log = await fsp.readFile('/tmp/lcs-tmp-cjs-require-fs-promises.log', 'utf8');
+  return log.trim().split('\n');
+};
