@@ -1,0 +1,45 @@
+// Recognition of module-level clients, and the names `globals` must leave to `clients`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { clientOwnedBindings, scanClients } from '../../src/analysis/clientBindings';
+import { jscodeshiftFor } from '../../src/analysis/parser';
+
+const j = jscodeshiftFor('ts');
+const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '..', '..', '__testfixtures__', 'clients', name), 'utf8');
+
+function families(source: string): Record<string, string> {
+  const scan = scanClients(j, j(source));
+  return Object.fromEntries(scan.clients.map((c) => [c.name, `${c.family.id}/${c.mode}`]));
+}
+
+describe('scanClients', () => {
+  it('recognises each family through require, default, named and namespace imports', () => {
+    expect(families(`const pg = require('pg'); const a = new pg.Client();`)).toEqual({ a: 'pg-client/eager' });
+    expect(families(`import pg from 'pg'; const a = new pg.Pool();`)).toEqual({ a: 'pg-pool/eager' });
+    expect(families(`import { Pool as P } from 'pg'; const a = new P();`)).toEqual({ a: 'pg-pool/eager' });
+    expect(families(`import * as mysql from 'mysql2/promise'; const a = await mysql.createConnection({});`)).toEqual({ a: 'mysql2-connection/eager' });
+    expect(families(`const { createPool } = require('mysql2'); const a = createPool({});`)).toEqual({ a: 'mysql2-pool/eager' });
+    expect(families(`import Redis from 'ioredis'; const a = new Redis();`)).toEqual({ a: 'ioredis/eager' });
+    expect(families(`const { createClient } = require('redis'); const a = createClient();`)).toEqual({ a: 'redis/eager' });
+    expect(families(`const S3 = require('aws-sdk/clients/s3'); const a = new S3();`)).toEqual({ a: 'aws-sdk-v2/eager' });
+    expect(families(`const a = new (require('@aws-sdk/client-sqs').SQSClient)({});`)).toEqual({ a: 'aws-sdk-v3/eager' });
+    expect(families(`import { MongoClient } from 'mongodb'; const a = new MongoClient(uri);`)).toEqual({ a: 'mongodb/eager' });
+  });
+
+  it('finds lazily created clients only behind a guard', () => {
+    expect(families(`import Redis from 'ioredis'; let r; function get() { if (!r) r = new Redis(); return r; }`)).toEqual({ r: 'ioredis/lazy' });
+    expect(families(`import Redis from 'ioredis'; let r; function get() { r = new Redis(); return r; }`)).toEqual({});
+  });
+
+  it('reports constructors of unknown packages, not of local modules or Node built-ins', () => {
+    const scan = scanClients(j, j(`import { Kafka } from 'kafkajs'; import { Db } from './db'; import { URL } from 'node:url'; const k = new Kafka({}); const d = new Db(); const u = new URL('x');`));
+    expect(scan.unknown.map((u) => u.name)).toEqual(['k']);
+  });
+
+  it('recognises what an earlier run wrote: the factory, the flag and the set of lost connections', () => {
+    const migrated = fixture('pg-client-connect-flag.output.js');
+    const scan = scanClients(j, j(migrated));
+    expect(scan.clients.map((c) => [c.name, c.factory, c.connectFlag])).toEqual([['client', 'createClient', 'connected']]);
+    expect([...clientOwnedBindings(j, j(migrated))].sort()).toEqual(['client', 'connected', 'createClient', 'lostConnections']);
+  });
+});
