@@ -67,7 +67,8 @@ function isRandomUUIDCall(j: JSCodeshift, root: Collection<any>, init: any): boo
   if (init?.type !== 'CallExpression' || init.arguments.length !== 0) return false;
   const callee = init.callee;
   if (callee.type === 'Identifier') return callee.name === findNamedImport(j, root, CRYPTO_MODULE, 'randomUUID');
-  return callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.property.name === 'randomUUID';
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.property.name !== 'randomUUID') return false;
+  return callee.object.name === findModuleBinding(j, root, CRYPTO_MODULE);
 }
 
 function singleDeclarator(stmt: any, kind: 'const' | 'let'): any | null {
