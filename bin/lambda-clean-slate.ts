@@ -32,14 +32,15 @@ async function main(): Promise<void> {
     .command(require('../src/commands/migrate').migrateCommand)
     .command(require('../src/commands/simulate').simulateCommand)
     .option('verbose', { type: 'boolean', describe: 'show stack traces of unexpected errors' })
-    .demandCommand(1, 'name a command (see --help)')
+    .demandCommand(1, 'name a command, such as migrate')
     .recommendCommands()
     .strict()
     .version(packageVersion())
     .alias('h', 'help')
     .wrap(null)
     .fail((message, error) => {
-      throw error ?? new UsageError(`${message} (see --help)`);
+      // yargs spreads some messages over lines ("Invalid values:\n  Argument: ..."); one line reads better
+      throw error ?? new UsageError(`${message.replace(/:?\s*\n\s*/g, ': ')} (see --help)`);
     })
     .parseAsync();
 }

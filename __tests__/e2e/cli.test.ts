@@ -1,0 +1,70 @@
+// The command line itself: version, help, errors, pipes, and what `--version` loads.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildPackage, project, runCli } from './cli';
+
+let bin: string;
+const folders: string[] = [];
+beforeAll(() => {
+  const build = buildPackage();
+  bin = build.bin;
+  folders.push(build.dir);
+});
+afterAll(() => folders.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function make(files: Record<string, string>): string {
+  const dir = project(files);
+  folders.push(dir);
+  return dir;
+}
+
+describe('lambda-clean-slate', () => {
+  it('--version prints the package version without loading jscodeshift, the transforms or the engine', () => {
+    const dir = make({});
+    // a preload that lists every module the process requires
+    fs.writeFileSync(
+      path.join(dir, 'trace.js'),
+      "const Module = require('module'); const load = Module._load; const seen = [];\n" +
+        'Module._load = function (request, ...rest) { seen.push(request); return load.call(this, request, ...rest); };\n' +
+        "process.on('exit', () => require('fs').writeFileSync(__dirname + '/loaded.json', JSON.stringify(seen)));\n",
+    );
+    const result = spawnSync(process.execPath, ['-r', path.join(dir, 'trace.js'), bin, '--version'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version}\n`);
+    const loaded: string[] = JSON.parse(fs.readFileSync(path.join(dir, 'loaded.json'), 'utf8'));
+    expect(loaded.filter((m) => /jscodeshift|recast|@babel|transforms|engine\/migrate|^diff$|^yaml$/.test(m))).toEqual([]);
+  });
+
+  it('--help lists the commands, and migrate --help the options with examples', () => {
+    const dir = make({});
+    const top = runCli(bin, ['--help'], dir);
+    expect(top.status).toBe(0);
+    expect(top.stdout).toContain('lambda-clean-slate migrate [paths..]');
+    const help = runCli(bin, ['migrate', '--help'], dir);
+    for (const option of ['--write', '--check', '--format', '--output', '--transforms', '--handler', '--ignore', '--force', '--cache-ttl', '--client-check', 'Examples:']) {
+      expect(help.stdout).toContain(option);
+    }
+  });
+
+  it('usage errors are one line on stderr with exit 2, no stack trace', () => {
+    const dir = make({});
+    for (const args of [['migrate', '--frobnicate'], ['migrate', '--format', 'xml'], ['migrate', '--write', '--check'], ['migrate', '--cache-ttl', '-5'], []]) {
+      const run = runCli(bin, args, dir);
+      expect({ args, status: run.status }).toEqual({ args, status: 2 });
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^lambda-clean-slate: .+\n$/);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('stops quietly when the reader of its output goes away (| head)', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 200; i++) files[`src/h${String(i).padStart(3, '0')}.js`] = `exports.handler = async (event, context) => {\n  return ${i};\n};\n`;
+    const dir = make(files);
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" migrate --transforms container-id | head -n 3`], { cwd: dir, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\n')).toHaveLength(4);
+    expect(result.stderr).toBe('');
+  });
+});
