@@ -27,7 +27,6 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
   const files: FileResult[] = [];
   const skipped: SkippedResult[] = discovery.skipped.map((s) => ({ path: shown(s.path), reason: s.reason }));
   const notes = [...manifests.notes];
-  const realPaths = new Map<FileResult, string>();
 
   for (const file of discovery.files) {
     const names = handlerNamesFor(file.realPath, manifests, given);
@@ -43,13 +42,10 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
       const absent = names.filter((n) => !result.handlers.includes(n));
       if (absent.length > 0) notes.push(`${result.path}: a manifest names ${absent.map((n) => `"${n}"`).join(', ')}, which the file does not export as a function`);
     }
-    if (result.handlers.length > 0 || result.error) {
-      files.push(result);
-      realPaths.set(result, file.realPath);
-    }
+    if (result.handlers.length > 0 || result.error) files.push(result);
   }
 
-  if (options.write) writeChanges(files, realPaths, options.force === true);
+  if (options.write) writeChanges(files, options.force === true);
 
   return {
     cwd,
@@ -67,7 +63,7 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
 type Outcome = { result: FileResult } | { skipped: string | null };
 
 function processFile(file: DiscoveredFile, shownPath: string, transforms: Transform[], names: string[] | undefined, options: MigrateOptions): Outcome {
-  const base: FileResult = { path: shownPath, absolutePath: file.path, handlers: [], changed: false, changes: [], review: [] };
+  const base: FileResult = { path: shownPath, absolutePath: file.realPath, handlers: [], changed: false, changes: [], review: [] };
   let buffer: Buffer;
   try {
     buffer = fs.readFileSync(file.realPath);
@@ -93,15 +89,14 @@ function processFile(file: DiscoveredFile, shownPath: string, transforms: Transf
   return { result };
 }
 
-function writeChanges(files: FileResult[], realPaths: Map<FileResult, string>, force: boolean): void {
+function writeChanges(files: FileResult[], force: boolean): void {
   const changed = files.filter((f) => f.changed);
   if (!force) {
     const dirty = new Set<string>();
     const byRepository = new Map<string, string[]>();
     for (const file of changed) {
-      const real = realPaths.get(file)!;
-      const root = findGitRoot(path.dirname(real));
-      if (root) byRepository.set(root, [...(byRepository.get(root) ?? []), real]);
+      const root = findGitRoot(path.dirname(file.absolutePath));
+      if (root) byRepository.set(root, [...(byRepository.get(root) ?? []), file.absolutePath]);
     }
     for (const [root, paths] of byRepository) {
       try {
@@ -110,12 +105,12 @@ function writeChanges(files: FileResult[], realPaths: Map<FileResult, string>, f
         throw new UsageError(`cannot check ${root} for uncommitted changes (git status failed: ${String(error.stderr || error.message).trim()}); pass --force to write anyway`);
       }
     }
-    const refused = changed.filter((f) => dirty.has(realPaths.get(f)!));
+    const refused = changed.filter((f) => dirty.has(f.absolutePath));
     if (refused.length > 0) throw new UncommittedChangesError(refused.map((f) => f.path));
   }
   for (const file of changed) {
     try {
-      writeFileAtomic(realPaths.get(file)!, file.after!);
+      writeFileAtomic(file.absolutePath, file.after!);
       file.written = true;
     } catch (error: any) {
       file.error = { message: `could not be written (${error.code ?? error.message})`, line: 0, column: 0 };

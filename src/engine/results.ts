@@ -22,8 +22,9 @@ export interface MigrateOptions {
 }
 
 export interface FileResult {
-  /** Relative to `cwd` (absolute when outside it). */
+  /** As reached from the given paths, relative to `cwd` (absolute when outside it). */
   path: string;
+  /** The file read and written (symbolic links resolved). */
   absolutePath: string;
   /** Handler names found in the file; empty for a file that is not a handler module. */
   handlers: string[];
