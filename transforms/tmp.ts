@@ -23,9 +23,10 @@
 //   };
 import { builtinModules } from 'node:module';
 import type { JSCodeshift } from 'jscodeshift';
-import { findFsBindings, fsCallOf } from '../src/analysis/fsBindings';
+import { findFsBindings, fsCallOf, fsModuleApi } from '../src/analysis/fsBindings';
 import { ensureModuleBinding } from '../src/analysis/imports';
 import { prependToHandler } from '../src/analysis/insert';
+import { addToNamedImport } from '../src/analysis/namedImports';
 import { reachableFunctions } from '../src/analysis/scope';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import { evaluateString, findPathBindings } from '../src/analysis/staticPath';
@@ -61,31 +62,36 @@ function fsSpecifier(ctx: TransformContext): string {
   return bare && !prefixed ? 'fs' : 'node:fs';
 }
 
-/** Reuses the module's own binding of `fs` (or `fs/promises`, or named imports of exactly
- * the functions needed); adds one in the module's style when there is none. */
+/** Reuses the module's own binding of `fs` or `fs/promises`, or its named imports of the
+ * functions needed (adding the missing names to that import); adds a binding in the
+ * module's style when there is none. */
 function fsCallees(ctx: TransformContext, handler: HandlerInfo, needsMkdir: boolean): FsCallees {
   const { j } = ctx;
   const bindings = findFsBindings(j, ctx.root);
   const visible = (name: string) => visibleFromHandler(handler, name);
   const member = (object: () => any, method: string) => () => j.memberExpression(object(), j.identifier(method));
-  const named = (api: 'fs' | 'promises', method: string) =>
-    [...bindings.named.entries()].find(([local, imported]) => imported.api === api && imported.method === method && visible(local))?.[0];
+  const api = handler.style === 'async' ? 'promises' : 'fs';
+  const wait = api === 'promises';
 
-  if (handler.style === 'async') {
-    const promises = bindings.promises.find(visible);
-    if (promises) return { rm: member(() => j.identifier(promises), 'rm'), mkdir: member(() => j.identifier(promises), 'mkdir'), await: true };
-    const rm = named('promises', 'rm');
-    const mkdir = named('promises', 'mkdir');
-    if (rm && (mkdir || !needsMkdir)) return { rm: () => j.identifier(rm), mkdir: () => j.identifier(mkdir ?? 'mkdir'), await: true };
-  } else {
-    const rm = named('fs', 'rmSync');
-    const mkdir = named('fs', 'mkdirSync');
-    if (rm && (mkdir || !needsMkdir)) return { rm: () => j.identifier(rm), mkdir: () => j.identifier(mkdir ?? 'mkdirSync'), await: false };
+  const promises = bindings.promises.find(visible);
+  if (wait && promises) return { rm: member(() => j.identifier(promises), 'rm'), mkdir: member(() => j.identifier(promises), 'mkdir'), await: true };
+
+  const [rmMethod, mkdirMethod] = wait ? ['rm', 'mkdir'] : ['rmSync', 'mkdirSync'];
+  const named = (method: string) => [...bindings.named.entries()].find(([local, imported]) => imported.api === api && imported.method === method && visible(local))?.[0];
+  const rm = named(rmMethod);
+  const mkdir = named(mkdirMethod);
+  const byName = (rmName: string, mkdirName: string): FsCallees => ({ rm: () => j.identifier(rmName), mkdir: () => j.identifier(mkdirName), await: wait });
+  if (rm && (mkdir || !needsMkdir)) return byName(rm, mkdir ?? mkdirMethod);
+
+  const existing = bindings.modules.find(visible);
+  if (!existing) {
+    const missing = [rm ? null : rmMethod, mkdir || !needsMkdir ? null : mkdirMethod].filter((m): m is string => m !== null);
+    if (addToNamedImport(j, ctx.root, (specifier) => fsModuleApi(specifier) === api, missing)) return byName(rm ?? rmMethod, mkdir ?? mkdirMethod);
   }
-  const fs = bindings.modules.find(visible) ?? ensureModuleBinding(j, ctx.root, ctx.moduleKind, fsSpecifier(ctx), 'fs');
-  if (handler.style === 'async') {
-    const promises = () => j.memberExpression(j.identifier(fs), j.identifier('promises'));
-    return { rm: member(promises, 'rm'), mkdir: member(promises, 'mkdir'), await: true };
+  const fs = existing ?? ensureModuleBinding(j, ctx.root, ctx.moduleKind, fsSpecifier(ctx), 'fs');
+  if (wait) {
+    const fsPromises = () => j.memberExpression(j.identifier(fs), j.identifier('promises'));
+    return { rm: member(fsPromises, 'rm'), mkdir: member(fsPromises, 'mkdir'), await: true };
   }
   return { rm: member(() => j.identifier(fs), 'rmSync'), mkdir: member(() => j.identifier(fs), 'mkdirSync'), await: false };
 }

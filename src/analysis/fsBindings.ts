@@ -30,7 +30,7 @@ function unwrap(node: any): any {
 }
 
 /** 'fs' or 'promises' for the specifiers `fs`, `node:fs`, `fs/promises`, `node:fs/promises`. */
-function fsModuleApi(specifier: unknown): FsApi | null {
+export function fsModuleApi(specifier: unknown): FsApi | null {
   if (typeof specifier !== 'string') return null;
   const name = specifier.replace(/^node:/, '');
   if (name === 'fs') return 'fs';
@@ -116,6 +116,9 @@ export function fsCallOf(bindings: FsBindings, call: ASTPath<any>): FsCall | nul
   if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed || callee.property.type !== 'Identifier') return null;
   const method = callee.property.name;
   const object = unwrap(callee.object);
+  // require('fs').writeFileSync(...), require('fs').promises.readFile(...)
+  const inline = requiredApi(object);
+  if (inline) return { api: inline, method };
   if (object.type === 'Identifier' && isModuleBinding(call, object.name)) {
     if (bindings.modules.includes(object.name)) return { api: 'fs', method };
     if (bindings.promises.includes(object.name)) return { api: 'promises', method };

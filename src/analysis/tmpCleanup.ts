@@ -148,7 +148,7 @@ export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
   }
   for (const use of unfollowed) {
     const path = (use.value as { path: string }).path;
-    if (removed.some((d) => isWithin(path, d)) || cacheIn(path)) continue;
+    if (removed.some((d) => isWithin(path, d)) || removals.some((r) => r.path === path) || cacheIn(path)) continue;
     keep('unfollowed', use, `${path} is passed to \`${use.via}\`, which the tool does not follow; not removed`);
   }
   return { removals, kept };

@@ -254,15 +254,7 @@ function useOf(m: Module, call: ASTPath<any>, argument: ASTPath<any>, access: Tm
 /** Every /tmp path the module (or the given functions) uses, with what the code does with it. */
 export function findTmpPaths(j: JSCodeshift, root: Collection<any>, options: FindTmpPathsOptions = {}): TmpPathUse[] {
   const m: Module = { j, root, fs: findFsBindings(j, root), paths: findPathBindings(j, root), helpers: new Map() };
-  const moduleFunctions: ASTPath<any>[] = [];
-  root.find(j.Program).get('body').each((stmt: ASTPath<any>) => {
-    j(stmt)
-      .find(j.Function)
-      .forEach((fn) => {
-        if (enclosingFunction(fn) === null) moduleFunctions.push(fn);
-      });
-  });
-  summariseHelpers(m, moduleFunctions);
+  summariseHelpers(m, root.find(j.Function).filter((fn) => enclosingFunction(fn) === null).paths());
 
   const calls = new Set<ASTPath<any>>();
   const seen = new Set<any>();

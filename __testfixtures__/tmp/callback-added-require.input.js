@@ -1,0 +1,9 @@
+const { writeFile } = require('fs/promises');
+
+const REPORT = '/tmp/lcs-tmp-callback-added-require.json';
+
+exports.handler = (event, context, callback) => {
+  writeFile(REPORT, JSON.stringify(event), { flag: 'a' })
+    .then(() => require('fs').promises.readFile(REPORT, 'utf8'))
+    .then((text) => callback(null, text.length), callback);
+};
