@@ -31,7 +31,8 @@
 //   };
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { ensureContextParam, destructuredProperty } from '../src/analysis/handlerParams';
-import { findModuleBinding, findNamedImport, freeName } from '../src/analysis/imports';
+import { CRYPTO_MODULE, findContainerIdCode, incrementsCounter, singleDeclarator, type ContainerIdCode } from '../src/analysis/containerIdCode';
+import { findModuleBinding, freeName } from '../src/analysis/imports';
 import { indexAfterImports, insertInModule, prependToHandler } from '../src/analysis/insert';
 import { ensureNamedImport } from '../src/analysis/namedImport';
 import { parserFor } from '../src/analysis/parser';
@@ -40,16 +41,12 @@ import { parseStatements, quoted, semicolon } from '../src/analysis/snippet';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import type { CodeStyle, HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
 
-const CRYPTO_MODULE = 'node:crypto';
 const ID_COMMENT = '// One id per execution environment: a repeated id in the logs means a warm start.';
 /** The log line's key for the id, whatever the local binding is called. */
 const ID_KEY = 'containerId';
 
 /** The module-level bindings the log lines use. */
-interface Instrumentation {
-  idName: string;
-  counterName: string;
-}
+type Instrumentation = Pick<ContainerIdCode, 'idName' | 'counterName'>;
 
 /** A handler that gets a log line, with the expression that reads its request id. */
 interface PendingHandler {
@@ -60,42 +57,6 @@ interface PendingHandler {
 
 function programBody(j: JSCodeshift, root: Collection<any>): any[] {
   return root.find(j.Program).get().node.body;
-}
-
-/** `randomUUID()` (imported from crypto) or `crypto.randomUUID()`, with no arguments. */
-function isRandomUUIDCall(j: JSCodeshift, root: Collection<any>, init: any): boolean {
-  if (init?.type !== 'CallExpression' || init.arguments.length !== 0) return false;
-  const callee = init.callee;
-  if (callee.type === 'Identifier') return callee.name === findNamedImport(j, root, CRYPTO_MODULE, 'randomUUID');
-  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.property.name !== 'randomUUID') return false;
-  return callee.object.name === findModuleBinding(j, root, CRYPTO_MODULE);
-}
-
-function singleDeclarator(stmt: any, kind: 'const' | 'let'): any | null {
-  if (stmt?.type !== 'VariableDeclaration' || stmt.kind !== kind || stmt.declarations.length !== 1) return null;
-  const d = stmt.declarations[0];
-  return d.id.type === 'Identifier' ? d : null;
-}
-
-/** Recognises this transform's own module-level code from an earlier run:
- * `const <id> = randomUUID();` directly followed by `let <counter> = 0;`. */
-function findInstrumentation(j: JSCodeshift, root: Collection<any>): Instrumentation | null {
-  const body = programBody(j, root);
-  for (let i = 0; i + 1 < body.length; i++) {
-    const id = singleDeclarator(body[i], 'const');
-    const counter = singleDeclarator(body[i + 1], 'let');
-    if (!id || !counter || !isRandomUUIDCall(j, root, id.init)) continue;
-    if (counter.init?.type && ['Literal', 'NumericLiteral'].includes(counter.init.type) && counter.init.value === 0) {
-      return { idName: id.id.name, counterName: counter.id.name };
-    }
-  }
-  return null;
-}
-
-/** `<counter> += 1;` */
-function incrementsCounter(stmt: any, counterName: string): boolean {
-  const e = stmt.type === 'ExpressionStatement' ? stmt.expression : null;
-  return e?.type === 'AssignmentExpression' && e.operator === '+=' && e.left.type === 'Identifier' && e.left.name === counterName;
 }
 
 function isInstrumented(handler: HandlerInfo, counterName: string): boolean {
@@ -172,7 +133,7 @@ export const transform: Transform = {
   description: 'Log a per-environment container id, invocation number and cold start at the top of each handler',
   step(ctx) {
     const { j, root } = ctx;
-    const existing = findInstrumentation(j, root);
+    const existing = findContainerIdCode(j, root);
     const logger = findPowertoolsLogger(j, root);
 
     const pending: PendingHandler[] = [];
