@@ -62,7 +62,7 @@ function planState(ctx: TransformContext, binding: ModuleBinding, plan: Plan, re
   if (reachedMutations.length === 0) return;
   if (binding.ignored) return review('ignored', `\`${name}\` holds state across invocations but is marked lambda-clean-slate-ignore; kept as it is`);
   if (binding.exported) return review('exported', `\`${name}\` holds state across invocations but is exported; other modules may rely on it, so it is kept (reset it by hand if that is safe)`);
-  const atLoad = binding.references.find((r) => r.place.at === 'module' || r.place.at === 'load');
+  const atLoad = binding.references.find((r) => r.place.at === 'module' || r.place.atLoad);
   if (atLoad) {
     return review('module-read', `\`${name}\` holds state across invocations but is also used while the module loads (line ${atLoad.path.node.loc?.start.line}); kept, because moving or resetting it would change what the module sets up`);
   }
@@ -100,8 +100,9 @@ function planState(ctx: TransformContext, binding: ModuleBinding, plan: Plan, re
   }
   if (!added) return;
   if (binding.declaredAs === 'const') plan.fates.set(binding.declarator.node, 'let');
-  const shared = users.length > 1 ? `the handlers ${users.map((h) => `\`${h.name}\``).join(', ')} share it` : 'helper functions share it';
-  plan.changes.push({ kind: 'reset', ...where(binding), message: `\`${name}\` is reset at the start of ${users.map((h) => `\`${h.name}\``).join(', ')}: it held state from one invocation to the next, and ${shared}` });
+  const handlerNames = users.map((h) => `\`${h.name}\``).join(', ');
+  const why = users.length > 1 ? 'several handlers use it' : 'helper functions use it too';
+  plan.changes.push({ kind: 'reset', ...where(binding), message: `\`${name}\` is reset at the start of ${handlerNames}: it held state from one invocation to the next; it stays at module level because ${why}` });
 }
 
 function isInsideNode(path: ASTPath<any>, node: any): boolean {

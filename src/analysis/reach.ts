@@ -96,9 +96,9 @@ export function loadTimeUnits(j: JSCodeshift, root: Collection<any>, handlers: H
 /** Where a reference sits, relative to the handlers. */
 export type Place =
   | { at: 'module' }
-  | { at: 'load' }
-  /** inside a function: `direct` handlers contain it, `reachedBy` handlers reach it (direct included) */
-  | { at: 'function'; direct: HandlerInfo[]; reachedBy: HandlerInfo[] };
+  /** inside a function: `direct` handlers contain it, `reachedBy` handlers reach it (direct
+   * included); `atLoad`: the function also runs while the module loads */
+  | { at: 'function'; direct: HandlerInfo[]; reachedBy: HandlerInfo[]; atLoad: boolean };
 
 export interface HandlerReach {
   handler: HandlerInfo;
@@ -107,8 +107,8 @@ export interface HandlerReach {
 
 export function placeOf(path: ASTPath<any>, reaches: HandlerReach[], loadTime: ASTPath<any>[]): Place {
   if (enclosingFunction(path) === null) return { at: 'module' };
-  if (loadTime.some((unit) => isInside(path, unit))) return { at: 'load' };
+  const atLoad = loadTime.some((unit) => isInside(path, unit));
   const direct = reaches.filter((r) => isInside(path, r.handler.fn)).map((r) => r.handler);
   const reachedBy = reaches.filter((r) => r.units.some((unit) => isInside(path, unit))).map((r) => r.handler);
-  return { at: 'function', direct, reachedBy };
+  return { at: 'function', direct, reachedBy, atLoad };
 }

@@ -3,6 +3,7 @@
 // into the handler or reset it there.
 import type { ASTPath } from 'jscodeshift';
 import { resolveScope } from './lexicalScope';
+import { calleeName } from './mutation';
 
 export type Reevaluation = { ok: true } | { ok: false; reason: string };
 
@@ -107,8 +108,9 @@ export function reevaluation(path: ASTPath<any> | null, depth = 0): Reevaluation
     const name = callee.type === 'Identifier' ? callee.name : '';
     const known = node.type === 'NewExpression' ? FRESH_CONSTRUCTORS : PURE_FUNCTIONS;
     if (!name || !known.has(name) || resolveScope(path.get('callee')) !== null) {
-      const shown = name || 'a function';
-      return fail(`the initial value comes from ${node.type === 'NewExpression' ? `\`new ${shown}()\`` : `a call of \`${shown}\``}, which may have side effects or give a different value`);
+      const shown = calleeName(callee);
+      const what = node.type === 'NewExpression' ? `\`new ${shown || '...'}()\`` : shown ? `a call of \`${shown}()\`` : 'a function call';
+      return fail(`the initial value comes from ${what}, which may have side effects or give a different value`);
     }
     return everyPart(path.get('arguments'), depth);
   }

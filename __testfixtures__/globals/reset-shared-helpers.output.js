@@ -1,0 +1,15 @@
+let hits = new Map();
+
+function record(key) {
+  hits.set(key, (hits.get(key) || 0) + 1);
+}
+
+function track(event) {
+  for (const key of event.keys) record(key);
+}
+
+exports.handler = async (event) => {
+  hits = new Map();
+  track(event);
+  return Object.fromEntries(hits);
+};

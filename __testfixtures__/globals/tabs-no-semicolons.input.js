@@ -1,0 +1,13 @@
+const seen = new Set()
+let lastUser = null
+
+function remember(user) {
+	lastUser = user
+}
+
+exports.handler = async (event) => {
+	const previous = lastUser
+	remember(event.user)
+	seen.add(event.user)
+	return { previous, seen: seen.size }
+}

@@ -1,0 +1,19 @@
+interface CartItem {
+  sku: string;
+  quantity: number;
+}
+
+const cart: CartItem[] = [];
+let total: number = 0;
+
+function addToTotal(quantity: number): void {
+  total += quantity;
+}
+
+export const handler = async (event: { items: CartItem[] }): Promise<{ lines: number; total: number }> => {
+  for (const item of event.items) {
+    cart.push(item);
+    addToTotal(item.quantity);
+  }
+  return { lines: cart.length, total };
+};

@@ -1,0 +1,14 @@
+// A minimal stand-in for @middy/core: runs `before` middlewares, then the base handler.
+module.exports = function middy(base) {
+  const befores = [];
+  const wrapped = async (event, context) => {
+    const request = { event, context };
+    for (const before of befores) await before(request);
+    return base(request.event, context);
+  };
+  wrapped.use = (middleware) => {
+    if (middleware && middleware.before) befores.push(middleware.before);
+    return wrapped;
+  };
+  return wrapped;
+};
