@@ -23,7 +23,9 @@ export function renderSummary(result: MigrateResult, color: boolean): string {
   ];
   if (result.manifests.length > 0) lines.push(`  handler names from:       ${result.manifests.join(', ')}`);
 
-  const review = result.files.flatMap((f) => f.review.map((item) => ({ file: f, item })));
+  const review = result.files.flatMap((f) =>
+    [...f.review].sort((a, b) => a.line - b.line || a.column - b.column).map((item) => ({ file: f, item })),
+  );
   if (review.length > 0) {
     lines.push('', paint('yellow', 'For review:'));
     for (const { file, item } of review) lines.push(`  ${findingLocation(file, item)}  ${item.transform}: ${item.message}`);
