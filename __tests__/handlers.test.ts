@@ -70,6 +70,7 @@ describe('findHandlers', () => {
     expect(names('import type { Context } from "aws-lambda";\nexport async function handler(event: E, context: Context): Promise<R> { return r }', 'a.ts')).toEqual(['handler:async:context']);
     expect(names('export const handler = (async (event, ctx) => {}) satisfies Handler', 'a.ts')).toEqual(['handler:async:ctx']);
     expect(names('export const handler = middy<E, R>(async (event: E, _ctx: Context) => ({} as R))', 'a.ts')).toEqual(['handler:async:_ctx']);
+    expect(names('const handler = async (event: E, context: C) => {};\nexport = { handler }', 'a.cts')).toEqual(['handler:async:context']);
     expect(names('const App = () => <div />;\nexport const handler = async (event: E) => render(<App />)', 'a.tsx')).toEqual(['handler:async:null']);
   });
 

@@ -118,6 +118,10 @@ export function collectExports(j: JSCodeshift, root: Collection<any>): ExportedV
       case 'ExportDefaultDeclaration':
         addValue(out, 'default', stmtPath.get('declaration'));
         break;
+      // TypeScript's CommonJS form: `export = { handler }` is `module.exports = { handler }`
+      case 'TSExportAssignment':
+        addValue(out, '', stmtPath.get('expression'));
+        break;
     }
   });
   return out;
