@@ -1,0 +1,36 @@
+// classifyModuleBinding: every row of the spec's table, and the cases that must not be
+// taken for state (client methods, shadowing locals, changes made only while loading).
+import { collectModuleBindings, classifyModuleBinding } from '../../src/analysis/bindings';
+import { findHandlers } from '../../src/analysis/handlers';
+import { jscodeshiftFor, parserFor } from '../../src/analysis/parser';
+
+function kinds(source: string, file = 'index.js'): Record<string, string> {
+  const j = jscodeshiftFor(parserFor(file)!);
+  const root = j(source);
+  const bindings = collectModuleBindings(j, root, findHandlers(j, root));
+  return Object.fromEntries(bindings.map((b) => [b.name, classifyModuleBinding(b).kind]));
+}
+
+describe('classifyModuleBinding', () => {
+  it.each([
+    ['imports and requires', "import fs from 'fs';\nconst path = require('path');\nconst { join } = require('path');\nexport const handler = async (event) => fs.readFileSync(join(path.sep))", { fs: 'import', path: 'import', join: 'import' }],
+    ['functions and classes', 'function helper() {}\nconst arrow = () => 1;\nclass Store {}\nexports.handler = async (event) => helper(arrow(new Store()))', { helper: 'function', arrow: 'function', Store: 'class' }],
+    ['constants', "const TABLE = process.env.TABLE;\nconst LIMITS = Object.freeze({ max: 1 });\nconst NAME = 'x';\nlet retries = 3;\nexports.handler = async (event) => [TABLE, LIMITS.max, NAME, retries]", { TABLE: 'constant', LIMITS: 'constant', NAME: 'constant', retries: 'constant' }],
+    ['clients made by package code', "const { S3Client } = require('@aws-sdk/client-s3');\nconst { DynamoDBDocumentClient } = require('@aws-sdk/lib-dynamodb');\nconst mysql = require('mysql2/promise');\nimport { createClient } from 'redis';\nconst s3 = new S3Client({});\nconst doc = DynamoDBDocumentClient.from(s3);\nconst pool = mysql.createPool({});\nconst redis = createClient();\nexports.handler = async (event) => { await redis.set('a', 1); redis.clear(); return [s3, doc, pool]; }", { s3: 'client', doc: 'client', pool: 'client', redis: 'client' }],
+    ['lazy caches in every guard form', 'let a; let b = null; let c; let d; let e;\nasync function getA() { if (!a) { a = await load(); } return a; }\nexports.handler = async (event) => {\n  await getA();\n  if (b === null) b = 1;\n  c ??= 2;\n  const x = d || (d = 3);\n  if (typeof e === "undefined") e = 4;\n  return [a, b, c, x, e];\n}', { a: 'lazy-cache', b: 'lazy-cache', c: 'lazy-cache', d: 'lazy-cache', e: 'lazy-cache' }],
+    ['a lazy cache filled after an early return', 'let config;\nasync function getConfig() { if (config) return config; config = await load(); return config; }\nexports.handler = async (event) => getConfig()', { config: 'lazy-cache' }],
+    ['a connection flag', "const { Client } = require('pg');\nconst client = new Client();\nlet connected = false;\nexports.handler = async (event) => { if (!connected) { await client.connect(); connected = true; } }", { client: 'client', connected: 'connection-flag' }],
+    ['mutable state of every shape', 'const seen = new Set();\nlet count = 0;\nconst session = { user: null };\nvar list = [];\nconst hits = new Map();\nconst deep = { a: { b: {} } };\nconst gone = { k: 1 };\nexports.handler = async (event) => {\n  seen.add(event.id);\n  count++;\n  session.user = event.user;\n  list = list.concat([1]);\n  hits.set(1, 2);\n  deep.a.b.c = 1;\n  delete gone.k;\n}', { seen: 'state', count: 'state', session: 'state', list: 'state', hits: 'state', deep: 'state', gone: 'state' }],
+    ['mutation inside callbacks and through helpers of helpers', 'const seen = new Set();\nconst log = [];\nfunction inner(x) { log.push(x); }\nfunction outer(x) { inner(x); }\nexports.handler = async (event) => { event.items.forEach((i) => seen.add(i)); outer(1); }', { seen: 'state', log: 'state' }],
+    ['a local that shadows the global is not the global', 'const items = [];\nexports.handler = async (event) => { const items = []; items.push(1); { let other; } return items; }', { items: 'constant' }],
+    ['a block-local shadow elsewhere in the function does not hide a use of the global', 'const items = [];\nexports.handler = async (event) => { if (event.x) { const items = []; items.push(0); } items.push(1); }', { items: 'state' }],
+    ['aliasing and unknown functions are reported, not guessed', 'const seen = new Set();\nconst opts = { a: 1 };\nexports.handler = async (event) => { const s = seen; s.add(1); configure(opts); }', { seen: 'escapes', opts: 'escapes' }],
+    ['read-only use of containers is constant', "const TAGS = ['a'];\nconst MAP = new Map([[1, 2]]);\nexports.handler = async (event) => ({ tags: TAGS.map((t) => t.toUpperCase()), has: MAP.has(1), json: JSON.stringify(TAGS), copy: [...TAGS] })", { TAGS: 'constant', MAP: 'constant' }],
+  ])('%s', (_label, source, expected) => {
+    expect(kinds(source)).toMatchObject(expected);
+  });
+
+  it('keeps TypeScript declarations apart from their types', () => {
+    expect(kinds('interface Item { id: string }\nconst cart: Item[] = [];\nexport const handler = async (event: { item: Item }) => { cart.push(event.item); return cart.length; };', 'index.ts')).toMatchObject({ cart: 'state' });
+  });
+});

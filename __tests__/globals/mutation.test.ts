@@ -1,0 +1,91 @@
+// referenceEffect: what one reference does to the binding it names.
+import { referenceEffect } from '../../src/analysis/mutation';
+import { jscodeshiftFor } from '../../src/analysis/parser';
+import { reevaluation } from '../../src/analysis/reevaluable';
+
+const j = jscodeshiftFor('babel');
+
+/** The effect of the last reference to `x` in `code`. */
+function effectOf(code: string): string {
+  const refs = j(`let x; ${code}`)
+    .find(j.Identifier, { name: 'x' })
+    .paths()
+    .slice(1);
+  const effect = referenceEffect(refs[refs.length - 1]);
+  return effect.kind === 'mutating-call' ? `mutating-call:${effect.method}` : effect.kind === 'passed' ? `passed:${effect.callee}` : effect.kind;
+}
+
+describe('referenceEffect', () => {
+  it.each([
+    ['x = 1', 'assign'],
+    ['x += 1', 'assign'],
+    ['x++', 'assign'],
+    ['[x] = [1]', 'assign'],
+    ['({ a: x } = {})', 'assign'],
+    ['for (x of []) {}', 'assign'],
+    ['x ??= 1', 'assign'],
+    ['x.a = 1', 'member-write'],
+    ['x.a.b.c = 1', 'member-write'],
+    ['x[k]++', 'member-write'],
+    ['delete x.a', 'member-write'],
+    ['Object.assign(x, {})', 'member-write'],
+    ['x.push(1)', 'mutating-call:push'],
+    ['x.items.add(1)', 'mutating-call:add'],
+    ["x['set'](1, 2)", 'mutating-call:set'],
+    ['x.a.sort()', 'mutating-call:sort'],
+    ['x.map((v) => v)', 'read'],
+    ['x.length', 'read'],
+    ['console.log(x)', 'read'],
+    ['JSON.stringify(x)', 'read'],
+    ['const y = [...x]', 'read'],
+    ['Object.assign({}, x)', 'read'],
+    ['const s = x', 'alias'],
+    ['const s = await x', 'alias'],
+    ['const items = x.items', 'alias'],
+    ['merge(x)', 'passed:merge'],
+    ['lib.update(x)', 'passed:lib.update'],
+    ['function f() { return x; }', 'returned'],
+    ['if (!x) {}', 'read'],
+  ])('%s', (code, expected) => {
+    expect(effectOf(code)).toBe(expected);
+  });
+});
+
+describe('reevaluation', () => {
+  const check = (init: string) => {
+    const path = j(`const TABLE = process.env.TABLE; const N = 3; const OBJ = {}; const value = ${init};`)
+      .find(j.VariableDeclarator, { id: { name: 'value' } })
+      .get('init');
+    return reevaluation(path).ok;
+  };
+
+  it.each([
+    ['0', true],
+    ["'a'", true],
+    ['null', true],
+    ['[]', true],
+    ['[1, [2, { a: 3 }]]', true],
+    ['{ user: null, tags: [] }', true],
+    ['new Map()', true],
+    ["new Set(['a', N])", true],
+    ['new WeakMap()', true],
+    ['`${TABLE}-x`', true],
+    ['process.env.LIMIT', true],
+    ['N * 2', true],
+    ['Number(process.env.N)', true],
+    ['Date.now()', false],
+    ['load()', false],
+    ['new Registry()', false],
+    ['new Set(load())', false],
+    ['OBJ', false],
+    ['{ get a() { return 1; } }', false],
+    ['[...OBJ.list]', false],
+  ])('%s', (init, expected) => {
+    expect(check(init)).toBe(expected);
+  });
+
+  it('is false when a built-in name is shadowed by the module', () => {
+    const path = j('class Map {} const value = new Map();').find(j.VariableDeclarator, { id: { name: 'value' } }).get('init');
+    expect(reevaluation(path).ok).toBe(false);
+  });
+});
