@@ -1,5 +1,6 @@
 import path from 'node:path';
 import jscodeshift, { type JSCodeshift } from 'jscodeshift';
+import './optionalCatchScope';
 
 export type ParserName = 'babel' | 'ts' | 'tsx';
 

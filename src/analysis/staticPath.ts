@@ -118,7 +118,8 @@ function joinValues(parts: StringValue[], fn: string): StringValue {
   }
   const firstDynamic = parts.findIndex((v) => !v.static);
   const statics = (firstDynamic < 0 ? parts : parts.slice(0, firstDynamic)).map((v) => (v.static ? v.text : ''));
-  const joined = statics.length > 0 ? posix.join(...statics) : '';
+  // with a `..` keep the text as written: normalising could hide where it started
+  const joined = statics.length === 0 ? '' : dotDot ? statics.join('/') : posix.join(...statics);
   if (firstDynamic < 0) return { static: true, text: joined, dotDot };
   const dynamic = parts[firstDynamic] as StringValue & { static: false };
   const prefix = joined === '' ? dynamic.prefix : posix.join(joined, dynamic.prefix === '' ? '/' : dynamic.prefix);
@@ -167,7 +168,13 @@ function evaluateIdentifier(j: JSCodeshift, p: ASTPath<any>, bindings: PathBindi
   if (!declarator || declarator.node.type !== 'VariableDeclarator' || declarator.node.id !== declared!.node) {
     return dynamicValue(`\`${name}\``);
   }
-  if (declarator.parent?.node.kind !== 'const') return dynamicValue(`\`${name}\`, a variable that can change`);
   if (!declarator.node.init) return dynamicValue(`\`${name}\``);
+  if (declarator.parent?.node.kind !== 'const') {
+    // it can be given another value: when it starts under /tmp, all that is known is /tmp
+    const initial = evaluateString(j, declarator.get('init'), bindings, depth + 1);
+    const text = initial.static ? initial.text : initial.prefix;
+    const underTmp = text.startsWith(`${LAMBDA_TMP}/`);
+    return { ...dynamicValue(`\`${name}\`, a variable that can change`), prefix: underTmp ? `${LAMBDA_TMP}/` : '', atSegment: underTmp };
+  }
   return evaluateString(j, declarator.get('init'), bindings, depth + 1);
 }

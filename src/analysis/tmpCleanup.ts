@@ -97,7 +97,10 @@ export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
     else if (value.kind === 'dot-dot') keep('dot-dot', use, `the path \`${value.text}\` has a \`..\` segment; paths that can climb out of a directory are never removed`);
     else if (value.kind === 'dynamic') {
       if (access !== 'unknown' && value.directory !== LAMBDA_TMP) addDirectory(value.directory, use, true);
-      else keep('dynamic-path', use, `the path depends on ${value.reason}${value.directory === LAMBDA_TMP ? ' and sits directly in /tmp' : ''}; a path with a dynamic part is never removed`);
+      else {
+        const where = value.directory === LAMBDA_TMP ? ' (it lies directly in /tmp, which is never removed either)' : '';
+        keep('dynamic-path', use, `the path depends on ${value.reason}; a path with a dynamic part is never removed${where}`);
+      }
     } else if (access === 'unknown') unfollowed.push(use);
     else if (access === 'write-file') {
       if (!files.has(value.path)) files.set(value.path, use);
