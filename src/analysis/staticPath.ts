@@ -174,7 +174,7 @@ function evaluateIdentifier(j: JSCodeshift, p: ASTPath<any>, bindings: PathBindi
     const initial = evaluateString(j, declarator.get('init'), bindings, depth + 1);
     const text = initial.static ? initial.text : initial.prefix;
     const underTmp = text.startsWith(`${LAMBDA_TMP}/`);
-    return { ...dynamicValue(`\`${name}\`, a variable that can change`), prefix: underTmp ? `${LAMBDA_TMP}/` : '', atSegment: underTmp };
+    return { static: false, prefix: underTmp ? `${LAMBDA_TMP}/` : '', atSegment: underTmp, dotDot: false, reason: `\`${name}\`, a variable that can change` };
   }
   return evaluateString(j, declarator.get('init'), bindings, depth + 1);
 }
