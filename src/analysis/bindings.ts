@@ -9,6 +9,7 @@ import { isMutation, referenceEffect, type ReferenceEffect } from './mutation';
 import { loadTimeUnits, placeOf, reachFrom, type HandlerReach, type Place } from './reach';
 import { packageCreating } from './packageValues';
 import { isInvalidation, lazyGuardOf, type LazyGuard } from './lazyGuard';
+import { isClientBookkeeping, isEnvironmentCounter } from './environmentState';
 import type { HandlerInfo } from './types';
 
 export const IGNORE_COMMENT = /lambda-clean-slate-ignore\b/;
@@ -34,7 +35,9 @@ export interface ModuleBinding {
 }
 
 export type Classification =
-  | { kind: 'import' | 'function' | 'class' | 'constant' | 'connection-flag' | 'cache-timestamp' }
+  /** `environment`: deliberately per environment (an invocation counter beside the environment
+   * id, bookkeeping keyed by client objects); see ./environmentState.ts */
+  | { kind: 'import' | 'function' | 'class' | 'constant' | 'connection-flag' | 'cache-timestamp' | 'environment' }
   | { kind: 'client'; source: string }
   /** `filled`: what the cache holds is also changed per request (`cache[key] = v`) */
   | { kind: 'lazy-cache'; guards: LazyGuard[]; client: string | null; filled: boolean }
@@ -244,5 +247,6 @@ export function classifyModuleBinding(binding: ModuleBinding): Classification {
   }
   if (writes.length === mutations.length && writes.every(isBooleanWrite) && writes.some(isConnectionStateWrite)) return { kind: 'connection-flag' };
   if (writes.length === mutations.length && writes.every((w) => isTimestampWrite(w, binding.name))) return { kind: 'cache-timestamp' };
+  if (isEnvironmentCounter(binding) || isClientBookkeeping(binding)) return { kind: 'environment' };
   return { kind: 'state', mutations };
 }

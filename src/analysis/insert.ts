@@ -61,7 +61,8 @@ export function insertInModule(j: JSCodeshift, root: Collection<any>, statements
     const first = body[0];
     const comments = first.comments ?? first.leadingComments;
     if (comments && comments.length > 0) {
-      const leading = comments.filter((c: any) => c.leading !== false && (c.end ?? 0) <= (first.start ?? Infinity));
+      // a `lambda-clean-slate-ignore` comment belongs to its declaration, never to the file header
+      const leading = comments.filter((c: any) => c.leading !== false && (c.end ?? 0) <= (first.start ?? Infinity) && !/lambda-clean-slate-ignore\b/.test(c.value));
       if (leading.length > 0) {
         statements[0].comments = [...(statements[0].comments ?? []), ...leading.map((c: any) => ({ ...c, leading: true, trailing: false }))];
         first.comments = (first.comments ?? []).filter((c: any) => !leading.includes(c));

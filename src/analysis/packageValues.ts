@@ -4,6 +4,7 @@
 // state, and its methods (`redis.set()`) are not state changes of this module.
 import type { ASTPath } from 'jscodeshift';
 import { resolveScope } from './lexicalScope';
+import { codeUnitOf } from './reach';
 
 const WRAPPERS = new Set(['AwaitExpression', 'ParenthesizedExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion']);
 
@@ -36,7 +37,7 @@ export function importedFrom(idPath: ASTPath<any>): string | null {
 /** The package whose code creates the value of the expression at `path`, or null. Follows
  * `await`, chained calls (`new Redis().on(...)`, `mysql.createPool(o).promise()`) and
  * member access down to the name the chain starts from. */
-export function packageCreating(path: ASTPath<any>): string | null {
+export function packageCreating(path: ASTPath<any>, depth = 0): string | null {
   let current = path;
   while (current.value && WRAPPERS.has(current.node.type)) current = current.get(current.node.type === 'AwaitExpression' ? 'argument' : 'expression');
   const node = current.node;
@@ -54,7 +55,47 @@ export function packageCreating(path: ASTPath<any>): string | null {
     } else if (WRAPPERS.has(type)) callee = callee.get(type === 'AwaitExpression' ? 'argument' : 'expression');
     else break;
   }
-  return callee.node.type === 'Identifier' ? importedFrom(callee) : null;
+  if (callee.node.type !== 'Identifier') return null;
+  return importedFrom(callee) ?? (depth < 3 && callee.node === node.callee ? factoryCreating(callee, depth + 1) : null);
+}
+
+/** `createDb()` where `createDb` is a module function returning a value made by package code
+ * (`return new Redis(...)`, `const db = await mysql.createConnection(); ...; return db;`). */
+function factoryCreating(calleePath: ASTPath<any>, depth: number): string | null {
+  const unit = codeUnitOf(calleePath);
+  const fn = unit?.node;
+  if (!fn || !['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression'].includes(fn.type)) return null;
+  if (fn.body.type !== 'BlockStatement') return packageCreating(unit!.get('body'), depth);
+  const sources = new Set<string | null>();
+  const visit = (path: ASTPath<any>) => {
+    const node = path.node;
+    if (!node || typeof node !== 'object') return;
+    if (path !== unit && ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod'].includes(node.type)) return;
+    if (node.type === 'ReturnStatement') {
+      sources.add(node.argument ? valueCreating(path.get('argument'), depth) : null);
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'loc' || key === 'comments' || key === 'original') continue;
+      const child = node[key];
+      if (Array.isArray(child)) child.forEach((c, i) => c && typeof c.type === 'string' && visit(path.get(key, i)));
+      else if (child && typeof child.type === 'string') visit(path.get(key));
+    }
+  };
+  visit(unit!.get('body'));
+  const [only] = [...sources];
+  return sources.size === 1 ? only ?? null : null;
+}
+
+/** Like `packageCreating`, also through a local constant (`return db` after `const db = await mysql.createConnection()`). */
+export function valueCreating(path: ASTPath<any>, depth = 0): string | null {
+  if (path.node.type !== 'Identifier') return packageCreating(path, depth);
+  const scope = resolveScope(path);
+  for (const binding of (scope?.getBindings()[path.node.name] ?? []) as ASTPath<any>[]) {
+    const declarator = binding.parent;
+    if (declarator?.node.type === 'VariableDeclarator' && declarator.node.id === binding.node && declarator.node.init) return packageCreating(declarator.get('init'), depth);
+  }
+  return null;
 }
 
 function requiredSource(call: any): string | null {
