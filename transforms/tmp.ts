@@ -27,7 +27,7 @@ import { findFsBindings, fsCallOf, fsModuleApi } from '../src/analysis/fsBinding
 import { ensureModuleBinding } from '../src/analysis/imports';
 import { prependToHandler } from '../src/analysis/insert';
 import { addToNamedImport } from '../src/analysis/namedImports';
-import { reachableFunctions } from '../src/analysis/scope';
+import { isReference, reachableFunctions } from '../src/analysis/scope';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import { evaluateString, findPathBindings } from '../src/analysis/staticPath';
 import { isRemovableTmpPath, planTmpCleanup, type TmpRemoval } from '../src/analysis/tmpCleanup';
@@ -96,6 +96,25 @@ function fsCallees(ctx: TransformContext, handler: HandlerInfo, needsMkdir: bool
   return { rm: member(() => j.identifier(fs), 'rmSync'), mkdir: member(() => j.identifier(fs), 'mkdirSync'), await: false };
 }
 
+/** True when every name the expression uses is a module-level binding, visible from the
+ * top of the handler as well (so the expression can be evaluated there). */
+function namesOnlyModuleBindings(j: JSCodeshift, expression: any, handler: HandlerInfo): boolean {
+  const names = j(expression).find(j.Identifier).filter(isReference).paths();
+  if (expression.node.type === 'Identifier') names.push(expression);
+  return names.every((p) => p.scope?.lookup(p.node.name)?.isGlobal && visibleFromHandler(handler, p.node.name));
+}
+
+/** A copy of a node without its source position, printed fresh in the file's style. */
+function withoutLocation(node: any): any {
+  if (Array.isArray(node)) return node.map(withoutLocation);
+  if (!node || typeof node !== 'object') return node;
+  const copy: any = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (!['loc', 'start', 'end', 'range', 'original', 'tokens', 'comments', 'leadingComments', 'trailingComments', 'extra'].includes(key)) copy[key] = withoutLocation(value);
+  }
+  return copy;
+}
+
 /** Statements from source text with nodes spliced in, parsed as one piece so that recast
  * keeps each statement on its own line and short option objects on one line. */
 function statementsFrom(j: JSCodeshift, parts: Array<string | object>): any[] {
@@ -159,20 +178,27 @@ function cleanHandler(ctx: TransformContext, handler: HandlerInfo, reported: Set
   if (pending.length === 0) return;
 
   const constants = moduleTmpConstants(j, ctx.root);
-  const pathNode = (path: string) => {
+  // Name a path the way the code does: its module constant, else the code's own static
+  // expression (`${STATE_DIR}/last.json`) when the handler can see every name in it, else the literal.
+  const pathNode = (removal: TmpRemoval) => {
     // the security bar: nothing but a static path strictly below /tmp is ever removed
-    if (!isRemovableTmpPath(path)) throw new Error(`refusing to generate a removal of ${path}`);
-    const name = constants.get(path);
-    return name && visibleFromHandler(handler, name) ? j.identifier(name) : j.stringLiteral(path);
+    if (!isRemovableTmpPath(removal.path)) throw new Error(`refusing to generate a removal of ${removal.path}`);
+    const name = constants.get(removal.path);
+    if (name && visibleFromHandler(handler, name)) return j.identifier(name);
+    const { use } = removal;
+    if (use.value.kind === 'static' && use.value.path === removal.path && namesOnlyModuleBindings(j, use.expression, handler)) {
+      return withoutLocation(use.expression.node);
+    }
+    return j.stringLiteral(removal.path);
   };
   const callees = fsCallees(ctx, handler, pending.some((r) => r.recreate));
   const prefix = callees.await ? 'await ' : '';
   const parts: Array<string | object> = [];
   for (const removal of pending) {
     if (removal.remove) {
-      parts.push(prefix, callees.rm(), '(', pathNode(removal.path), removal.directory ? ', { recursive: true, force: true });\n' : ', { force: true });\n');
+      parts.push(prefix, callees.rm(), '(', pathNode(removal), removal.directory ? ', { recursive: true, force: true });\n' : ', { force: true });\n');
     }
-    if (removal.recreate) parts.push(prefix, callees.mkdir(), '(', pathNode(removal.path), ', { recursive: true });\n');
+    if (removal.recreate) parts.push(prefix, callees.mkdir(), '(', pathNode(removal), ', { recursive: true });\n');
     ctx.report.change({
       kind: removal.directory ? (removal.remove ? 'remove-directory' : 'recreate-directory') : 'remove-file',
       line: removal.use.line,

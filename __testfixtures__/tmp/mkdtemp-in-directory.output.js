@@ -1,0 +1,14 @@
+const fs = require('fs');
+const path = require('path');
+
+const JOBS = '/tmp/lcs-tmp-mkdtemp-in-directory';
+fs.mkdirSync(JOBS, { recursive: true });
+
+exports.handler = (event) => {
+  // A warm start keeps /tmp: remove what earlier invocations left there.
+  fs.rmSync(JOBS, { recursive: true, force: true });
+  fs.mkdirSync(JOBS, { recursive: true });
+  const job = fs.mkdtempSync(path.join(JOBS, 'job-'));
+  fs.writeFileSync(path.join(job, 'input.json'), JSON.stringify(event));
+  return fs.readdirSync(JOBS).length;
+};
