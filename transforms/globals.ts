@@ -79,6 +79,8 @@ function planState(ctx: TransformContext, binding: ModuleBinding, plan: Plan, re
   const shadowedIn = users.find((h) => shadowedAtTopOf(h.fn, name) || readByInit.some((n) => shadowedAtTopOf(h.fn, n)));
   if (shadowedIn) return review('needs-review', `\`${name}\` holds state across invocations, but handler \`${shadowedIn.name}\` declares a name it needs; migrate it by hand`);
 
+  // every handler already starts by giving it a fresh value (`count = 0;`): nothing leaks
+  if (users.every((h) => hasResetAtTop(h, name))) return;
   const only = users.length === 1 ? users[0] : null;
   const onlyInHandlerBody =
     only !== null &&

@@ -70,25 +70,27 @@ export function reachFrom(j: JSCodeshift, starts: ASTPath<any>[]): ASTPath<any>[
 
 /** Code that runs while the module loads: functions called at module level (directly, as an
  * IIFE, or handed to a call made at module level, such as `items.forEach(fn)`), and what
- * they reach. Handlers handed to wrappers (`middy(handler)`) are not run at load. */
+ * they reach. Handlers handed to wrappers (`middy(handler)`) are not run at load; a handler
+ * called at module level (a warm-up call) is. */
 export function loadTimeUnits(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[]): ASTPath<any>[] {
   const handlerNodes = new Set(handlers.map((h) => h.fn.node));
   const starts: ASTPath<any>[] = [];
-  const consider = (path: ASTPath<any>) => {
+  // a handler handed to a call (`middy(handler)`) is wrapped, not run; one called by name is run
+  const consider = (path: ASTPath<any>, called: boolean) => {
     const node = path.node;
     if (FUNCTION_TYPES.has(node.type)) {
-      if (!handlerNodes.has(node)) starts.push(path);
+      if (called || !handlerNodes.has(node)) starts.push(path);
     } else if (node.type === 'Identifier') {
       const unit = codeUnitOf(path);
-      if (unit && !handlerNodes.has(unit.node)) starts.push(unit);
+      if (unit && (called || !handlerNodes.has(unit.node))) starts.push(unit);
     }
   };
   root.find(j.Node).forEach((path: ASTPath<any>) => {
     const node = path.node;
     if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'OptionalCallExpression') return;
     if (enclosingFunction(path) !== null) return;
-    consider(path.get('callee'));
-    path.get('arguments').each((arg: ASTPath<any>) => consider(arg));
+    consider(path.get('callee'), true);
+    path.get('arguments').each((arg: ASTPath<any>) => consider(arg, false));
   });
   return reachFrom(j, starts);
 }
