@@ -186,7 +186,8 @@ function cleanHandler(ctx: TransformContext, handler: HandlerInfo, reported: Set
     const name = constants.get(removal.path);
     if (name && visibleFromHandler(handler, name)) return j.identifier(name);
     const { use } = removal;
-    if (use.value.kind === 'static' && use.value.path === removal.path && namesOnlyModuleBindings(j, use.expression, handler)) {
+    const literal = use.expression.node.type === 'StringLiteral' || use.expression.node.type === 'Literal';
+    if (!literal && use.value.kind === 'static' && use.value.path === removal.path && namesOnlyModuleBindings(j, use.expression, handler)) {
       return withoutLocation(use.expression.node);
     }
     return j.stringLiteral(removal.path);
