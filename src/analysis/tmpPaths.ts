@@ -234,6 +234,14 @@ function guardsOf(m: Module, use: ASTPath<any>): TmpPathValue[] {
   return guards;
 }
 
+/** The callee as written, or `.method()` when it is a long chain (`sharp(buffer).resize(64).toFile`). */
+function calleeText(j: JSCodeshift, call: ASTPath<any>): string {
+  const callee = call.node.callee;
+  const text = j(call.get('callee')).toSource();
+  if (text.length <= 40 || callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return text;
+  return `.${callee.property.name}()`;
+}
+
 function useOf(m: Module, call: ASTPath<any>, argument: ASTPath<any>, access: TmpAccess, recursive: boolean): TmpPathUse | null {
   const value = classifyTmpPath(evaluateString(m.j, argument, m.paths));
   if (!value) return null;
@@ -245,7 +253,7 @@ function useOf(m: Module, call: ASTPath<any>, argument: ASTPath<any>, access: Tm
     value,
     access,
     recursive,
-    via: m.j(call.get('callee')).toSource(),
+    via: calleeText(m.j, call),
     atModuleLoad: enclosingFunction(call) === null,
     guardedBy: access === 'check' ? [] : guardsOf(m, call),
   };

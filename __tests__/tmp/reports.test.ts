@@ -1,0 +1,128 @@
+// What the `tmp` transform reports for each fixture (the fixture runner checks the code;
+// this checks that every path left alone is reported with the right reason), and the
+// path analysis that `simulate` can share.
+import fs from 'node:fs';
+import path from 'node:path';
+import { applyTransforms } from '../../src/analysis/applyTransforms';
+import { jscodeshiftFor } from '../../src/analysis/parser';
+import { findTmpPaths } from '../../src/analysis/tmpPaths';
+import { transform } from '../../transforms/tmp';
+
+const FIXTURES = path.join(__dirname, '..', '..', '__testfixtures__', 'tmp');
+
+function run(name: string) {
+  const file = fs.readdirSync(FIXTURES).find((f) => f.startsWith(`${name}.input.`));
+  if (!file) throw new Error(`no fixture ${name}`);
+  const source = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+  return applyTransforms(source, `__testfixtures__/tmp/${file}`, { transforms: [transform] });
+}
+
+const kinds = (findings: Array<{ kind: string }>) => findings.map((f) => f.kind).sort();
+
+describe('reports per fixture', () => {
+  it.each([
+    ['cjs-sync-directory', ['remove-directory', 'remove-file'], []],
+    ['esm-async-load-directory', ['remove-directory'], []],
+    ['helper-functions', ['remove-directory', 'remove-file'], []],
+    ['several-handlers', ['remove-file', 'remove-file'], []],
+    ['download-cache', [], ['download-cache', 'download-cache']],
+    ['download-cache-access', [], ['download-cache']],
+    ['download-cache-early-return', [], ['download-cache']],
+    ['dynamic-paths', [], ['dynamic-path', 'dynamic-path', 'dynamic-path', 'dynamic-path']],
+    ['dot-dot', [], ['dot-dot', 'dot-dot', 'dot-dot', 'dot-dot']],
+    ['tmp-root', [], ['tmp-root', 'tmp-root', 'tmp-root', 'unique-directory']],
+    ['written-at-load', ['remove-file'], ['written-at-load', 'written-at-load']],
+    ['unfollowed', [], ['unfollowed']],
+    ['not-a-path', [], []],
+    ['read-only', [], []],
+    ['idempotent', [], []],
+    ['own-cleanup', [], []],
+  ])('%s', (name, changes, review) => {
+    const result = run(name);
+    expect(result.error).toBeUndefined();
+    expect(kinds(result.changes)).toEqual(changes);
+    expect(kinds(result.review)).toEqual(review);
+  });
+
+  it('points at the line of the path and says why', () => {
+    const [dynamic] = run('dynamic-paths').review;
+    expect(dynamic).toMatchObject({ transform: 'tmp', line: 7, column: 20 });
+    expect(dynamic.message).toContain('`event.user`');
+    const cache = run('download-cache-access').review[0];
+    expect(cache.message).toContain('/tmp/lcs-tmp-download-cache-access.json');
+    expect(cache.message).toMatch(/existence check/);
+  });
+});
+
+describe('findTmpPaths', () => {
+  const j = jscodeshiftFor('babel');
+  const uses = (source: string) =>
+    findTmpPaths(j, j(source)).map((u) => ({ access: u.access, value: u.value, atModuleLoad: u.atModuleLoad, guarded: u.guardedBy.length > 0 }));
+
+  it('follows constants through scope, join and tmpdir imported by name', () => {
+    const source = `
+      import { writeFileSync } from 'node:fs';
+      import { join } from 'node:path';
+      import { tmpdir } from 'node:os';
+      const TMP = tmpdir();
+      const OUT = join(TMP, 'out');
+      export const handler = () => writeFileSync(\`\${OUT}/a.txt\`, '');
+    `;
+    expect(uses(source)).toEqual([{ access: 'write-file', value: { kind: 'static', path: '/tmp/out/a.txt' }, atModuleLoad: false, guarded: false }]);
+  });
+
+  it('keeps the static directory in front of a dynamic part', () => {
+    const source = `
+      const fs = require('fs');
+      const path = require('path');
+      exports.handler = (event) => {
+        fs.mkdirSync(path.join('/tmp/jobs', event.id), { recursive: true });
+        fs.writeFileSync('/tmp/out-' + event.id, '');
+      };
+    `;
+    expect(uses(source)).toEqual([
+      { access: 'make-directory', value: { kind: 'dynamic', directory: '/tmp/jobs', reason: '`event.id`' }, atModuleLoad: false, guarded: false },
+      { access: 'write-file', value: { kind: 'dynamic', directory: '/tmp', reason: '`event.id`' }, atModuleLoad: false, guarded: false },
+    ]);
+  });
+
+  it('tells module-load writes, reads, checks and guarded writes apart', () => {
+    const source = `
+      const fs = require('fs');
+      fs.mkdirSync('/tmp/cache', { recursive: true });
+      exports.handler = () => {
+        if (!fs.existsSync('/tmp/cache/model')) fs.writeFileSync('/tmp/cache/model', '');
+        return fs.readFileSync('/tmp/cache/model');
+      };
+    `;
+    expect(uses(source).map((u) => [u.access, u.atModuleLoad, u.guarded])).toEqual([
+      ['make-directory', true, false],
+      ['check', false, false],
+      ['write-file', false, true],
+      ['read', false, false],
+    ]);
+  });
+
+  it('does not take a variable named tmp, or a string that only mentions /tmp, for a path', () => {
+    const source = `
+      const fs = require('fs');
+      const tmp = [];
+      exports.handler = (event) => {
+        tmp.push(event);
+        console.log('/tmp/x');
+        fs.writeFileSync(event.file, 'see /tmp/y');
+      };
+    `;
+    expect(uses(source)).toEqual([]);
+  });
+
+  it('survives a catch clause without a parameter (ast-types scope bug)', () => {
+    const source = `
+      const fs = require('fs');
+      exports.handler = () => {
+        try { fs.accessSync('/tmp/a'); } catch { fs.writeFileSync('/tmp/a', ''); }
+      };
+    `;
+    expect(uses(source).map((u) => u.access)).toEqual(['check', 'write-file']);
+  });
+});
