@@ -130,8 +130,8 @@ describe('clean handlers agree warm and cold', () => {
     const result = await simulate({ file: fixture('nested.js'), handler: 'handlers.greet', events: [{ name: 'x' }, { name: 'y' }] });
     expect(result.verdict).toBe('clean');
     expect(okValues(result, 'warm')).toEqual([
-      { hello: 'x', fn: 'nested', id: '5eed0000-0000-4000-8000-000000000001' },
-      { hello: 'y', fn: 'nested', id: '5eed0000-0000-4000-8000-000000000002' },
+      { hello: 'x', fn: 'simulated-function', id: '5eed0000-0000-4000-8000-000000000001' },
+      { hello: 'y', fn: 'simulated-function', id: '5eed0000-0000-4000-8000-000000000002' },
     ]);
   });
 });

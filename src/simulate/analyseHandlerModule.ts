@@ -12,6 +12,8 @@ export interface HandlerModuleAnalysis {
   format: ModuleFormat;
   handler: string;
   tmpPaths: string[];
+  /** The module may touch /tmp (or could not be analysed): its environments must not run side by side. */
+  usesTmp: boolean;
   notes: string[];
 }
 
@@ -31,12 +33,14 @@ export function analyseHandlerModule(file: string, source: string, handler: stri
   } catch (error) {
     // Node may still load what the parser rejects; let the run say what is wrong.
     notes.push(`the source could not be analysed (${(error as Error).message.split('\n')[0]}): no /tmp paths are removed between environments`);
-    return { format: formatFromFile(file, 'commonjs'), handler: handler ?? DEFAULT_HANDLER_NAME, tmpPaths: [], notes };
+    return { format: formatFromFile(file, 'commonjs'), handler: handler ?? DEFAULT_HANDLER_NAME, tmpPaths: [], usesTmp: true, notes };
   }
+  const tmpPaths = staticTmpPathsIn(j, root);
   return {
     format: formatFromFile(file, detectModuleKind(j, root)),
     handler: handler ?? chooseHandler(findHandlers(j, root).map((h) => h.name)),
-    tmpPaths: staticTmpPathsIn(j, root),
+    tmpPaths,
+    usesTmp: tmpPaths.length > 0 || /\/tmp\b|tmpdir/.test(source),
     notes,
   };
 }

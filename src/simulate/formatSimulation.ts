@@ -21,9 +21,11 @@ const FULL_VALUE_LIMIT = 2000;
 export function formatSimulation(result: SimulationResult, options: FormatOptions = {}): string {
   const lines: string[] = [];
   const file = path.relative(options.cwd ?? process.cwd(), result.file) || result.file;
-  const format = result.format === 'esm' ? 'ES module' : 'CommonJS';
   const count = result.invocations.length;
-  lines.push(`simulate ${file}, export \`${result.handler}\` (${format}): ${count} invocation${count === 1 ? '' : 's'}, warm and cold`);
+  const handler = result.handler ? `, export \`${result.handler}\`` : '';
+  const format = result.format ? ` (${result.format === 'esm' ? 'ES module' : 'CommonJS'})` : '';
+  const runs = count > 0 ? `: ${count} invocation${count === 1 ? '' : 's'}, warm and cold` : '';
+  lines.push(`simulate ${file}${handler}${format}${runs}`);
   if (result.tmpPaths.length > 0) lines.push(`removed before each environment starts: ${result.tmpPaths.join(', ')}`);
   for (const note of result.notes) lines.push(`note: ${note}`);
 
@@ -33,10 +35,12 @@ export function formatSimulation(result: SimulationResult, options: FormatOption
       const label = options.eventLabels?.[invocation.index] ?? JSON.stringify(invocation.event) ?? 'undefined';
       const warm = describeOutcome(invocation.warm.outcome);
       const cold = describeOutcome(invocation.cold.outcome);
-      const row = `  ${String(invocation.index + 1).padEnd(3)}${pad(label, LABEL)}  ${pad(warm, COLUMN)}  ${invocation.same ? cold : `${pad(cold, COLUMN)}  ${MARK}`}`;
+      const row = `  ${String(invocation.index + 1).padEnd(3)}${pad(label, LABEL)}  ${pad(warm, COLUMN)}  ${invocation.same ? clip(cold, COLUMN) : `${pad(cold, COLUMN)}  ${MARK}`}`;
       lines.push(row.trimEnd());
     }
-    for (const invocation of result.invocations.filter((i) => !i.same)) {
+    // in full where the table had to cut a differing value short
+    const clipped = (text: string) => text.length > COLUMN;
+    for (const invocation of result.invocations.filter((i) => !i.same && (clipped(describeOutcome(i.warm.outcome)) || clipped(describeOutcome(i.cold.outcome))))) {
       lines.push('', `invocation ${invocation.index + 1}: the warm result differs from the cold one`);
       lines.push(`  warm: ${clip(describeOutcome(invocation.warm.outcome), FULL_VALUE_LIMIT)}`);
       lines.push(`  cold: ${clip(describeOutcome(invocation.cold.outcome), FULL_VALUE_LIMIT)}`);

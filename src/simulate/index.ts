@@ -4,3 +4,4 @@ export { findStaticTmpPaths, staticTmpPathsIn, isRemovableTmpPath } from './find
 export { sameOutcome, describeOutcome } from './compareOutcomes';
 export { formatSimulation } from './formatSimulation';
 export type * from './types';
+export { checkMigrationBehaviour, type BehaviourCase, type BehaviourReport } from './checkMigrationBehaviour';

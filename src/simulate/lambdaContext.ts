@@ -1,5 +1,6 @@
 // The `context` object Lambda's Node runtime passes as the second argument, built from
 // the environment variables the parent sets as Lambda does (see lambdaEnvironment.ts).
+import { SIMULATED_FUNCTION_NAME } from './lambdaEnvironment';
 
 export interface LambdaContext {
   callbackWaitsForEmptyEventLoop: boolean;
@@ -30,7 +31,7 @@ export function requestIdFor(index: number): string {
 
 export function createLambdaContext(index: number, timeoutMs: number, settlement: Settlement): LambdaContext {
   const env = process.env;
-  const functionName = env.AWS_LAMBDA_FUNCTION_NAME ?? 'simulated-function';
+  const functionName = env.AWS_LAMBDA_FUNCTION_NAME ?? SIMULATED_FUNCTION_NAME;
   const region = env.AWS_REGION ?? 'us-east-1';
   const deadline = Date.now() + timeoutMs;
   return {

@@ -1,10 +1,11 @@
 // The environment variables Lambda sets for a function, so that handlers (and SDK clients
 // built at load time) see what they would see there. Variables the user already has, and
 // those passed with `env`, win.
-import path from 'node:path';
+/** One name for every file, so that a handler and its migrated copy see the same context. */
+export const SIMULATED_FUNCTION_NAME = 'simulated-function';
 
-export function lambdaEnvironment(file: string, taskRoot: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const functionName = path.basename(file).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]/g, '-') || 'simulated-function';
+export function lambdaEnvironment(taskRoot: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const functionName = SIMULATED_FUNCTION_NAME;
   const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
   const lambda: Record<string, string> = {
     AWS_LAMBDA_FUNCTION_NAME: functionName,

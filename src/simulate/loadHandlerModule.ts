@@ -25,10 +25,11 @@ export interface LoadOptions {
 /** The module's exports: the ESM namespace, or `module.exports`. */
 export async function loadHandlerModule(options: LoadOptions): Promise<unknown> {
   installRequireHooks(options.modules);
+  if (options.format === 'commonjs') return createRequire(options.file)(options.file);
+  // the loader hooks start a thread of their own: only for modules that import
   const data: HooksData = { modules: options.modules };
   register(pathToFileURL(options.hooksPath), { data });
-  if (options.format === 'esm') return import(pathToFileURL(options.file).href);
-  return createRequire(options.file)(options.file);
+  return import(pathToFileURL(options.file).href);
 }
 
 /** The function at a handler string's property path (`handler`, `handlers.create`). */

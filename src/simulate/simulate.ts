@@ -9,10 +9,12 @@ import { isRemovableTmpPath } from './findStaticTmpPaths';
 import { errorInfo } from './invokeHandler';
 import { lambdaEnvironment } from './lambdaEnvironment';
 import { runEnvironment, type EnvironmentSpec } from './runEnvironment';
-import type { EnvironmentRun, ErrorInfo, InvocationRecord, SimulateOptions, SimulatedInvocation, SimulationResult } from './types';
+import type { ErrorInfo, InvocationRecord, SimulateOptions, SimulatedInvocation, SimulationResult } from './types';
 
 /** Lambda's default function timeout. */
 export const DEFAULT_TIMEOUT_MS = 3000;
+/** Environments of a module that does not touch /tmp run this many at a time. */
+const PARALLEL_ENVIRONMENTS = 4;
 
 export async function simulate(options: SimulateOptions): Promise<SimulationResult> {
   const file = path.resolve(options.file);
@@ -23,12 +25,12 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
   } catch (error) {
     const info = errorInfo(error);
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `cannot read ${options.file}: no such file` : info.message;
-    return failed(file, options.handler ?? '', [], reason, info);
+    return failed(file, reason, info);
   }
 
   const root = taskRoot(file);
   const modules = Object.fromEntries(Object.entries(options.modules ?? {}).map(([name, target]) => [name, path.resolve(target)]));
-  const base: Omit<EnvironmentSpec, 'task'> = { cwd: root, env: lambdaEnvironment(file, root, options.env) };
+  const base: Omit<EnvironmentSpec, 'task'> = { cwd: root, env: lambdaEnvironment(root, options.env) };
   const task = { file, format: analysis.format, handler: analysis.handler, timeoutMs, modules };
   const environment = (events: Array<{ index: number; event: unknown }>) => {
     removeTmpPaths(analysis.tmpPaths);
@@ -36,14 +38,11 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
   };
 
   const indexed = options.events.map((event, index) => ({ index, event }));
-  const warm = await environment(indexed);
-  if (warm.loadError) return loadFailure(file, analysis, warm.loadError, [warm.loadOutput]);
-  const cold: EnvironmentRun[] = [];
-  for (const invocation of indexed) {
-    const run = await environment([invocation]);
-    if (run.loadError) return loadFailure(file, analysis, run.loadError, [warm.loadOutput, ...cold.map((c) => c.loadOutput), run.loadOutput]);
-    cold.push(run);
-  }
+  const runs = [indexed, ...indexed.map((invocation) => [invocation])];
+  // environments share /tmp: side by side only when the module never touches it
+  const [warm, ...cold] = analysis.usesTmp ? await inSequence(runs, environment) : await inParallel(runs, environment, PARALLEL_ENVIRONMENTS);
+  const failedToLoad = [warm, ...cold].find((run) => run.loadError);
+  if (failedToLoad) return loadFailure(file, analysis, failedToLoad.loadError!, [warm.loadOutput, ...cold.map((c) => c.loadOutput)]);
 
   const invocations: SimulatedInvocation[] = indexed.map(({ index, event }) => {
     const warmRecord = warm.invocations.get(index)!;
@@ -68,6 +67,25 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
   return result;
 }
 
+async function inSequence<T, R>(items: T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) results.push(await run(item));
+  return results;
+}
+
+async function inParallel<T, R>(items: T[], run: (item: T) => Promise<R>, limit: number): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await run(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /** A cold start that timed out says nothing about leaks: the handler cannot be run. */
 function settled(record: InvocationRecord): boolean {
   return record.outcome.status === 'ok' || record.outcome.status === 'error';
@@ -81,15 +99,12 @@ function removeTmpPaths(paths: string[]): void {
 }
 
 function loadFailure(file: string, analysis: HandlerModuleAnalysis, error: ErrorInfo, loadOutput: string[]): SimulationResult {
-  const result = failed(file, analysis.handler, analysis.tmpPaths, `cannot load ${path.relative(process.cwd(), file) || file}: ${error.name}: ${firstLine(error.message)}`, error);
-  result.format = analysis.format;
-  result.notes = analysis.notes;
-  result.loadOutput = loadOutput;
-  return result;
+  const reason = `cannot load ${path.relative(process.cwd(), file) || file}: ${error.name}: ${firstLine(error.message)}`;
+  return { ...failed(file, reason, error), handler: analysis.handler, format: analysis.format, tmpPaths: analysis.tmpPaths, notes: analysis.notes, loadOutput };
 }
 
-function failed(file: string, handler: string, tmpPaths: string[], failure: string, error?: ErrorInfo): SimulationResult {
-  return { file, handler, format: 'commonjs', tmpPaths, notes: [], invocations: [], loadOutput: [], verdict: 'failed', failure, error };
+function failed(file: string, failure: string, error?: ErrorInfo): SimulationResult {
+  return { file, tmpPaths: [], notes: [], invocations: [], loadOutput: [], verdict: 'failed', failure, error };
 }
 
 function firstLine(text: string): string {

@@ -62,8 +62,9 @@ export type Verdict = 'clean' | 'leak' | 'failed';
 
 export interface SimulationResult {
   file: string;
-  handler: string;
-  format: ModuleFormat;
+  /** Absent when the file could not be read or the handler not chosen. */
+  handler?: string;
+  format?: ModuleFormat;
   /** Static paths below /tmp/ removed before each environment started. */
   tmpPaths: string[];
   /** Things the reader should know (e.g. the source could not be analysed). */
