@@ -1,0 +1,94 @@
+// `lambda-clean-slate simulate` through the built bin (`npm run build` first; `npm test`
+// does): exit 0 when warm and cold agree, 1 on a leak, 2 when the handler cannot run.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.join(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'dist', 'bin', 'lambda-clean-slate.js');
+const fixture = (name: string) => path.relative(ROOT, path.join(__dirname, 'fixtures', name));
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [BIN, 'simulate', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(BIN)) throw new Error(`${path.relative(ROOT, BIN)} is missing: run npm run build first`);
+});
+
+describe('simulate on the command line', () => {
+  it('exit 1 and the differing invocations marked when the handler leaks', () => {
+    const run = cli(fixture('counter.cjs'));
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`simulate ${fixture('counter.cjs')}, export \`handler\` (CommonJS): 3 invocations, warm and cold`);
+    const rows = run.stdout.split('\n').filter((line) => /^ {2}\d/.test(line));
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).not.toContain('<- differs');
+    expect(rows[1]).toMatch(/\{"count":2,"name":null\}\s+\{"count":1,"name":null\}\s+<- differs$/);
+    expect(run.stdout).toMatch(/LEAK: 2 of 3 warm invocations differ from a cold start/);
+    expect(run.stderr).toBe('');
+  });
+
+  it('exit 0 when warm and cold agree', () => {
+    const run = cli(fixture('counter-clean.cjs'), '--invocations', '2');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('CLEAN: all 2 warm invocations behave like cold starts.');
+  });
+
+  it('events from files, named in the table', () => {
+    const dir = fs.mkdtempSync('/tmp/lcs-simulate-cli-');
+    fs.writeFileSync(path.join(dir, 'first.json'), '{ "item": "x" }');
+    fs.writeFileSync(path.join(dir, 'second.json'), '{ "item": "y" }');
+    const run = cli(fixture('esm-syntax.js'), '--event', path.join(dir, 'first.json'), '--event', path.join(dir, 'second.json'));
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^ {2}2 {2}second\.json\s+\["x","y"\]\s+\["y"\]\s+<- differs$/m);
+  });
+
+  it("keeps the handler's console output out of the report unless --verbose", () => {
+    const quiet = cli(fixture('throws.js'), '--invocations', '1');
+    expect(quiet.status).toBe(0);
+    expect(quiet.stdout).toContain('throws TypeError: cannot handle this');
+    expect(quiet.stdout + quiet.stderr).not.toContain('about to fail');
+    const verbose = cli(fixture('throws.js'), '--invocations', '1', '--verbose');
+    expect(verbose.stdout).toContain('--- output of invocation 1, warm ---\n  about to fail');
+    expect(verbose.stdout).toContain('--- stack of invocation 1, warm ---');
+  });
+
+  it('exit 2 with the reason in one line when the module cannot load, the stack only with --verbose', () => {
+    const run = cli(fixture('fails-to-load.js'));
+    expect(run.status).toBe(2);
+    expect(run.stdout.trim().split('\n').at(-1)).toBe(`FAILED: cannot load ${fixture('fails-to-load.js')}: SyntaxError: Unexpected token 'o', "not json" is not valid JSON`);
+    expect(run.stdout).not.toContain('    at ');
+    const verbose = cli(fixture('fails-to-load.js'), '--verbose');
+    expect(verbose.status).toBe(2);
+    expect(verbose.stdout).toContain('    at ');
+  });
+
+  it('exit 2 when the handler never settles, stopped after --timeout', () => {
+    const run = cli(fixture('never-settles.js'), '--timeout', '200', '--invocations', '1');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('FAILED: invocation 1 did not complete even on a cold start: it did not settle within 200 ms');
+  });
+
+  it('exit 2 for several handlers without --handler, and for a missing event file', () => {
+    const several = cli(fixture('two-handlers.js'));
+    expect(several.status).toBe(2);
+    expect(several.stdout).toContain('FAILED: several handlers are exported (create, remove); choose one with --handler');
+    expect(cli(fixture('two-handlers.js'), '--handler', 'remove', '--invocations', '1').status).toBe(0);
+    const missing = cli(fixture('counter.cjs'), '--event', 'no-such-event.json');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('lambda-clean-slate: cannot read the event file no-such-event.json: ENOENT\n');
+  });
+
+  it('TypeScript and its migrated form', () => {
+    expect(cli(fixture('harness/seen-reset.input.ts'), '--invocations', '2').status).toBe(0);
+    const dir = fs.mkdtempSync('/tmp/lcs-simulate-cli-');
+    fs.writeFileSync(path.join(dir, 'ids.json'), '{ "ids": ["a"] }');
+    const leaking = cli(fixture('harness/seen-reset.input.ts'), '--event', path.join(dir, 'ids.json'), '--event', path.join(dir, 'ids.json'));
+    const migrated = cli(fixture('harness/seen-reset.output.ts'), '--event', path.join(dir, 'ids.json'), '--event', path.join(dir, 'ids.json'));
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect([leaking.status, migrated.status]).toEqual([1, 0]);
+  });
+});
