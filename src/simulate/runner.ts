@@ -41,7 +41,10 @@ async function run(task: RunTask): Promise<void> {
     return;
   }
   send({ type: 'loaded' });
-  for (const { index, event } of task.invocations) {
+  for (const [position, { index, event }] of task.invocations.entries()) {
+    // the event loop turns between invocations, as it does while Lambda's runtime waits
+    // for the next event: what a frozen environment sees happen (closed sockets) lands here
+    if (position > 0) await new Promise((resolve) => setImmediate(resolve));
     if (environmentBroken) break;
     const processFailure = new Promise<unknown>((resolve) => (reportProcessFailure = resolve));
     send({ type: 'start', index });
