@@ -1,0 +1,106 @@
+// `--format sarif`: SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif and
+// other viewers). One rule per transform that ran; one result per change (level warning:
+// the code needs migrating) and per review item (level note); files that could not be
+// processed are tool execution notifications. File URIs are relative to the repository
+// root (the git work tree, else the working directory) through the SRCROOT base id.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Finding, TransformName } from '../../analysis/types';
+import { packageInfo } from '../packageInfo';
+import type { FileResult, MigrateResult } from '../results';
+import { describeTransforms } from '../transformCatalog';
+import { inLineOrder } from './json';
+import { plainText, RULE_HELP } from './sarifRules';
+import type { ReportFormat } from './types';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SOURCE_ROOT = 'SRCROOT';
+
+export function toSarif(result: MigrateResult): object {
+  const root = realRoot(result.gitRoot ?? result.cwd);
+  const transforms = describeTransforms(result.transforms);
+  const ruleIndex = new Map<TransformName, number>(transforms.map((t, i) => [t.name, i]));
+  const tool = packageInfo();
+
+  const results = result.files.flatMap((file) => {
+    const location = artifactLocation(file, root);
+    const entries = (findings: Finding[], level: 'warning' | 'note', describe: (message: string) => string) =>
+      inLineOrder(findings).map((finding) => ({
+        ruleId: finding.transform,
+        ruleIndex: ruleIndex.get(finding.transform) ?? -1,
+        level,
+        message: { text: describe(finding.message) },
+        locations: [{ physicalLocation: { artifactLocation: location, region: { startLine: finding.line, startColumn: finding.column } } }],
+        properties: { kind: finding.kind, category: level === 'warning' ? 'change' : 'review' },
+      }));
+    const changeText = result.wrote ? (m: string) => `Changed: ${m}` : (m: string) => `Needs migrating: ${m} (apply with \`lambda-clean-slate migrate --write\`)`;
+    return [...entries(file.error ? [] : file.changes, 'warning', changeText), ...entries(file.review, 'note', (m) => `For review: ${m}`)];
+  });
+
+  const errorNotifications = result.files
+    .filter((file) => file.error)
+    .map((file) => {
+      const error = file.error!;
+      const physicalLocation =
+        error.line > 0
+          ? { artifactLocation: artifactLocation(file, root), region: { startLine: error.line, startColumn: Math.max(1, error.column) } }
+          : { artifactLocation: artifactLocation(file, root) };
+      return { level: 'error', message: { text: `${file.path}: ${error.message} (left unchanged)` }, locations: [{ physicalLocation }] };
+    });
+
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: tool.name,
+            version: tool.version,
+            ...(/^\d+\.\d+\.\d+/.test(tool.version) ? { semanticVersion: tool.version } : {}),
+            rules: transforms.map(({ name, description }) => {
+              const help = RULE_HELP[name];
+              return {
+                id: name,
+                ...(help ? { name: help.name } : {}),
+                shortDescription: { text: description },
+                fullDescription: { text: help ? plainText(help.markdown.split('\n\n')[0]) : description },
+                help: help ? { text: plainText(help.markdown), markdown: help.markdown } : { text: description },
+                defaultConfiguration: { level: 'warning' },
+                properties: { tags: ['aws-lambda', 'warm-start'] },
+              };
+            }),
+          },
+        },
+        originalUriBaseIds: { [SOURCE_ROOT]: { uri: `${pathToFileURL(root).href.replace(/\/?$/, '/')}` } },
+        invocations: [{ executionSuccessful: result.summary.errors === 0, toolExecutionNotifications: errorNotifications }],
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+/** Relative to the root with percent-encoded segments; an absolute file URI when the file
+ * is outside the root. */
+function artifactLocation(file: FileResult, root: string): { uri: string; uriBaseId?: string } {
+  const relative = path.relative(root, file.absolutePath);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(file.absolutePath).href };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
+}
+
+/** The root as the file system names it, so that it compares with files' real paths. */
+function realRoot(root: string): string {
+  try {
+    return fs.realpathSync(root);
+  } catch {
+    return root;
+  }
+}
+
+export const sarifFormat: ReportFormat = {
+  name: 'sarif',
+  description: 'SARIF 2.1.0 for code scanning: a rule per transform, a result per change or review item',
+  render: (result) => `${JSON.stringify(toSarif(result), null, 2)}\n`,
+};
