@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     .usage('$0 <command> [options]\n\nMakes AWS Lambda handlers safe under warm starts.')
     .command(require('../src/commands/migrate').migrateCommand)
     .command(require('../src/commands/simulate').simulateCommand)
+    .command(require('../src/commands/listTransforms').listTransformsCommand)
     .option('verbose', { type: 'boolean', describe: 'show stack traces of unexpected errors' })
     .demandCommand(1, 'name a command, such as migrate')
     .recommendCommands()
