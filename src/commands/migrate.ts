@@ -52,7 +52,8 @@ export const migrateCommand: CommandModule<object, MigrateArgs> = {
       .example('$0 migrate src/ --write', 'apply the changes')
       .example('$0 migrate src/ --check --format summary', 'CI: exit 1 when code needs migrating')
       .example('$0 migrate --format patch > clean-slate.patch && git apply clean-slate.patch', 'review and apply as a patch')
-      .example('$0 migrate src/ --transforms container-id --handler main', 'one transform, handlers exported as `main`') as unknown as Argv<MigrateArgs>,
+      .example('$0 migrate src/ --transforms container-id --handler main', 'one transform, handlers exported as `main`')
+      .epilogue(helpRequested() ? transformsEpilogue() : '') as unknown as Argv<MigrateArgs>,
   handler: async (argv) => {
     process.exitCode = await runMigrate(argv);
   },
@@ -88,6 +89,18 @@ export async function runMigrate(argv: MigrateArgs): Promise<number> {
   if (result.summary.errors > 0) return EXIT.failed;
   if (argv.check && result.summary.filesChanged > 0) return EXIT.changesFound;
   return EXIT.done;
+}
+
+/** Describing the transforms loads them (and jscodeshift), which only `migrate --help` needs
+ * before the run; yargs builds the epilogue whether or not help is shown. */
+function helpRequested(): boolean {
+  return process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h');
+}
+
+function transformsEpilogue(): string {
+  const { describeTransforms } = require('../engine/transformCatalog') as typeof import('../engine/transformCatalog');
+  const { transformTable } = require('./listTransforms') as typeof import('./listTransforms');
+  return `Transforms (--transforms), in the order they run:\n${transformTable(describeTransforms(), '  ')}`;
 }
 
 /** `--color`/`--no-color` first, then NO_COLOR (https://no-color.org), then: a terminal. */
