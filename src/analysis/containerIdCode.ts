@@ -1,9 +1,9 @@
 // Recognising the module-level code the `container-id` transform writes:
 //   const containerId = randomUUID();   (or crypto.randomUUID(), any free name)
 //   let invocationCount = 0;
-// The counter is deliberate per-environment state: `container-id` uses this to see its
-// own work on a second run, and the other transforms must leave these two bindings alone
-// (`globals` would otherwise take the counter for leaking state and reset it).
+// `container-id` uses this to see its own work on a second run. The counter is deliberate
+// per-environment state; `globals` recognises the same shape on its own terms
+// (./environmentState.ts, `isEnvironmentCounter`), so a change to the shape goes in both.
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { findModuleBinding, findNamedImport } from './imports';
 
