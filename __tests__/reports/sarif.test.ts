@@ -1,0 +1,113 @@
+// `--format sarif` validated against the SARIF 2.1.0 JSON schema as published with the
+// SARIF SDK (shipped in @microsoft/jest-sarif), with ajv for draft-04 and its formats.
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { TRANSFORM_ORDER } from '../../src/analysis/types';
+import { sarifFormat } from '../../src/engine/formats/sarif';
+import { git, project } from '../e2e/cli';
+import { migrateReportProject, REPORT_PROJECT } from './reportProject';
+
+const sarifSchema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+// the schema's `language` pattern has a stray `]` that only a non-unicode RegExp accepts
+const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(ajv);
+const validateSarif = ajv.compile(sarifSchema);
+
+const folders: string[] = [];
+afterAll(() => folders.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function render(result: Parameters<typeof sarifFormat.render>[0]): any {
+  const log = JSON.parse(sarifFormat.render(result, { color: false }));
+  const valid = validateSarif(log);
+  expect(validateSarif.errors ?? []).toEqual([]);
+  expect(valid).toBe(true);
+  return log;
+}
+
+describe('--format sarif', () => {
+  it('is a valid SARIF 2.1.0 log with a rule per transform and a result per change or review item', async () => {
+    const { dir, result } = await migrateReportProject();
+    folders.push(dir);
+    const log = render(result);
+    expect(log.version).toBe('2.1.0');
+    const run = log.runs[0];
+
+    const rules = run.tool.driver.rules;
+    expect(rules.map((r: any) => r.id)).toEqual([...TRANSFORM_ORDER]);
+    for (const rule of rules) {
+      expect(rule.shortDescription.text.length).toBeGreaterThan(10);
+      expect(rule.help.text.length).toBeGreaterThan(rule.shortDescription.text.length);
+      expect(rule.help.markdown).toContain('lambda-clean-slate migrate --write');
+    }
+    expect(run.tool.driver.name).toBe('lambda-clean-slate');
+
+    const expected = result.files.flatMap((f) => [...(f.error ? [] : f.changes), ...f.review]);
+    expect(run.results).toHaveLength(expected.length);
+    expect(expected.length).toBeGreaterThan(5);
+    for (const sarifResult of run.results) {
+      expect(rules[sarifResult.ruleIndex].id).toBe(sarifResult.ruleId);
+      expect(['warning', 'note']).toContain(sarifResult.level);
+    }
+
+    // a finding and its result: same file, line, column and message
+    const state = result.files.find((f) => f.path === path.join('src', 'state.js'))!;
+    const move = state.changes.find((c) => c.transform === 'globals')!;
+    const moved = run.results.find((r: any) => r.ruleId === 'globals' && r.level === 'warning' && r.message.text.includes(move.message));
+    expect(moved.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'src/state.js', uriBaseId: 'SRCROOT' },
+      region: { startLine: move.line, startColumn: move.column },
+    });
+    const review = run.results.find((r: any) => r.level === 'note');
+    expect(review.locations[0].physicalLocation.artifactLocation.uri).toBe('src/cache.js');
+    expect(review.message.text).toMatch(/^For review: /);
+
+    expect(run.originalUriBaseIds.SRCROOT.uri).toBe(`file://${dir}/`);
+    expect(run.invocations[0].executionSuccessful).toBe(false);
+    expect(run.invocations[0].toolExecutionNotifications).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        locations: [{ physicalLocation: expect.objectContaining({ artifactLocation: { uri: 'src/broken.js', uriBaseId: 'SRCROOT' }, region: expect.objectContaining({ startLine: 2 }) }) }],
+      }),
+    ]);
+  });
+
+  it('percent-encodes file names and keeps URIs relative to the repository root, not the working directory', async () => {
+    const { dir, result } = await migrateReportProject({ cwd: 'tools/ci' });
+    folders.push(dir);
+    const log = render(result);
+    const uris = new Set(log.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri));
+    expect([...uris].sort()).toEqual(['src/cache.js', 'src/odd%20%60name%60%20%26%20%3Cb%3E%20%231.js', 'src/state.js']);
+    expect(log.runs[0].originalUriBaseIds.SRCROOT.uri).toBe(`file://${dir}/`);
+  });
+
+  it('uses the working directory as the root outside a git repository, and a clean run has no results', async () => {
+    const dir = project({ 'src/ok.js': "exports.add = (a, b) => a + b;\n" });
+    folders.push(dir);
+    const { migrate } = await import('../../src/engine/migrate');
+    const log = render(await migrate({ cwd: dir, paths: ['src'] }));
+    expect(log.runs[0].results).toEqual([]);
+    expect(log.runs[0].invocations[0].executionSuccessful).toBe(true);
+    expect(log.runs[0].originalUriBaseIds.SRCROOT.uri).toBe(`file://${dir}/`);
+  });
+
+  it('has one rule per selected transform, and results only for those', async () => {
+    const dir = project(REPORT_PROJECT);
+    folders.push(dir);
+    git(dir, 'init', '-q');
+    const { migrate } = await import('../../src/engine/migrate');
+    const log = render(await migrate({ cwd: dir, paths: ['src'], transforms: ['tmp'] }));
+    expect(log.runs[0].tool.driver.rules.map((r: any) => r.id)).toEqual(['tmp']);
+    expect(log.runs[0].results.map((r: any) => r.ruleId)).toEqual(['tmp']);
+    expect(log.runs[0].results[0].ruleIndex).toBe(0);
+  });
+
+  it('the validator rejects a log that breaks the schema', () => {
+    expect(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
+    expect(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] })).toBe(false);
+    // formats are checked too: a base URI must be a URI
+    expect(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, originalUriBaseIds: { SRCROOT: { uri: 'not a uri' } } }] })).toBe(false);
+    expect(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, originalUriBaseIds: { SRCROOT: { uri: 'file:///repo/' } } }] })).toBe(true);
+  });
+});
