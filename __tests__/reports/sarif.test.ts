@@ -6,6 +6,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { TRANSFORM_ORDER } from '../../src/analysis/types';
 import { sarifFormat } from '../../src/engine/formats/sarif';
+import { migrate } from '../../src/engine/migrate';
 import { git, project } from '../e2e/cli';
 import { migrateReportProject, REPORT_PROJECT } from './reportProject';
 
@@ -85,7 +86,6 @@ describe('--format sarif', () => {
   it('uses the working directory as the root outside a git repository, and a clean run has no results', async () => {
     const dir = project({ 'src/ok.js': "exports.add = (a, b) => a + b;\n" });
     folders.push(dir);
-    const { migrate } = await import('../../src/engine/migrate');
     const log = render(await migrate({ cwd: dir, paths: ['src'] }));
     expect(log.runs[0].results).toEqual([]);
     expect(log.runs[0].invocations[0].executionSuccessful).toBe(true);
@@ -96,7 +96,6 @@ describe('--format sarif', () => {
     const dir = project(REPORT_PROJECT);
     folders.push(dir);
     git(dir, 'init', '-q');
-    const { migrate } = await import('../../src/engine/migrate');
     const log = render(await migrate({ cwd: dir, paths: ['src'], transforms: ['tmp'] }));
     expect(log.runs[0].tool.driver.rules.map((r: any) => r.id)).toEqual(['tmp']);
     expect(log.runs[0].results.map((r: any) => r.ruleId)).toEqual(['tmp']);
