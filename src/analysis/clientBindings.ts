@@ -5,7 +5,7 @@
 // question (`clientOwnedBindings`) so that it leaves these bindings to `clients`.
 import { builtinModules } from 'node:module';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { findClientFamily, type ClientFamily } from '../config/clientFamilies';
+import { findClientFamily, isConnectionless, type ClientFamily } from '../config/clientFamilies';
 import { isInside, isReference } from './scope';
 
 /** The WeakSet the generated listeners record lost connections in. */
@@ -279,7 +279,7 @@ export function scanClients(j: JSCodeshift, root: Collection<any>): ClientScan {
           connectedAtLoad: connectsAtLoad(j, root, name),
           connectFlag: connectFlagFor(j, root, name, falseFlags),
         });
-      } else if (direct && construction.form === 'new' && isPackageSource(construction.source)) {
+      } else if (direct && construction.form === 'new' && isPackageSource(construction.source) && !isConnectionless(construction.source)) {
         scan.unknown.push({ name, source: construction.source, declarator });
       }
       continue;

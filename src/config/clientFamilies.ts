@@ -186,6 +186,15 @@ function matchesPath(pattern: string[], path: string[]): boolean {
   return pattern.length === path.length && pattern.every((segment, i) => segment === '*' || segment === path[i]);
 }
 
+/** Packages whose objects hold no connection, so constructing one at module scope is not
+ * an unknown client: Powertools' Logger, Tracer and Metrics keep only in-process state
+ * (the Tracer talks to the X-Ray daemon over UDP through the runtime, per invocation). */
+export const CONNECTIONLESS_SOURCES: RegExp[] = [/^@aws-lambda-powertools\//];
+
+export function isConnectionless(source: string): boolean {
+  return CONNECTIONLESS_SOURCES.some((pattern) => pattern.test(source));
+}
+
 /** The family whose row describes `form` of `path` from `source`, or null. */
 export function findClientFamily(source: string, form: 'new' | 'call', path: string[]): ClientFamily | null {
   for (const family of CLIENT_FAMILIES) {
