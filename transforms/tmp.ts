@@ -26,7 +26,7 @@ import type { JSCodeshift } from 'jscodeshift';
 import { findFsBindings, fsCallOf, fsModuleApi } from '../src/analysis/fsBindings';
 import { ensureModuleBinding } from '../src/analysis/imports';
 import { prependToHandler } from '../src/analysis/insert';
-import { addToNamedImport } from '../src/analysis/namedImports';
+import { addToNamedImport } from '../src/analysis/namedImport';
 import { isReference, reachableFunctions } from '../src/analysis/scope';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import { evaluateString, findPathBindings } from '../src/analysis/staticPath';

@@ -1,8 +1,8 @@
 'use strict';
 
-const querystring = require('querystring');
-
 const { randomUUID } = require('node:crypto');
+
+const querystring = require('querystring');
 
 // One id per execution environment: a repeated id in the logs means a warm start.
 const containerId = randomUUID();

@@ -1,6 +1,5 @@
-const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
-
 const { randomUUID } = require('node:crypto');
+const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
 
 // One id per execution environment: a repeated id in the logs means a warm start.
 const containerId = randomUUID();

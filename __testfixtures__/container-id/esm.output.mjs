@@ -1,6 +1,5 @@
-import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
-
 import { randomUUID } from 'node:crypto';
+import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
 
 // One id per execution environment: a repeated id in the logs means a warm start.
 const containerId = randomUUID();

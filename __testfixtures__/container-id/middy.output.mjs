@@ -1,7 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
 import jsonBodyParser from '@middy/http-json-body-parser';
-
-import { randomUUID } from 'node:crypto';
 
 // One id per execution environment: a repeated id in the logs means a warm start.
 const containerId = randomUUID();

@@ -1,6 +1,5 @@
-const { Logger } = require('@aws-lambda-powertools/logger');
-
 const { randomUUID } = require('node:crypto');
+const { Logger } = require('@aws-lambda-powertools/logger');
 
 // One id per execution environment: a repeated id in the logs means a warm start.
 const containerId = randomUUID();

@@ -1,7 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSEvent } from 'aws-lambda';
-
-import { randomUUID } from 'node:crypto';
 
 // One id per execution environment: a repeated id in the logs means a warm start.
 const containerId = randomUUID();

@@ -1,7 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-
-import { randomUUID } from 'node:crypto';
 
 // One id per execution environment: a repeated id in the logs means a warm start.
 const containerId = randomUUID();

@@ -1,6 +1,5 @@
-import { getItem } from "./db.mjs"
-
 import { randomUUID } from "node:crypto"
+import { getItem } from "./db.mjs"
 
 // One id per execution environment: a repeated id in the logs means a warm start.
 const containerId = randomUUID()

@@ -1,7 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { renderToString } from 'react-dom/server';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-
-import { randomUUID } from 'node:crypto';
 
 // One id per execution environment: a repeated id in the logs means a warm start.
 const containerId = randomUUID();

@@ -1,6 +1,5 @@
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Handler } from 'aws-lambda';
-
 import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Handler } from 'aws-lambda';
 
 // One id per execution environment: a repeated id in the logs means a warm start.
 const containerId = randomUUID();

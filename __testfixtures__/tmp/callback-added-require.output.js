@@ -1,6 +1,5 @@
-const { writeFile } = require('fs/promises');
-
 const fs = require('fs');
+const { writeFile } = require('fs/promises');
 
 const REPORT = '/tmp/lcs-tmp-callback-added-require.json';
 

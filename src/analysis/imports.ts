@@ -2,7 +2,7 @@
 // style (`require` or `import`).
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { ModuleKind } from './types';
-import { indexAfterImports, insertInModule } from './insert';
+import { indexForNewImport, insertInModule } from './insert';
 
 /** ESM when the module has an import or export declaration, else CommonJS. */
 export function detectModuleKind(j: JSCodeshift, root: Collection<any>): ModuleKind {
@@ -88,8 +88,8 @@ export function freeName(j: JSCodeshift, root: Collection<any>, preferred: strin
 }
 
 /** Returns the local name bound to the whole module `source`, adding
- * `const name = require('source')` or `import name from 'source'` after the module's
- * imports when there is none. Uses a namespace import for ESM (`import * as fs`), which
+ * `const name = require('source')` or `import * as name from 'source'` at the head of the
+ * module's imports when there is none. Uses a namespace import for ESM (`import * as fs`), which
  * works without esModuleInterop in TypeScript. */
 export function ensureModuleBinding(j: JSCodeshift, root: Collection<any>, kind: ModuleKind, source: string, preferredName: string): string {
   const existing = findModuleBinding(j, root, source);
@@ -99,6 +99,6 @@ export function ensureModuleBinding(j: JSCodeshift, root: Collection<any>, kind:
     kind === 'esm'
       ? j.importDeclaration([j.importNamespaceSpecifier(j.identifier(name))], j.literal(source))
       : j.variableDeclaration('const', [j.variableDeclarator(j.identifier(name), j.callExpression(j.identifier('require'), [j.literal(source)]))]);
-  insertInModule(j, root, [statement], indexAfterImports(j, root));
+  insertInModule(j, root, [statement], indexForNewImport(j, root));
   return name;
 }

@@ -51,6 +51,26 @@ export function indexAfterImports(j: JSCodeshift, root: Collection<any>): number
   return index;
 }
 
+function isDirective(stmt: any): boolean {
+  return stmt.type === 'ExpressionStatement' && (stmt.directive || (stmt.expression.type === 'StringLiteral' && stmt.expression.value === 'use strict'));
+}
+
+/** Where an added import or require goes: at the head of the module's import group (Node
+ * built-ins first, as most style guides order them). recast keeps the blank lines that
+ * surrounded the statements it reuses, so a line added after the last import would end up
+ * framed by blank lines; at the head of the group it joins the group. */
+export function indexForNewImport(j: JSCodeshift, root: Collection<any>): number {
+  const body: any[] = root.find(j.Program).get().node.body;
+  let index = 0;
+  while (index < body.length && isDirective(body[index])) index++;
+  // A header comment stays on the statement it heads: the new import then goes second in
+  // the group (a statement carrying a moved comment would be printed with blank lines).
+  const first = body[index];
+  const hasLeadingComment = (first?.comments ?? []).some((c: any) => c.leading !== false);
+  if (hasLeadingComment && index + 1 < body.length && isModulePrologue(body[index + 1])) index++;
+  return index;
+}
+
 /** Inserts statements at module level at `index` (default: after the imports). When that
  * is the very top, the file's header comment stays on top instead of moving down with
  * the statement it was attached to. */

@@ -1,10 +1,11 @@
-// Making one export of a Node module available by name (`randomUUID` from `node:crypto`),
-// in the module's own style: reuse a binding that is already there, else add the name to
-// an existing `import { ... }` / `const { ... } = require(...)` of that module, else add
-// a new import or require after the module's imports.
+// Making exports of a Node module available by name (`randomUUID` from `node:crypto`,
+// `rmSync` from `node:fs`), in the module's own style: reuse a binding that is already
+// there, else add the name to an existing `import { ... }` / `const { ... } = require(...)`
+// of that module (what an author would write instead of a second import), else add a new
+// import or require at the head of the module's imports.
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { findNamedImport, freeName } from './imports';
-import { indexAfterImports, insertInModule } from './insert';
+import { indexForNewImport, insertInModule } from './insert';
 import { parseStatements, quoted, semicolon } from './snippet';
 import type { CodeStyle, ModuleKind } from './types';
 
@@ -12,24 +13,27 @@ function sameModule(a: unknown, b: string): boolean {
   return typeof a === 'string' && a.replace(/^node:/, '') === b.replace(/^node:/, '');
 }
 
-function isRequireOf(init: any, source: string): boolean {
+type SourceMatcher = (specifier: string) => boolean;
+
+function isRequireOf(init: any, matches: SourceMatcher): boolean {
   return (
     init?.type === 'CallExpression' &&
     init.callee.type === 'Identifier' &&
     init.callee.name === 'require' &&
     init.arguments.length === 1 &&
-    sameModule(init.arguments[0].value, source)
+    typeof init.arguments[0].value === 'string' &&
+    matches(init.arguments[0].value)
   );
 }
 
 /** `import { a } from 'm'` that can take one more named specifier (not a type-only
  * import, not a namespace import). */
-function extendableImport(body: any[], source: string): any | null {
+function extendableImport(body: any[], matches: SourceMatcher): any | null {
   return (
     body.find(
       (s) =>
         s.type === 'ImportDeclaration' &&
-        sameModule(s.source.value, source) &&
+        matches(String(s.source.value)) &&
         s.importKind !== 'type' &&
         (s.specifiers ?? []).some((x: any) => x.type === 'ImportSpecifier') &&
         !(s.specifiers ?? []).some((x: any) => x.type === 'ImportNamespaceSpecifier'),
@@ -38,11 +42,11 @@ function extendableImport(body: any[], source: string): any | null {
 }
 
 /** `const { a, b: c } = require('m')` whose pattern holds plain properties only. */
-function extendableRequire(body: any[], source: string): any | null {
+function extendableRequire(body: any[], matches: SourceMatcher): any | null {
   for (const stmt of body) {
     if (stmt.type !== 'VariableDeclaration') continue;
     for (const d of stmt.declarations) {
-      if (d.id.type !== 'ObjectPattern' || !isRequireOf(d.init, source)) continue;
+      if (d.id.type !== 'ObjectPattern' || !isRequireOf(d.init, matches)) continue;
       const plain = d.id.properties.every(
         (p: any) => (p.type === 'Property' || p.type === 'ObjectProperty') && !p.computed && p.key.type === 'Identifier' && p.value.type === 'Identifier',
       );
@@ -54,6 +58,40 @@ function extendableRequire(body: any[], source: string): any | null {
 
 function specifierText(imported: string, local: string, separator: ' as ' | ': '): string {
   return imported === local ? imported : `${imported}${separator}${local}`;
+}
+
+/** Adds `{ imported: local }` pairs to the module's first extendable named import or
+ * destructuring require that `matches`. Returns false, changing nothing, when there is none. */
+function extendNamedImport(j: JSCodeshift, body: any[], kind: ModuleKind | null, matches: SourceMatcher, names: [string, string][]): boolean {
+  const declaration = extendableImport(body, matches);
+  if (declaration) {
+    for (const [imported, local] of names) {
+      declaration.specifiers.push(
+        imported === local ? j.importSpecifier(j.identifier(imported)) : j.importSpecifier(j.identifier(imported), j.identifier(local)),
+      );
+    }
+    return true;
+  }
+  const required = kind === 'esm' ? null : extendableRequire(body, matches);
+  if (!required) return false;
+  // rebuilt from its names so that it stays on one line (recast would print a changed
+  // pattern one property per line)
+  const existing = required.id.properties.map((p: any) => specifierText(p.key.name, p.value.name, ': '));
+  const added = names.map(([imported, local]) => specifierText(imported, local, ': '));
+  const [rebuilt] = parseStatements(j, `const { ${[...existing, ...added].join(', ')} } = x`);
+  required.id = rebuilt.declarations[0].id;
+  return true;
+}
+
+/** Adds `names` (imported under their own names) to an existing named import or
+ * destructuring require of a module that `matches`. Returns false, changing nothing, when
+ * there is no such import or when one of the names is already taken in the file. */
+export function addToNamedImport(j: JSCodeshift, root: Collection<any>, matches: SourceMatcher, names: string[]): boolean {
+  const used = new Set<string>();
+  root.find(j.Identifier).forEach((p) => used.add(p.node.name));
+  if (names.some((name) => used.has(name))) return false;
+  const body: any[] = root.find(j.Program).get().node.body;
+  return extendNamedImport(j, body, null, matches, names.map((name) => [name, name]));
 }
 
 /** Returns the local name under which `imported` from `source` is available at module
@@ -71,29 +109,13 @@ export function ensureNamedImport(
   const local = freeName(j, root, imported);
   const body: any[] = root.find(j.Program).get().node.body;
 
-  const declaration = extendableImport(body, source);
-  if (declaration) {
-    declaration.specifiers.push(
-      imported === local ? j.importSpecifier(j.identifier(imported)) : j.importSpecifier(j.identifier(imported), j.identifier(local)),
-    );
-    return local;
-  }
-
-  const required = kind === 'commonjs' ? extendableRequire(body, source) : null;
-  if (required) {
-    // rebuilt from its names so that it stays on one line (recast would print a changed
-    // pattern one property per line)
-    const names = required.id.properties.map((p: any) => specifierText(p.key.name, p.value.name, ': '));
-    const [rebuilt] = parseStatements(j, `const { ${[...names, specifierText(imported, local, ': ')].join(', ')} } = x`);
-    required.id = rebuilt.declarations[0].id;
-    return local;
-  }
+  if (extendNamedImport(j, body, kind, (specifier) => sameModule(specifier, source), [[imported, local]])) return local;
 
   const moduleName = quoted(source, style);
   const code =
     kind === 'esm'
       ? `import { ${specifierText(imported, local, ' as ')} } from ${moduleName}${semicolon(style)}`
       : `const { ${specifierText(imported, local, ': ')} } = require(${moduleName})${semicolon(style)}`;
-  insertInModule(j, root, parseStatements(j, code), indexAfterImports(j, root));
+  insertInModule(j, root, parseStatements(j, code), indexForNewImport(j, root));
   return local;
 }

@@ -14,6 +14,7 @@ export function printWithStyle(root: Collection<any>, style: CodeStyle, original
     tabWidth: style.useTabs ? PARSE_TAB_WIDTH : style.tabWidth,
     useTabs: style.useTabs,
     lineTerminator: style.lineTerminator,
+    arrowParensAlways: style.arrowParens !== 'avoid',
     reuseWhitespace: true,
   });
   if (style.semicolons && !style.useTabs) return printed;

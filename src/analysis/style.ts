@@ -41,6 +41,10 @@ export function measureStyle(source: string): CodeStyle {
     if (!indent.startsWith('\t')) previousIndent = indent.length;
   }
 
+  // one simple parameter: `(x) =>` against `x =>` (an identifier right before the arrow)
+  const parenthesised = (source.match(/\(\s*[A-Za-z_$][\w$]*\s*\)\s*=>/g) ?? []).length;
+  const bare = (source.match(/(?<![\w$.])[A-Za-z_$][\w$]*\s*=>/g) ?? []).length;
+
   let tabWidth = 2;
   let best = 0;
   for (const [width, count] of widths) {
@@ -56,5 +60,6 @@ export function measureStyle(source: string): CodeStyle {
     useTabs: tabs > spaces,
     tabWidth,
     lineTerminator: crlf > lf ? '\r\n' : '\n',
+    arrowParens: bare > parenthesised ? 'avoid' : 'always',
   };
 }

@@ -45,6 +45,8 @@ export interface CodeStyle {
   useTabs: boolean;
   tabWidth: number;
   lineTerminator: '\n' | '\r\n';
+  /** `(x) => ...` (always) or `x => ...` (avoid) for a single parameter. */
+  arrowParens?: 'always' | 'avoid';
 }
 
 export type ModuleKind = 'commonjs' | 'esm';
