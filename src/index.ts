@@ -12,3 +12,5 @@ export { applyTransforms } from './analysis/applyTransforms';
 export { findHandlers } from './analysis/handlers';
 export { TRANSFORM_ORDER } from './analysis/types';
 export type { Finding, HandlerInfo, Transform, TransformContext, TransformName, TransformOptions } from './analysis/types';
+export { simulate, formatSimulation, checkMigrationBehaviour } from './simulate';
+export type { SimulationResult, SimulateOptions } from './simulate';
