@@ -1,46 +1,39 @@
-// A double of `mysql2/promise` public behaviour: `createConnection()` resolves to a
-// connection that forwards the core connection's 'error' and 'end' events (an 'error'
-// without a listener crashes the process); after the server closed it, commands reject
-// with "Can't add new command when connection is in closed state".
+// A double of `mysql2/promise` public behaviour, built as the package builds it on the
+// callback API (./mysql2.js): `createConnection()` resolves to a connection that forwards
+// the core connection's 'error' and 'end' events (an 'error' without a listener crashes the
+// process); after the server closed it, commands reject with "Can't add new command when
+// connection is in closed state". Results are `[rows, fields]`.
 'use strict';
 
 const { EventEmitter } = require('node:events');
-const { constructed, maybeCloseLater } = require('./thaw');
+const core = require('./mysql2');
 
 class PromiseConnection extends EventEmitter {
-  constructor(config) {
+  constructor(connection) {
     super();
-    constructed('mysql2.connection');
-    this.config = config;
-    this._closed = false;
+    this.connection = connection;
+    this.config = connection.config;
+    connection.on('error', (error) => this.emit('error', error));
+    connection.on('end', () => this.emit('end'));
   }
 
-  async execute(sql, values) {
-    if (this._closed) throw new Error("Can't add new command when connection is in closed state");
-    maybeCloseLater(() => this._lose());
-    return [[{ sql, values: values ?? [] }], []];
+  execute(sql, values) {
+    return new Promise((resolve, reject) => {
+      this.connection.execute(sql, values, (error, rows, fields) => (error ? reject(error) : resolve([rows, fields])));
+    });
   }
 
   query(sql, values) {
     return this.execute(sql, values);
   }
 
-  async end() {
-    this._closed = true;
-    this.emit('end');
-  }
-
-  _lose() {
-    if (this._closed) return;
-    this._closed = true;
-    const error = Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true });
-    this.emit('error', error);
-    this.emit('end');
+  end() {
+    return new Promise((resolve) => this.connection.end(resolve));
   }
 }
 
 async function createConnection(config) {
-  return new PromiseConnection(config);
+  return new PromiseConnection(core.createConnection(config));
 }
 
 module.exports = { createConnection };
