@@ -74,7 +74,9 @@ function isDefaultExport(name: string): boolean {
 /** Every value the module exports, by property path. */
 export function collectExports(j: JSCodeshift, root: Collection<any>): ExportedValue[] {
   const out: ExportedValue[] = [];
-  const program = root.find(j.Program).paths()[0];
+  // the Program is the root File's child: reached directly, not by a search of the whole tree
+  const top = root.paths()[0];
+  const program = top?.value.type === 'File' ? top.get('program') : top?.value.type === 'Program' ? top : root.find(j.Program).paths()[0];
   if (!program) return out;
   const body = program.get('body');
 

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import jscodeshift, { type JSCodeshift } from 'jscodeshift';
-import './optionalCatchScope';
+import type { JSCodeshift } from 'jscodeshift';
 
 export type ParserName = 'babel' | 'ts' | 'tsx';
 
@@ -26,6 +25,10 @@ const instances = new Map<ParserName, JSCodeshift>();
 export function jscodeshiftFor(parser: ParserName): JSCodeshift {
   let j = instances.get(parser);
   if (!j) {
+    // loaded on first use, not with this module: discovery needs only the extension table,
+    // and a run whose files all fail the text pre-check never parses
+    const jscodeshift: JSCodeshift = require('jscodeshift');
+    require('./optionalCatchScope');
     j = jscodeshift.withParser(parser);
     instances.set(parser, j);
   }

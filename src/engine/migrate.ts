@@ -2,91 +2,176 @@
 // handler module through the selected transforms (read once, parsed once, printed once),
 // and, with `write`, replace the files that changed. A library function: it never prints
 // and never exits; problems with single files are part of the result.
+//
+// How the time is spent: every file is read and put through a text pre-check in this
+// thread; only files that may hold a handler are parsed, here or, when there are enough of
+// them, in worker threads. Results are gathered by the file's position, so the result is
+// the same, in the same order, whichever thread did the work.
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyTransforms, isDisabled } from '../analysis/applyTransforms';
-import type { Transform, TransformName } from '../analysis/types';
+import { isDisabled, type SourceResult } from '../analysis/applyTransforms';
+import type { TransformName } from '../analysis/types';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import { UncommittedChangesError, UsageError } from './errors';
 import { filesWithUncommittedChanges, findGitRoot } from './git';
 import { handlerNamesFor, locateManifests, readManifests, type ManifestHandlers } from './manifests';
-import type { FileResult, MigrateOptions, MigrateResult, MigrateSummary, SkippedResult } from './results';
-import { selectTransforms } from './selectTransforms';
+import { mayHoldHandler } from './precheck';
+import type { FileResult, MigrateOptions, MigrateProgress, MigrateResult, MigrateSummary, SkippedResult } from './results';
+import { inShard } from './shard';
+import { selectTransformNames } from './transformNames';
+import { transformFile, type FileTask } from './transformFile';
+import { runInWorkers, workerCount } from './workers';
 import { writeFileAtomic } from './writeAtomic';
 
 const NO_MANIFESTS: ManifestHandlers = { manifests: [], byFile: new Map(), scopes: [], notes: [] };
 
+/** A file after reading and the pre-check: settled (not a handler module, skipped, or
+ * unreadable), or waiting for its parse. */
+type Prepared =
+  | { kind: 'settled'; result?: FileResult; skipped?: string }
+  | { kind: 'parse'; base: FileResult; buffer: Buffer; text: string; names: string[] | undefined };
+
 export async function migrate(options: MigrateOptions = {}): Promise<MigrateResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const transforms = selectTransforms(options.transforms);
+  const transformNames = selectTransformNames(options.transforms);
+  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 0)) {
+    throw new UsageError('--workers takes a whole number of worker threads (0: none)');
+  }
   const discovery = discoverFiles({ paths: options.paths ?? [], cwd, ignore: options.ignore });
   const given = options.handlerNames?.filter(Boolean);
   const manifests = given && given.length > 0 ? NO_MANIFESTS : readManifests(locateManifests(discovery.manifests, discovery.roots, cwd), cwd);
   const shown = (abs: string) => displayPath(abs, cwd);
+  const gitRoot = findGitRoot(cwd);
+  const shard = options.shard;
+  const mine = (abs: string) => !shard || inShard(abs, gitRoot ?? cwd, shard);
 
-  const files: FileResult[] = [];
-  const skipped: SkippedResult[] = discovery.skipped.map((s) => ({ path: shown(s.path), reason: s.reason }));
+  const scanned = discovery.files.filter((f) => mine(f.path));
+  const skipped: SkippedResult[] = discovery.skipped.filter((s) => mine(s.path)).map((s) => ({ path: shown(s.path), reason: s.reason }));
   const notes = [...manifests.notes];
+  const progress = progressReporter(scanned.length, options.onProgress);
 
-  for (const file of discovery.files) {
+  const prepared = scanned.map((file): Prepared => {
     const names = handlerNamesFor(file.realPath, manifests, given);
     // a manifest speaks for this file and does not name it: not a handler module
-    if (names && names.length === 0) continue;
-    const outcome = processFile(file, shown(file.path), transforms, names, options);
-    if ('skipped' in outcome) {
-      if (outcome.skipped) skipped.push({ path: shown(file.path), reason: outcome.skipped });
-      continue;
-    }
-    const result = outcome.result;
+    const outcome: Prepared = names && names.length === 0 ? { kind: 'settled' } : prepareFile(file, shown(file.path), names);
+    if (outcome.kind === 'settled') progress.fileDone(outcome.result);
+    return outcome;
+  });
+  const parsed = await parseFiles(prepared, { transformNames, options, progress });
+
+  const files: FileResult[] = [];
+  prepared.forEach((entry, i) => {
+    const result = entry.kind === 'parse' ? parsed.get(i)! : entry.result;
+    if (entry.kind === 'settled' && entry.skipped) skipped.push({ path: shown(scanned[i].path), reason: entry.skipped });
+    if (!result) return;
+    const names = entry.kind === 'parse' ? entry.names : undefined;
     if (names && !given && !result.error) {
       const absent = names.filter((n) => !result.handlers.includes(n));
       if (absent.length > 0) notes.push(`${result.path}: a manifest names ${absent.map((n) => `"${n}"`).join(', ')}, which the file does not export as a function`);
     }
     if (result.handlers.length > 0 || result.error) files.push(result);
-  }
+  });
 
   if (options.write) writeChanges(files, options.force === true);
 
   return {
     cwd,
-    gitRoot: findGitRoot(cwd),
-    transforms: transforms.map((t) => t.name),
+    gitRoot,
+    transforms: transformNames,
     manifests: manifests.manifests.map(shown),
     files,
     skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     notes,
     wrote: options.write === true,
-    summary: summarize(discovery.files.length, files, skipped.length),
+    summary: summarize(scanned.length, files, skipped.length),
   };
 }
 
-type Outcome = { result: FileResult } | { skipped: string | null };
-
-function processFile(file: DiscoveredFile, shownPath: string, transforms: Transform[], names: string[] | undefined, options: MigrateOptions): Outcome {
+/** Reads a file and decides, from its text alone, whether it needs parsing. */
+function prepareFile(file: DiscoveredFile, shownPath: string, names: string[] | undefined): Prepared {
   const base: FileResult = { path: shownPath, absolutePath: file.realPath, handlers: [], changed: false, changes: [], review: [] };
   let buffer: Buffer;
   try {
     buffer = fs.readFileSync(file.realPath);
   } catch (error: any) {
-    return { result: { ...base, error: { message: `could not be read (${error.code ?? error.message})`, line: 0, column: 0 } } };
+    return { kind: 'settled', result: { ...base, error: { message: `could not be read (${error.code ?? error.message})`, line: 0, column: 0 } } };
   }
-  if (buffer.includes(0)) return { skipped: 'binary file (contains a NUL byte)' };
+  if (buffer.includes(0)) return { kind: 'settled', skipped: 'binary file (contains a NUL byte)' };
   const text = buffer.toString('utf8');
-  // cheap pre-check before any parsing: a module that exports nothing holds no handler
-  if (!text.includes('export')) return { skipped: null };
-  if (isDisabled(text)) return { skipped: 'disabled by a // lambda-clean-slate-disable comment' };
+  if (!mayHoldHandler(text, names)) return { kind: 'settled' };
+  if (isDisabled(text)) return { kind: 'settled', skipped: 'disabled by a // lambda-clean-slate-disable comment' };
+  return { kind: 'parse', base, buffer, text, names };
+}
 
-  const source = applyTransforms(text, shownPath, { transforms, handlerNames: names, options: options.transformOptions ?? {} });
-  const result: FileResult = { ...base, handlers: source.handlers, changes: source.changes, review: source.review };
-  if (source.error) return { result: { ...result, changes: [], error: source.error } };
+interface ParseContext {
+  transformNames: TransformName[];
+  options: MigrateOptions;
+  progress: ProgressReporter;
+}
+
+/** Parses and transforms the files that passed the pre-check: position → result. */
+async function parseFiles(prepared: Prepared[], context: ParseContext): Promise<Map<number, FileResult>> {
+  const { options, progress } = context;
+  const results = new Map<number, FileResult>();
+  const tasks: FileTask[] = [];
+  prepared.forEach((entry, id) => {
+    if (entry.kind === 'parse') tasks.push({ id, path: entry.base.path, text: entry.text, names: entry.names });
+  });
+  const finish = (id: number, source: SourceResult) => {
+    const result = fileResult(prepared[id] as Extract<Prepared, { kind: 'parse' }>, source);
+    results.set(id, result);
+    progress.fileDone(result);
+  };
+
+  const bytes = tasks.reduce((n, t) => n + t.text.length, 0);
+  const workers = workerCount(options.workers, bytes, tasks.length);
+  progress.useWorkers(workers);
+  const transformOptions = options.transformOptions ?? {};
+  if (workers > 0) {
+    await runInWorkers(tasks, { transformNames: context.transformNames, transformOptions }, workers, (outcome) => {
+      if ('result' in outcome) finish(outcome.id, outcome.result);
+    });
+  } else if (tasks.length > 0) {
+    // loaded only when this thread parses: the transforms load jscodeshift, which takes a while
+    const { selectTransforms } = require('./selectTransforms') as typeof import('./selectTransforms');
+    const transforms = selectTransforms(context.transformNames);
+    for (const task of tasks) {
+      finish(task.id, transformFile(task, transforms, transformOptions));
+    }
+  }
+  return results;
+}
+
+function fileResult(entry: Extract<Prepared, { kind: 'parse' }>, source: SourceResult): FileResult {
+  const result: FileResult = { ...entry.base, handlers: source.handlers, changes: source.changes, review: source.review };
+  if (source.error) return { ...result, changes: [], error: source.error };
   if (source.output !== null) {
     // a file that is not valid UTF-8 would be altered beyond the change itself
-    if (!Buffer.from(text, 'utf8').equals(buffer)) {
-      return { result: { ...result, changes: [], error: { message: 'not valid UTF-8; left unchanged', line: 0, column: 0 } } };
+    if (!Buffer.from(entry.text, 'utf8').equals(entry.buffer)) {
+      return { ...result, changes: [], error: { message: 'not valid UTF-8; left unchanged', line: 0, column: 0 } };
     }
-    Object.assign(result, { changed: true, before: text, after: source.output });
+    Object.assign(result, { changed: true, before: entry.text, after: source.output });
   }
-  return { result };
+  return result;
+}
+
+interface ProgressReporter {
+  fileDone(result: FileResult | undefined): void;
+  useWorkers(count: number): void;
+}
+
+function progressReporter(total: number, onProgress: MigrateOptions['onProgress']): ProgressReporter {
+  const state: MigrateProgress = { done: 0, total, handlerModules: 0, workers: 0 };
+  return {
+    fileDone(result) {
+      state.done++;
+      if (result && result.handlers.length > 0) state.handlerModules++;
+      onProgress?.({ ...state });
+    },
+    useWorkers(count) {
+      state.workers = count;
+    },
+  };
 }
 
 function writeChanges(files: FileResult[], force: boolean): void {

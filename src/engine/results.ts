@@ -2,6 +2,7 @@
 // the exit code from it, and library users read it directly.
 import type { SourceError } from '../analysis/applyTransforms';
 import type { Finding, TransformName, TransformOptions } from '../analysis/types';
+import type { Shard } from './shard';
 
 export interface MigrateOptions {
   /** Files or directories to look at (default: the working directory). */
@@ -19,6 +20,22 @@ export interface MigrateOptions {
   /** Write even when files to be touched have uncommitted changes in git. */
   force?: boolean;
   transformOptions?: TransformOptions;
+  /** Worker threads that parse and transform files: 0 keeps the work in this thread;
+   * absent: chosen from the core count and the amount of work (none for small runs). */
+  workers?: number;
+  /** Only the files of this shard (`--shard I/N`), split by their path relative to the git root (else `cwd`). */
+  shard?: Shard;
+  /** Called as files are done, for a progress display. */
+  onProgress?: (progress: MigrateProgress) => void;
+}
+
+export interface MigrateProgress {
+  /** Files looked at so far, of `total`. */
+  done: number;
+  total: number;
+  handlerModules: number;
+  /** Worker threads in use (0: this thread). */
+  workers: number;
 }
 
 export interface FileResult {

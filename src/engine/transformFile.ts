@@ -1,0 +1,20 @@
+// One file's text through the transforms, as the engine runs it (in this thread or in a
+// worker): files that export no handler are ruled out on the parser's own tree first,
+// the others go through the full pipeline (parsed for reprinting, transformed, printed).
+import { applyTransforms, type SourceResult } from '../analysis/applyTransforms';
+import type { Transform, TransformOptions } from '../analysis/types';
+import { mayExportHandler } from './scanHandlers';
+
+export interface FileTask {
+  /** Where the result goes (the file's position in the run). */
+  id: number;
+  /** The path the file is reported under (the parser is chosen by its extension). */
+  path: string;
+  text: string;
+  names?: string[];
+}
+
+export function transformFile(task: FileTask, transforms: Transform[], options: TransformOptions): SourceResult {
+  if (!mayExportHandler(task.text, task.path, task.names)) return { output: null, handlers: [], changes: [], review: [] };
+  return applyTransforms(task.text, task.path, { transforms, handlerNames: task.names, options });
+}
