@@ -114,7 +114,14 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
   }
   if (result.changes.length === 0) return result;
 
-  const printed = close(printWithStyle(root, style, body), envelope, style.lineTerminator);
+  let printed: string;
+  try {
+    printed = close(printWithStyle(root, style, body), envelope, style.lineTerminator);
+  } catch (error: any) {
+    // a printer failure is this file's problem: the run goes on with the other files
+    result.error = { message: `the migrated code could not be printed (${error?.message ?? error}); file left unchanged`, line: 0, column: 0 };
+    return result;
+  }
   // Never hand back a file that does not parse again with the same parser.
   try {
     j(open(printed).body);
