@@ -46,9 +46,14 @@ async function main(): Promise<void> {
     .parseAsync();
 }
 
-main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`lambda-clean-slate: ${message}\n`);
-  if (verbose && error instanceof Error && !(error instanceof UsageError)) process.stderr.write(`${error.stack}\n`);
-  process.exitCode = 2;
-});
+// `--version` alone is answered before yargs loads (about a third of a start-up's time)
+if (process.argv.length === 3 && process.argv[2] === '--version') {
+  process.stdout.write(`${packageVersion()}\n`);
+} else {
+  main().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`lambda-clean-slate: ${message}\n`);
+    if (verbose && error instanceof Error && !(error instanceof UsageError)) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 2;
+  });
+}

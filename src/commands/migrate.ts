@@ -18,6 +18,8 @@ export interface MigrateArgs {
   cacheTtl?: number;
   clientCheck: 'local' | 'ping';
   color?: boolean;
+  workers?: number;
+  shard?: string;
 }
 
 /** Exit codes (see the README): 0 done, 1 `--check` found changes, 2 usage error or a file
@@ -47,6 +49,8 @@ export const migrateCommand: CommandModule<object, MigrateArgs> = {
       .option('cache-ttl', { type: 'number', describe: 'give lazy caches an expiry of this many seconds' })
       .option('client-check', { type: 'string', choices: ['local', 'ping'] as const, default: 'local' as const, describe: 'how clients are checked before reuse: local state only, or a network ping' })
       .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a terminal and NO_COLOR is not set)' })
+      .option('workers', { type: 'number', describe: 'worker threads that parse and transform files; 0: none (default: from the core count, none for small runs)' })
+      .option('shard', { type: 'string', describe: 'only the files of shard I of N, such as 2/4 (split by a hash of each path), to spread a run over a CI matrix' })
       .conflicts('write', 'check')
       .example('$0 migrate src/', 'preview: print the diff and a summary, change nothing')
       .example('$0 migrate src/ --write', 'apply the changes')
@@ -68,6 +72,11 @@ export async function runMigrate(argv: MigrateArgs): Promise<number> {
   const format = getFormat(argv.format);
   if (!format) throw new UsageError(`unknown format: ${argv.format}`);
 
+  const { parseShard } = require('../engine/shard') as typeof import('../engine/shard');
+  const shard = argv.shard === undefined ? undefined : parseShard(argv.shard);
+  const { createProgressBar } = require('../engine/progress') as typeof import('../engine/progress');
+  const progress = createProgressBar(process.stderr);
+
   const result = await migrate({
     paths: argv.paths,
     transforms: argv.transforms,
@@ -76,7 +85,10 @@ export async function runMigrate(argv: MigrateArgs): Promise<number> {
     write: argv.write === true,
     force: argv.force,
     transformOptions: { cacheTtl: argv.cacheTtl, clientCheck: argv.clientCheck },
-  });
+    workers: argv.workers,
+    shard,
+    onProgress: progress ? (p) => progress.update(p) : undefined,
+  }).finally(() => progress?.finish());
 
   const report = format.render(result, { color: wantsColor(argv) });
   if (argv.output) fs.writeFileSync(argv.output, report);
