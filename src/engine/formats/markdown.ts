@@ -80,8 +80,8 @@ function heading(result: MigrateResult): string {
 
   const lines = [`## ${title}`, ''];
   if (summary.filesChanged > 0 && !result.wrote) {
-    lines.push('Some handlers would carry state from one invocation into the next on a warm start. ' +
-      'To apply the changes below, run `npx lambda-clean-slate migrate --write` on the same paths and commit the result.');
+    lines.push('The changes below make every invocation of these handlers start clean, as a cold start does. ' +
+      'To apply them, run `npx lambda-clean-slate migrate --write` on the same paths and commit the result.');
   } else if (summary.handlerModules === 0 && summary.errors === 0) {
     lines.push(`No handler modules among ${files(summary.filesScanned)} scanned.`);
   } else {
