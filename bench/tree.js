@@ -77,7 +77,11 @@ function buildTree(dir, files) {
     const fixture = handlers[i % handlers.length];
     const [transform, name] = path.relative(path.join(REPO, '__testfixtures__'), fixture).split(path.sep);
     const ext = path.extname(name);
-    copy(fixture, path.join(dir, 'services', `service-${String(i + 1).padStart(4, '0')}`, `${transform}-${name.replace(/\.input\.[^.]+$/, '')}`, `handler${ext}`));
+    const service = `service-${String(i + 1).padStart(4, '0')}`;
+    const target = path.join(dir, 'services', service, `${transform}-${name.replace(/\.input\.[^.]+$/, '')}`, `handler${ext}`);
+    copy(fixture, target);
+    // no two handler modules alike: a run must not profit from identical files
+    fs.appendFileSync(target, `\n// ${service}\n`);
   }
   return written.filter((f) => SOURCE_EXTENSIONS.has(path.extname(f)));
 }

@@ -18,14 +18,9 @@
 
 const EXPORT_WORD = /\bexports?\b/;
 const HANDLER_WORD = /\bhandler\b/;
-// A block comment is matched up to its first `*/` and no further (`[\s\S]*?` would let
-// a failed match retry up to every later `*/` in the file: quadratic on big files).
-const BLOCK_COMMENT = String.raw`\/\*(?:[^*]|\*(?!\/))*\*\/`;
-const LINE_COMMENT = String.raw`\/\/[^\n]*\n`;
-/** `(` then whitespace and comments, then `event` as a whole identifier. */
-const EVENT_FIRST_PARAMETER = new RegExp(String.raw`\((?:\s|${BLOCK_COMMENT}|${LINE_COMMENT})*event(?![\w$])`);
-/** `event =>`, the one parameter of an arrow function written without parentheses. */
-const EVENT_ARROW_PARAMETER = new RegExp(String.raw`(?<![\w$])event(?:\s|${BLOCK_COMMENT})*=>`);
+/** `event` as a whole identifier (`$` and word characters continue an identifier). */
+const EVENT_WORD = /(?<![\w$])event(?![\w$])/g;
+const LINE_END = /[\n\r\u2028\u2029]/;
 const ANY_ESCAPE = /\\[ux0-7\r\n\u2028\u2029]/;
 const ESCAPE = /\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([0-7]{1,3})|\r\n|[\r\n\u2028\u2029])/g;
 
@@ -41,7 +36,57 @@ export function mayHoldHandler(text: string, names?: string[]): boolean {
 function textMayHoldHandler(source: string, names: string[] | undefined): boolean {
   if (!EXPORT_WORD.test(source)) return false;
   if (names && names.length > 0) return names.some((name) => namedSegmentsPresent(source, name));
-  return HANDLER_WORD.test(source) || EVENT_FIRST_PARAMETER.test(source) || EVENT_ARROW_PARAMETER.test(source);
+  return HANDLER_WORD.test(source) || hasEventParameter(source);
+}
+
+/** `(event`, `( /* c *\/ event`, `event =>`: an `event` that can be a first parameter. Walks
+ * from each `event` over the whitespace and comments beside it (a regex that skips comments
+ * from every `(` retries to the end of the file after each unclosed one: quadratic). */
+function hasEventParameter(source: string): boolean {
+  for (const match of source.matchAll(EVENT_WORD)) {
+    if (parenthesisBefore(source, match.index!) || arrowAfter(source, match.index! + 'event'.length)) return true;
+  }
+  return false;
+}
+
+function parenthesisBefore(source: string, end: number): boolean {
+  for (let i = end - 1; i >= 0; ) {
+    const c = source[i];
+    if (c === '(') return true;
+    if (LINE_END.test(c)) {
+      // the line above may end in a // comment, which a walk backwards cannot tell from code
+      let lineStart = i - 1;
+      while (lineStart >= 0 && !LINE_END.test(source[lineStart])) lineStart--;
+      if (source.slice(lineStart + 1, i).includes('//')) return true;
+      i--;
+    } else if (/\s/.test(c)) {
+      i--;
+    } else if (c === '/' && source[i - 1] === '*') {
+      const open = source.lastIndexOf('/*', i - 2);
+      if (open < 0) return false;
+      i = open - 1;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+function arrowAfter(source: string, start: number): boolean {
+  for (let i = start; i < source.length; ) {
+    const c = source[i];
+    if (c === '=') return source[i + 1] === '>';
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === '/' && source[i + 1] === '*') {
+      const close = source.indexOf('*/', i + 2);
+      if (close < 0) return false;
+      i = close + 2;
+    } else {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** `handlers.create`: both segments are written somewhere in the file; `default` need not be. */

@@ -1,0 +1,88 @@
+// The text pre-check may only rule out files that hold no handler: every handler module
+// among the fixtures passes it, and each export form passes in the spellings the parser
+// accepts (comments, escapes).
+import fs from 'node:fs';
+import path from 'node:path';
+import { findHandlers } from '../../src/analysis/handlers';
+import { jscodeshiftFor, parserFor } from '../../src/analysis/parser';
+import { mayHoldHandler } from '../../src/engine/precheck';
+import { mayExportHandler } from '../../src/engine/scanHandlers';
+
+const FIXTURES = path.join(__dirname, '..', '..', '__testfixtures__');
+
+function fixtureFiles(): string[] {
+  return fs.readdirSync(FIXTURES).flatMap((transform) =>
+    fs
+      .readdirSync(path.join(FIXTURES, transform))
+      .filter((name) => /\.(input|output)\.[cm]?[jt]sx?$/.test(name))
+      .map((name) => path.join(FIXTURES, transform, name)),
+  );
+}
+
+function handlerNames(file: string): string[] | undefined {
+  const options = file.replace(/\.(input|output)\.[^.]+$/, '.options.json');
+  return fs.existsSync(options) ? JSON.parse(fs.readFileSync(options, 'utf8')).handler : undefined;
+}
+
+describe('mayHoldHandler', () => {
+  it('lets through every fixture in which findHandlers finds a handler, and the scan agrees', () => {
+    let handlerModules = 0;
+    for (const file of fixtureFiles()) {
+      const text = fs.readFileSync(file, 'utf8');
+      const names = handlerNames(file);
+      const j = jscodeshiftFor(parserFor(file)!);
+      const found = findHandlers(j, j(text.replace(/^\uFEFF/, '')), { names }).length > 0;
+      if (!found) continue;
+      handlerModules++;
+      expect([file, mayHoldHandler(text, names)]).toEqual([file, true]);
+      expect([file, mayExportHandler(text, file, names)]).toEqual([file, true]);
+    }
+    expect(handlerModules).toBeGreaterThan(50);
+  });
+
+  it.each([
+    ['exports.handler = async () => {}'],
+    ['module.exports = { handler: main }'],
+    ['export const handler = async (e) => e'],
+    ['export { main as handler }'],
+    ['export function process(event, context) {}'],
+    ['export const run = async (/* the request */ event) => {}'],
+    ['export const run = async (\n  // the request\n  event: APIGatewayProxyEvent,\n) => {}'],
+    ['export const run = async (\n  /* the\n  request */\n  event,\n) => {}'],
+    ['export const run = event => event'],
+    ['export const run = async event /* request */ => event'],
+    ['exports.run = function (ev\\u0065nt) {}'],
+    ['module.exports = { "\\x68andler": main }'],
+    ['module.exports = { "hand\\\nler": main }'],
+  ])('lets through %j', (text) => {
+    expect(mayHoldHandler(text)).toBe(true);
+  });
+
+  it.each([
+    ['const handler = () => {}; handler();'],
+    ['module.exports = function events(x) {}'],
+    ['export const run = (events) => events'],
+    ['export const run = (evt) => evt'],
+    ['exports.x = (/* event */ request) => request'],
+    ['function handler(event) {}'],
+    ['exports.x = 1;\n' + '(/* '.repeat(2000)],
+  ])('rules out %j', (text) => {
+    expect(mayHoldHandler(text)).toBe(false);
+  });
+
+  it('with names, wants each non-default segment written somewhere', () => {
+    expect(mayHoldHandler('module.exports = { handlers: { create } }', ['handlers.create'])).toBe(true);
+    expect(mayHoldHandler('exports.main = async () => {}', ['handler'])).toBe(false);
+    expect(mayHoldHandler('module.exports = async () => {}', ['default'])).toBe(true);
+    expect(mayHoldHandler('const x = 1;', ['default'])).toBe(false);
+  });
+});
+
+describe('mayExportHandler', () => {
+  it('rules out a file that mentions handler without exporting one, and defers on a parse error', () => {
+    expect(mayExportHandler('const handler = () => {};\nexports.run = () => handler();\n', 'a.js', undefined)).toBe(false);
+    expect(mayExportHandler('exports.handler = async (event) => {};\n', 'a.js', undefined)).toBe(true);
+    expect(mayExportHandler('exports.handler = async (event) => { let x = ; };\n', 'a.js', undefined)).toBe(true);
+    expect(mayExportHandler('#!/usr/bin/env node\nexport const handler = async (event: unknown) => event;\n', 'a.ts', undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,245 @@
+// `npm run bench`: how long `migrate` takes on a large tree of real code, side by side with
+// (b) the floor, reading and parsing every file once with @babel/parser on one thread, and
+// (c) what a user would do without this tool, jscodeshift running the four transforms one
+// after another. Each is its own process, timed from start to exit, with its peak memory.
+// Writes bench/RESULTS.md and docs/performance.md.
+//
+//   node bench/run.js [--files N] [--repeat R] [--no-jscodeshift] [--no-write]
+'use strict';
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { buildTree } = require('./tree');
+
+const REPO = path.join(__dirname, '..');
+const BIN = path.join(REPO, 'dist', 'bin', 'lambda-clean-slate.js');
+const JSCODESHIFT = path.join(REPO, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
+const TRANSFORMS = ['globals', 'tmp', 'clients', 'container-id'];
+const GOALS = { floorRatio: 0.5, jscodeshiftRatio: 5, peakMegabytes: 400, versionMs: 150 };
+
+function parseArgs(argv) {
+  const args = { files: 3000, repeat: 3, jscodeshift: true, write: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--files') args.files = Number(argv[++i]);
+    else if (arg === '--repeat') args.repeat = Number(argv[++i]);
+    else if (arg === '--no-jscodeshift') args.jscodeshift = false;
+    else if (arg === '--no-write') args.write = false;
+    else throw new Error(`unknown option ${arg} (see the comment at the top of bench/run.js)`);
+  }
+  if (!(Number.isInteger(args.files) && args.files >= 10)) throw new Error('--files takes a whole number of at least 10');
+  if (!(Number.isInteger(args.repeat) && args.repeat >= 1)) throw new Error('--repeat takes a whole number of at least 1');
+  return args;
+}
+
+/** Runs a command to its end: wall time (ms), peak resident memory (MB) and output.
+ * Peak memory is VmHWM of the process, polled from /proc (threads included; for a command
+ * that forks, such as jscodeshift, the largest of its processes). */
+function measure(command, args, cwd) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    let peakKb = 0;
+    const poll = () => {
+      for (const pid of [child.pid, ...childrenOf(child.pid)]) peakKb = Math.max(peakKb, highWaterMarkKb(pid));
+    };
+    const timer = setInterval(poll, 10);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      resolve({ ms, peakMb: peakKb / 1024, code, stdout, stderr });
+    });
+  });
+}
+
+function highWaterMarkKb(pid) {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function childrenOf(pid) {
+  try {
+    const direct = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(/\s+/).filter(Boolean).map(Number);
+    return direct.flatMap((child) => [child, ...childrenOf(child)]);
+  } catch {
+    return [];
+  }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function repeated(times, run) {
+  const runs = [];
+  for (let i = 0; i < times; i++) runs.push(await run());
+  const ms = median(runs.map((r) => r.ms));
+  return { ...runs.find((r) => r.ms === ms), runs: runs.map((r) => r.ms), peakMb: Math.max(...runs.map((r) => r.peakMb)) };
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cores: os.availableParallelism ? os.availableParallelism() : cpus.length,
+    cpu: cpus[0] ? cpus[0].model.trim() : 'unknown',
+    memoryGb: (os.totalmem() / 1024 ** 3).toFixed(1),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(BIN)) throw new Error('dist/ is missing: run `npm run build` first (`npm run bench` does)');
+  const dir = path.join(fs.realpathSync(os.tmpdir()), `lcs-bench-${args.files}`);
+  const files = buildTree(dir, args.files);
+  const list = path.join(os.tmpdir(), `lcs-bench-${args.files}.files`);
+  fs.writeFileSync(list, files.join('\n') + '\n');
+  const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+  const host = machine();
+  const loadBefore = os.loadavg()[0];
+  log(`tree: ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${dir}`);
+  log(`machine: ${host.cores} cores, ${host.cpu}, Node ${host.node}, load average ${loadBefore.toFixed(2)}`);
+
+  const node = process.execPath;
+  log('(a) migrate --format summary ...');
+  const migrate = await repeated(args.repeat, () => measure(node, [BIN, 'migrate', '.', '--format', 'summary'], dir));
+  if (migrate.code !== 0 && migrate.code !== 2) throw new Error(`migrate failed (exit ${migrate.code}): ${migrate.stderr}`);
+  log('(b) floor: read and parse every file once with @babel/parser ...');
+  const floor = await repeated(args.repeat, () => measure(node, [path.join(__dirname, 'floor.js'), list], dir));
+  if (floor.code !== 0) throw new Error(`the floor failed: ${floor.stderr}`);
+
+  let jscodeshift = null;
+  if (args.jscodeshift) {
+    log('(c) jscodeshift, the four transforms one after another (--dry) ...');
+    const steps = [];
+    for (const name of TRANSFORMS) {
+      const transform = path.join(REPO, 'dist', 'transforms', `${name}.js`);
+      // the compiled transform, so jscodeshift spends no time compiling it (--no-babel)
+      steps.push(await measure(node, [JSCODESHIFT, '-t', transform, '--dry', '--silent', '--no-babel', '--extensions=js,jsx,mjs,cjs,ts,tsx,mts,cts', '.'], dir));
+    }
+    jscodeshift = { ms: steps.reduce((n, s) => n + s.ms, 0), peakMb: Math.max(...steps.map((s) => s.peakMb)), steps: steps.map((s) => s.ms) };
+  }
+
+  const versions = [];
+  for (let i = 0; i < 10; i++) versions.push((await measure(node, [BIN, '--version'], dir)).ms);
+  const version = median(versions);
+
+  const summary = parseSummary(migrate.stdout);
+  const results = {
+    date: new Date().toISOString().slice(0, 10),
+    host,
+    load: { before: loadBefore, after: os.loadavg()[0] },
+    tree: { files: files.length, megabytes: bytes / 1024 / 1024, handlerModules: summary.handlerModules },
+    repeat: args.repeat,
+    migrate,
+    floor,
+    jscodeshift,
+    versionMs: version,
+  };
+  const text = renderResults(results);
+  process.stdout.write(`\n${text}\n`);
+  if (args.write) {
+    fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.js); see docs/performance.md for what is measured.\n\n${text}\n`);
+    fs.mkdirSync(path.join(REPO, 'docs'), { recursive: true });
+    fs.writeFileSync(path.join(REPO, 'docs', 'performance.md'), renderDocs(results, text));
+    log('wrote bench/RESULTS.md and docs/performance.md');
+  }
+}
+
+function parseSummary(stdout) {
+  const number = (label) => {
+    const match = new RegExp(`${label}:\\s+(\\d+)`).exec(stdout);
+    return match ? Number(match[1]) : null;
+  };
+  return { filesScanned: number('files scanned'), handlerModules: number('handler modules found') };
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function verdict(ok) {
+  return ok ? 'met' : 'NOT met';
+}
+
+function renderResults(r) {
+  const files = r.tree.files;
+  const rows = [
+    ['(a) `migrate --format summary` (dry run)', r.migrate],
+    ['(b) floor: read + `@babel/parser` every file, one thread', r.floor],
+    ...(r.jscodeshift ? [['(c) `jscodeshift -t` each of the four transforms, `--dry`', r.jscodeshift]] : []),
+  ];
+  const table = [
+    '| run | time | files/s | peak memory |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows.map(([label, m]) => `| ${label} | ${seconds(m.ms)} | ${Math.round(files / (m.ms / 1000))} | ${Math.round(m.peakMb)} MB |`),
+  ];
+  const floorRatio = r.migrate.ms / r.floor.ms;
+  const lines = [
+    `Measured ${r.date} on ${r.host.cores} cores (${r.host.cpu}), ${r.host.memoryGb} GB, Node ${r.host.node}, ${r.host.platform}; load average ${r.load.before.toFixed(2)} before, ${r.load.after.toFixed(2)} after.`,
+    '',
+    `Tree: ${files} files (${r.tree.megabytes.toFixed(1)} MB): the .js files of this repository's node_modules, and one handler module in ten copied from the transforms' fixtures (${r.tree.handlerModules ?? '?'} found as handler modules). (a) and (b): median of ${r.repeat} runs${r.jscodeshift ? '; (c): one run of each transform, summed' : ''}.`,
+    '',
+    ...table,
+    '',
+    `- a/b = ${floorRatio.toFixed(2)} (goal: at most ${GOALS.floorRatio}): ${verdict(floorRatio <= GOALS.floorRatio)}`,
+    ...(r.jscodeshift ? [`- c/a = ${(r.jscodeshift.ms / r.migrate.ms).toFixed(1)} (goal: at least ${GOALS.jscodeshiftRatio}): ${verdict(r.jscodeshift.ms / r.migrate.ms >= GOALS.jscodeshiftRatio)}`] : []),
+    `- peak memory of (a): ${Math.round(r.migrate.peakMb)} MB (goal: under ${GOALS.peakMegabytes} MB): ${verdict(r.migrate.peakMb < GOALS.peakMegabytes)}`,
+    `- \`--version\`: ${Math.round(r.versionMs)} ms, median of 10 (goal: under ${GOALS.versionMs} ms): ${verdict(r.versionMs < GOALS.versionMs)}`,
+    `- (a) runs: ${r.migrate.runs.map((ms) => seconds(ms)).join(', ')}; (b) runs: ${r.floor.runs.map((ms) => seconds(ms)).join(', ')}${r.jscodeshift ? `; (c) per transform: ${TRANSFORMS.map((t, i) => `${t} ${seconds(r.jscodeshift.steps[i])}`).join(', ')}` : ''}`,
+  ];
+  return lines.join('\n');
+}
+
+function renderDocs(r, results) {
+  return `# Performance
+
+\`lambda-clean-slate migrate\` is meant to run over whole monorepos on every pull request.
+How it keeps that fast:
+
+- **A text pre-check before any parsing.** A file can hold a handler only if it exports
+  something (\`export\`, \`exports\`) and, by default, mentions \`handler\` or takes \`event\` as
+  a first parameter; with \`--handler\` or a manifest, only if it names that export. Files that
+  fail this (most library code, tests and scripts) are read and never parsed.
+- **A handler scan on the parser's own tree.** Files that pass the text test but export no
+  handler are ruled out before recast prepares the tree for reprinting, which costs as much
+  again as the parse.
+- **One parse and one print per handler module.** All selected transforms run on one tree,
+  printed once, only when something changed.
+- **Worker threads** sized from the core count when there is enough to parse (none for small
+  runs; \`--workers N\` to choose, \`--workers 0\` for none). Results come back in the order of
+  the files, the same as without workers.
+- **\`--shard I/N\`** splits the files by a hash of their path relative to the repository root,
+  so the machines of a CI matrix each take a share; the shards' patches together are the
+  whole run's patch.
+- A progress bar on stderr when it is a terminal; nothing when it is not.
+
+## Measured
+
+\`npm run bench\` (bench/run.js) builds the tree, runs the three measurements and rewrites
+this section and bench/RESULTS.md.
+
+${results}
+`;
+}
+
+function log(message) {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${error.message}\n`);
+  process.exitCode = 1;
+});
