@@ -58,9 +58,18 @@ export function resolvesToModuleScope(path: ASTPath<any>): boolean {
   return !!scope && scope.isGlobal;
 }
 
+/** The Program path of a parsed file, without a search of the whole tree: callers ask
+ * once per reference, and `root.find(j.Program)` walks every node (seconds on a bundle). */
+export function programPath(j: JSCodeshift, root: Collection<any>): ASTPath<any> | undefined {
+  const top = root.paths()[0];
+  if (top?.value?.type === 'Program') return top;
+  if (top?.value?.type === 'File') return top.get('program');
+  return root.find(j.Program).paths()[0];
+}
+
 /** Names declared at module level (imports, variables, functions, classes). */
 export function moduleBindingNames(j: JSCodeshift, root: Collection<any>): Set<string> {
-  const program = root.find(j.Program).paths()[0];
+  const program = programPath(j, root);
   return new Set(Object.keys(program?.scope?.getBindings() ?? {}));
 }
 
@@ -78,7 +87,7 @@ export function moduleReferencesIn(j: JSCodeshift, fn: ASTPath<any>): ASTPath<an
 /** The module-level function a name is bound to (`function f() {}`, `const f = () => {}`,
  * `const f = function () {}`), or null. */
 export function moduleFunctionNamed(j: JSCodeshift, root: Collection<any>, name: string): ASTPath<FunctionNode> | null {
-  const program = root.find(j.Program).paths()[0];
+  const program = programPath(j, root);
   const bindings = program?.scope?.getBindings()[name];
   if (!bindings || bindings.length === 0) return null;
   const parent = bindings[bindings.length - 1].parent;

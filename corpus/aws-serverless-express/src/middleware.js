@@ -1,0 +1,3 @@
+const { eventContext } = require('@vendia/serverless-express/middleware')
+
+module.exports.eventContext = eventContext

@@ -1,0 +1,7 @@
+async function sendHapiRequest ({ app, request, response }) {
+  app(request, response)
+}
+
+module.exports = {
+  sendRequest: sendHapiRequest
+}

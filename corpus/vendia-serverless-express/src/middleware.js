@@ -1,0 +1,3 @@
+const codeGenieServerlessExpressMiddleware = require('@codegenie/serverless-express/src/middleware')
+
+module.exports.eventContext = codeGenieServerlessExpressMiddleware.eventContext
