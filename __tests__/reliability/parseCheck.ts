@@ -18,7 +18,6 @@ export function parseSource(file: string, text: string) {
   try {
     return parse(body, {
       sourceType: 'unambiguous',
-      allowHashBang: true,
       allowReturnOutsideFunction: true,
       allowAwaitOutsideFunction: true,
       errorRecovery: false,
