@@ -21,7 +21,7 @@ import { collectModuleBindings, classifyModuleBinding, type Classification, type
 import { addExpiry, canAddExpiry, guardHasExpiry } from '../src/analysis/cacheExpiry';
 import { splitDeclaration, type DeclaratorFate } from '../src/analysis/declarations';
 import { freeName } from '../src/analysis/imports';
-import { prependToHandler } from '../src/analysis/insert';
+import { keepFileHeader, prependToHandler } from '../src/analysis/insert';
 import { shadowedAtTopOf } from '../src/analysis/lexicalScope';
 import { reevaluation } from '../src/analysis/reevaluable';
 import { isReference } from '../src/analysis/scope';
@@ -172,6 +172,7 @@ function step(ctx: TransformContext): void {
   const declarations = new Set<any>();
   for (const binding of bindings) if (binding.declarator && plan.fates.has(binding.declarator.node)) declarations.add(binding.statement.node);
   for (const declaration of declarations) {
+    if (declaration.declarations.every((d: any) => plan.fates.get(d) === 'move')) keepFileHeader(j, root, declaration);
     const { remaining, moved } = splitDeclaration(j, declaration, (d) => plan.fates.get(d) ?? 'keep');
     program.body.splice(program.body.indexOf(declaration), 1, ...remaining);
     for (const [declarator, statement] of moved) {

@@ -71,6 +71,23 @@ export function indexForNewImport(j: JSCodeshift, root: Collection<any>): number
   return index;
 }
 
+/** The comments at the very top of the file (starting on its first line, and those that
+ * follow them with at most one blank line between): the file's header, which stays on top
+ * whatever is inserted. A comment further down belongs to the statement below it. */
+function headerComments(first: any): any[] {
+  const leading = (first.comments ?? []).filter((c: any) => c.leading !== false && c.loc);
+  const header: any[] = [];
+  let expectedLine = 1;
+  for (const comment of leading) {
+    if (comment.loc.start.line > expectedLine) break;
+    // a `lambda-clean-slate-ignore` comment belongs to its declaration, never to the file header
+    if (/lambda-clean-slate-ignore\b/.test(comment.value)) break;
+    header.push(comment);
+    expectedLine = comment.loc.end.line + 2;
+  }
+  return header;
+}
+
 /** Inserts statements at module level at `index` (default: after the imports). When that
  * is the very top, the file's header comment stays on top instead of moving down with
  * the statement it was attached to. */
@@ -79,16 +96,42 @@ export function insertInModule(j: JSCodeshift, root: Collection<any>, statements
   const body: any[] = root.find(j.Program).get().node.body;
   if (index === 0 && body.length > 0) {
     const first = body[0];
-    const comments = first.comments ?? first.leadingComments;
-    if (comments && comments.length > 0) {
-      // a `lambda-clean-slate-ignore` comment belongs to its declaration, never to the file header
-      const leading = comments.filter((c: any) => c.leading !== false && (c.end ?? 0) <= (first.start ?? Infinity) && !/lambda-clean-slate-ignore\b/.test(c.value));
-      if (leading.length > 0) {
-        statements[0].comments = [...(statements[0].comments ?? []), ...leading.map((c: any) => ({ ...c, leading: true, trailing: false }))];
-        first.comments = (first.comments ?? []).filter((c: any) => !leading.includes(c));
-        if (first.leadingComments) first.leadingComments = first.leadingComments.filter((c: any) => !leading.includes(c));
-      }
+    const header = headerComments(first);
+    if (header.length > 0) {
+      if (statements[0].loc) statements[0] = withHeader(j, statements[0], header, first);
+      // a statement built from scratch has no positions of its own to be measured against
+      else statements[0].comments = [...header, ...(statements[0].comments ?? [])];
+      first.comments = first.comments.filter((c: any) => !header.includes(c));
     }
   }
   body.splice(index, 0, ...statements);
+}
+
+/** The statement with the header comments above it, keeping the blank lines of the file.
+ * Built by parsing the text of both together: comment positions and statement positions
+ * must come from one source text, or recast measures one against the other's lines. */
+function withHeader(j: JSCodeshift, statement: any, header: any[], first: any): any {
+  let text = '';
+  let previousEnd = 0;
+  for (const comment of header) {
+    if (previousEnd > 0) text += '\n'.repeat(Math.max(1, comment.loc.start.line - previousEnd));
+    text += comment.type === 'CommentBlock' || comment.type === 'Block' ? `/*${comment.value}*/` : `//${comment.value}`;
+    previousEnd = comment.loc.end.line;
+  }
+  // one blank line at most: the header may have passed to a statement further down
+  const gap = first.loc ? Math.min(2, Math.max(1, first.loc.start.line - previousEnd)) : 1;
+  text += '\n'.repeat(gap) + j(statement).toSource();
+  return j(text).find(j.Program).get().node.body[0];
+}
+
+/** Before the module's first statement moves away (into a handler), its file header (and
+ * a shebang, which the engine keeps as a comment while parsing) passes to the statement
+ * that becomes first, so the header stays at the top of the file. */
+export function keepFileHeader(j: JSCodeshift, root: Collection<any>, leaving: any): void {
+  const body: any[] = root.find(j.Program).get().node.body;
+  if (body[0] !== leaving || body.length < 2) return;
+  const header = headerComments(leaving);
+  if (header.length === 0) return;
+  leaving.comments = leaving.comments.filter((c: any) => !header.includes(c));
+  body[1].comments = [...header, ...(body[1].comments ?? [])];
 }
