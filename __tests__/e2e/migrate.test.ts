@@ -196,10 +196,15 @@ describe('3. --transforms, --handler, --ignore, --force, .gitignore, node_module
     expect(read(dir, 'src/orders.mjs')).toContain('containerId');
   });
 
-  it('a path that does not exist is a usage error naming it', () => {
-    const run = migrate(make(SERVICE), 'src', 'nope');
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe('lambda-clean-slate: path does not exist: nope\n');
+  it('a path that does not exist is a usage error naming it; beside paths that exist, the run goes on and exits 2', () => {
+    const dir = make(SERVICE);
+    const alone = migrate(dir, 'nope');
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toBe('lambda-clean-slate: path does not exist: nope\n');
+    const beside = migrate(dir, 'src', 'nope', '--format', 'summary');
+    expect(beside.status).toBe(2);
+    expect(beside.stdout).toMatch(/Not processed:\n {2}nope {2}does not exist\n/);
+    expect(beside.stdout).toMatch(/handler modules found: +[1-9]/);
   });
 });
 

@@ -84,7 +84,7 @@ describe('discoverFiles', () => {
     const dir = tree({ 'big.js': 'x'.repeat(MAX_FILE_BYTES + 1), 'small.js': HANDLER });
     const d = discoverFiles({ paths: ['.'], cwd: dir });
     expect(relativeFiles(dir, d)).toEqual(['small.js']);
-    expect(d.skipped).toEqual([{ path: path.join(dir, 'big.js'), reason: 'larger than 1 MiB' }]);
+    expect(d.skipped).toEqual([{ path: path.join(dir, 'big.js'), reason: 'larger than 1 MiB', unprocessed: true }]);
   });
 
   it('collects manifests on the way', () => {
@@ -92,8 +92,14 @@ describe('discoverFiles', () => {
     expect(discoverFiles({ paths: ['.'], cwd: dir }).manifests).toEqual([path.join(dir, 'svc/serverless.yml'), path.join(dir, 'template.yaml')]);
   });
 
-  it('names every path that does not exist', () => {
+  it('names every path that does not exist: a usage error when no given path exists, else skipped as not processed', () => {
     const dir = tree({ 'a.js': HANDLER });
-    expect(() => discoverFiles({ paths: ['a.js', 'missing', 'gone.js'], cwd: dir })).toThrow(new UsageError('paths do not exist: missing, gone.js'));
+    expect(() => discoverFiles({ paths: ['missing', 'gone.js'], cwd: dir })).toThrow(new UsageError('paths do not exist: missing, gone.js'));
+    const d = discoverFiles({ paths: ['a.js', 'missing', 'gone.js'], cwd: dir });
+    expect(relativeFiles(dir, d)).toEqual(['a.js']);
+    expect(d.skipped).toEqual([
+      { path: path.join(dir, 'gone.js'), reason: 'does not exist', unprocessed: true },
+      { path: path.join(dir, 'missing'), reason: 'does not exist', unprocessed: true },
+    ]);
   });
 });

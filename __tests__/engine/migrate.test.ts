@@ -86,7 +86,7 @@ describe('migrate', () => {
     const result = await migrate({ cwd: dir });
     expect(result.files).toEqual([]);
     expect(result.skipped).toEqual([
-      { path: 'bin.js', reason: 'binary file (contains a NUL byte)' },
+      { path: 'bin.js', reason: 'binary file (contains a NUL byte)', unprocessed: true },
       { path: 'off.js', reason: 'disabled by a // lambda-clean-slate-disable comment' },
     ]);
   });

@@ -68,6 +68,12 @@ export function isDisabled(source: string): boolean {
   return IGNORE_FILE.test(source.replace(/^\uFEFF/, '').replace(/^#![^\n]*\n/, ''));
 }
 
+/** A failure of the tool itself on this file, in one line: the file is left unchanged. */
+function internalError(stage: string, error: any): SourceError {
+  const message = String(error?.message ?? error).split('\n')[0];
+  return { message: `internal error in ${stage} (${message}); file left unchanged, please report it`, line: 0, column: 0 };
+}
+
 export function parseError(error: any): SourceError {
   const loc = error?.loc ?? {};
   const message = String(error?.message ?? error).replace(/\s*\(\d+:\d+\)$/, '');
@@ -89,7 +95,13 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
     return result;
   }
 
-  const handlers = findHandlers(j, root, { names: apply.handlerNames });
+  let handlers: ReturnType<typeof findHandlers>;
+  try {
+    handlers = findHandlers(j, root, { names: apply.handlerNames });
+  } catch (error) {
+    result.error = internalError('finding the handlers', error);
+    return result;
+  }
   result.handlers = handlers.map((h) => h.name);
   if (handlers.length === 0) return result;
 
@@ -97,20 +109,25 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
   const moduleKind = detectModuleKind(j, root);
   const ordered = [...apply.transforms].sort((a, b) => TRANSFORM_ORDER.indexOf(a.name) - TRANSFORM_ORDER.indexOf(b.name));
   for (const transform of ordered) {
-    transform.step({
-      j,
-      root,
-      filePath,
-      source: body,
-      handlers,
-      style,
-      moduleKind,
-      options: apply.options ?? {},
-      report: {
-        change: (f) => result.changes.push({ transform: transform.name, ...f }),
-        review: (f) => result.review.push({ transform: transform.name, ...f }),
-      },
-    });
+    try {
+      transform.step({
+        j,
+        root,
+        filePath,
+        source: body,
+        handlers,
+        style,
+        moduleKind,
+        options: apply.options ?? {},
+        report: {
+          change: (f) => result.changes.push({ transform: transform.name, ...f }),
+          review: (f) => result.review.push({ transform: transform.name, ...f }),
+        },
+      });
+    } catch (error) {
+      // a transform that fails on odd code loses this file's changes, never the run
+      return { ...result, changes: [], error: internalError(`the ${transform.name} transform`, error) };
+    }
   }
   if (result.changes.length === 0) return result;
 

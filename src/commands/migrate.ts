@@ -98,7 +98,7 @@ export async function runMigrate(argv: MigrateArgs): Promise<number> {
     const written = result.files.filter((f) => f.written).length;
     process.stderr.write(`lambda-clean-slate: ${written === 0 ? 'nothing to write' : `wrote ${written} file${written === 1 ? '' : 's'}`}\n`);
   }
-  if (result.summary.errors > 0) return EXIT.failed;
+  if (result.summary.errors > 0 || result.skipped.some((s) => s.unprocessed)) return EXIT.failed;
   if (argv.check && result.summary.filesChanged > 0) return EXIT.changesFound;
   return EXIT.done;
 }

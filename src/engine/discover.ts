@@ -38,6 +38,8 @@ export interface DiscoveredFile {
 export interface SkippedFile {
   path: string;
   reason: string;
+  /** A path the run should have looked at and could not (see SkippedResult). */
+  unprocessed?: true;
 }
 
 export interface Discovery {
@@ -57,15 +59,17 @@ interface IgnoreRules {
 export function discoverFiles(options: DiscoverOptions): Discovery {
   const { cwd } = options;
   const given = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(cwd, p));
+  // a path that does not exist stops the run only when it is all there is to look at
   const missing = given.filter((p) => !fs.existsSync(p));
-  if (missing.length > 0) {
+  if (missing.length === given.length) {
     throw new UsageError(`${missing.length === 1 ? 'path does not exist' : 'paths do not exist'}: ${missing.map((p) => path.relative(cwd, p) || '.').join(', ')}`);
   }
-  const roots = given.map((p) => fs.realpathSync(p));
+  const existing = given.filter((p) => !missing.includes(p));
+  const roots = existing.map((p) => fs.realpathSync(p));
   const userRules = ignore().add(options.ignore ?? []);
   const files = new Map<string, DiscoveredFile>();
   const manifests = new Set<string>();
-  const skipped: SkippedFile[] = [];
+  const skipped: SkippedFile[] = missing.map((p) => ({ path: p, reason: 'does not exist', unprocessed: true }));
   const visitedDirectories = new Set<string>();
 
   const insideRoots = (real: string) => roots.some((root) => real === root || real.startsWith(root + path.sep));
@@ -85,7 +89,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
       return;
     }
     if (stat.size > MAX_FILE_BYTES) {
-      skipped.push({ path: abs, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` });
+      skipped.push({ path: abs, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`, unprocessed: true });
       return;
     }
     // a file reached twice (through a link inside the given paths) is processed once
@@ -97,7 +101,13 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
     visitedDirectories.add(realDir);
     const here = readGitignore(dir);
     const active = here ? [...rules, here] : rules;
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => compare(a.name, b.name));
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => compare(a.name, b.name));
+    } catch (error: any) {
+      skipped.push({ path: dir, reason: `directory could not be read (${error.code ?? error.message})`, unprocessed: true });
+      return;
+    }
     for (const entry of entries) {
       const abs = path.join(dir, entry.name);
       let isDirectory = entry.isDirectory();
@@ -107,12 +117,13 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
         try {
           real = fs.realpathSync(abs);
           stat = fs.statSync(real);
-        } catch {
-          skipped.push({ path: abs, reason: 'broken symbolic link' });
+        } catch (error: any) {
+          const reason = error.code === 'ELOOP' ? 'symbolic link loop (not followed)' : 'broken symbolic link';
+          skipped.push({ path: abs, reason, unprocessed: true });
           continue;
         }
         if (!insideRoots(real)) {
-          skipped.push({ path: abs, reason: 'symbolic link to a path outside the given paths (not followed)' });
+          skipped.push({ path: abs, reason: 'symbolic link to a path outside the given paths (not followed)', unprocessed: true });
           continue;
         }
         isDirectory = stat.isDirectory();
@@ -127,7 +138,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
     }
   };
 
-  given.forEach((abs, i) => {
+  existing.forEach((abs, i) => {
     const real = roots[i];
     const stat = fs.statSync(real);
     const isDirectory = stat.isDirectory();

@@ -28,7 +28,7 @@ const NO_MANIFESTS: ManifestHandlers = { manifests: [], byFile: new Map(), scope
 /** A file after reading and the pre-check: settled (not a handler module, skipped, or
  * unreadable), or waiting for its parse. */
 type Prepared =
-  | { kind: 'settled'; result?: FileResult; skipped?: string }
+  | { kind: 'settled'; result?: FileResult; skipped?: string; unprocessed?: true }
   | { kind: 'parse'; base: FileResult; buffer: Buffer; text: string; names: string[] | undefined };
 
 export async function migrate(options: MigrateOptions = {}): Promise<MigrateResult> {
@@ -46,7 +46,7 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
   const mine = (abs: string) => !shard || inShard(abs, gitRoot ?? cwd, shard);
 
   const scanned = discovery.files.filter((f) => mine(f.path));
-  const skipped: SkippedResult[] = discovery.skipped.filter((s) => mine(s.path)).map((s) => ({ path: shown(s.path), reason: s.reason }));
+  const skipped: SkippedResult[] = discovery.skipped.filter((s) => mine(s.path)).map((s) => ({ ...s, path: shown(s.path) }));
   const notes = [...manifests.notes];
   const progress = progressReporter(scanned.length, options.onProgress);
 
@@ -62,7 +62,7 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
   const files: FileResult[] = [];
   prepared.forEach((entry, i) => {
     const result = entry.kind === 'parse' ? parsed.get(i)! : entry.result;
-    if (entry.kind === 'settled' && entry.skipped) skipped.push({ path: shown(scanned[i].path), reason: entry.skipped });
+    if (entry.kind === 'settled' && entry.skipped) skipped.push({ path: shown(scanned[i].path), reason: entry.skipped, ...(entry.unprocessed && { unprocessed: true }) });
     if (!result) return;
     const names = entry.kind === 'parse' ? entry.names : undefined;
     if (names && !given && !result.error) {
@@ -96,7 +96,7 @@ function prepareFile(file: DiscoveredFile, shownPath: string, names: string[] | 
   } catch (error: any) {
     return { kind: 'settled', result: { ...base, error: { message: `could not be read (${error.code ?? error.message})`, line: 0, column: 0 } } };
   }
-  if (buffer.includes(0)) return { kind: 'settled', skipped: 'binary file (contains a NUL byte)' };
+  if (buffer.includes(0)) return { kind: 'settled', skipped: 'binary file (contains a NUL byte)', unprocessed: true };
   const text = buffer.toString('utf8');
   if (!mayHoldHandler(text, names)) return { kind: 'settled' };
   if (isDisabled(text)) return { kind: 'settled', skipped: 'disabled by a // lambda-clean-slate-disable comment' };

@@ -60,6 +60,10 @@ export interface FileResult {
 export interface SkippedResult {
   path: string;
   reason: string;
+  /** The run was meant to look at this path and could not (binary, too large, unreadable,
+   * a link it does not follow, a path that does not exist): the command exits with 2.
+   * Absent for what the user excluded (--ignore, .gitignore, a disable comment). */
+  unprocessed?: true;
 }
 
 export interface MigrateSummary {

@@ -35,9 +35,15 @@ export function renderSummary(result: MigrateResult, color: boolean): string {
     lines.push('', paint('red', 'Errors (files left unchanged):'));
     for (const file of errors) lines.push(`  ${errorLocation(file)}  ${file.error!.message}`);
   }
-  if (result.skipped.length > 0) {
+  const unprocessed = result.skipped.filter((s) => s.unprocessed);
+  if (unprocessed.length > 0) {
+    lines.push('', paint('red', 'Not processed:'));
+    for (const s of unprocessed) lines.push(`  ${s.path}  ${s.reason}`);
+  }
+  const skipped = result.skipped.filter((s) => !s.unprocessed);
+  if (skipped.length > 0) {
     lines.push('', 'Skipped:');
-    for (const s of result.skipped) lines.push(`  ${s.path}  ${s.reason}`);
+    for (const s of skipped) lines.push(`  ${s.path}  ${s.reason}`);
   }
   if (result.notes.length > 0) {
     lines.push('', 'Notes:');
