@@ -226,6 +226,17 @@ How it keeps that fast:
   whole run's patch.
 - A progress bar on stderr when it is a terminal; nothing when it is not.
 
+## Where the time goes
+
+A CPU profile of (a) in one thread (\`node --cpu-prof\`, \`--workers 0\`) shows what is left:
+the transforms themselves dominate. Each runs many whole-tree searches
+(\`root.find(...)\`, often only to reach the Program) and parses its generated snippets
+as separate files; ast-types builds a new visitor for every search. Next come the handler scan of
+large library files that mention \`handler\` or \`event\` (bundles such as esprima or ajv), the
+parse and print of the handler modules, and garbage collection. Reading and pre-checking all
+files costs little. The floor ratio goal is therefore a goal for the transforms: fewer passes over
+each tree.
+
 ## Measured
 
 \`npm run bench\` (bench/run.js) builds the tree, runs the three measurements and rewrites
