@@ -26,7 +26,7 @@
 //   let invocationCount = 0;
 //   exports.handler = async (event, context) => {
 //     invocationCount += 1;
-//     console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context.awsRequestId }));
+//     console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context?.awsRequestId }));
 //     return ok(event);
 //   };
 import type { Collection, JSCodeshift } from 'jscodeshift';
@@ -80,7 +80,8 @@ function requestIdOf(ctx: TransformContext, handler: HandlerInfo): { requestId: 
   const typescript = parserFor(ctx.filePath) !== 'babel';
   const access = ensureContextParam(ctx.j, ctx.root, handler, typescript);
   if (access.kind === 'identifier') {
-    return { requestId: `${access.name}.awsRequestId`, addedParam: access.added ? access.name : null };
+    // `?.`: unit tests and other handlers often call a handler with the event alone
+    return { requestId: `${access.name}?.awsRequestId`, addedParam: access.added ? access.name : null };
   }
   if (access.kind === 'pattern') {
     const local = destructuredProperty(access.pattern, 'awsRequestId');

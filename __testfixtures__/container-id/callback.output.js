@@ -10,7 +10,7 @@ let invocationCount = 0;
 
 exports.handler = function (event, context, callback) {
   invocationCount += 1;
-  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context.awsRequestId }));
+  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context?.awsRequestId }));
   const params = querystring.parse(event.body || '');
   callback(null, { statusCode: 200, body: JSON.stringify(params) });
 };

@@ -9,7 +9,7 @@ const client = new DynamoDBClient({});
 
 exports.handler = async (event, context) => {
   invocationCount += 1;
-  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context.awsRequestId }));
+  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context?.awsRequestId }));
   const result = await client.send(buildCommand(event));
   return { statusCode: 200, body: JSON.stringify(result.Item) };
 };

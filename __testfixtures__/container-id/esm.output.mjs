@@ -9,7 +9,7 @@ const s3 = new S3Client({});
 
 export const handler = async (event, context) => {
   invocationCount += 1;
-  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context.awsRequestId }));
+  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context?.awsRequestId }));
   const object = await s3.send(new GetObjectCommand({ Bucket: event.bucket, Key: event.key }));
   return object.ContentLength;
 };

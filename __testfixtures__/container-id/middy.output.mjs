@@ -8,7 +8,7 @@ let invocationCount = 0;
 
 const createUser = async (event, ctx) => {
   invocationCount += 1;
-  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: ctx.awsRequestId }));
+  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: ctx?.awsRequestId }));
   return { statusCode: 201, body: JSON.stringify({ name: event.body.name }) };
 };
 

@@ -9,6 +9,6 @@ const invocationCount = 3;
 
 exports.handler = async (event, context) => {
   invocationCount2 += 1;
-  console.log(JSON.stringify({ message: 'invocation', containerId: containerId2, invocation: invocationCount2, coldStart: invocationCount2 === 1, requestId: context.awsRequestId }));
+  console.log(JSON.stringify({ message: 'invocation', containerId: containerId2, invocation: invocationCount2, coldStart: invocationCount2 === 1, requestId: context?.awsRequestId }));
   return { containerId, invocationCount, randomUUID: event.id };
 };

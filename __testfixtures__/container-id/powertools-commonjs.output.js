@@ -12,7 +12,7 @@ logger.appendPersistentKeys({ containerId });
 module.exports = {
   async handler(event, context) {
     invocationCount += 1;
-    logger.info('invocation', { invocation: invocationCount, coldStart: invocationCount === 1, requestId: context.awsRequestId });
+    logger.info('invocation', { invocation: invocationCount, coldStart: invocationCount === 1, requestId: context?.awsRequestId });
     logger.info('charging', { amount: event.amount });
     return { charged: true };
   },

@@ -12,7 +12,7 @@ logger.appendPersistentKeys({ containerId });
 
 export const handler = async (event: SQSEvent, context: Context): Promise<void> => {
   invocationCount += 1;
-  logger.info('invocation', { invocation: invocationCount, coldStart: invocationCount === 1, requestId: context.awsRequestId });
+  logger.info('invocation', { invocation: invocationCount, coldStart: invocationCount === 1, requestId: context?.awsRequestId });
   for (const record of event.Records) {
     logger.info('processing record', { messageId: record.messageId });
   }

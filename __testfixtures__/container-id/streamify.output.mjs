@@ -8,6 +8,6 @@ let invocationCount = 0;
 
 export const handler = awslambda.streamifyResponse(async (event, responseStream, context) => {
   invocationCount += 1;
-  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context.awsRequestId }));
+  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context?.awsRequestId }));
   await pipeline(Readable.from([event.body ?? '']), responseStream);
 });

@@ -7,7 +7,7 @@ let invocationCount = 0
 
 export const handler = async (event, context) => {
 	invocationCount += 1
-	console.log(JSON.stringify({ message: "invocation", containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context.awsRequestId }))
+	console.log(JSON.stringify({ message: "invocation", containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context?.awsRequestId }))
 	const item = await getItem(event.id)
 	if (!item) {
 		return { statusCode: 404 }

@@ -12,6 +12,6 @@ function Page({ path }: { path: string }) {
 
 export async function handler(event: APIGatewayProxyEventV2, context: Context) {
   invocationCount += 1;
-  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context.awsRequestId }));
+  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context?.awsRequestId }));
   return { statusCode: 200, headers: { 'content-type': 'text/html' }, body: renderToString(<Page path={event.rawPath} />) };
 }

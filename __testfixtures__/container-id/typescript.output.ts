@@ -11,7 +11,7 @@ interface Order {
 
 export const handler: Handler<APIGatewayProxyEvent, APIGatewayProxyResult> = async (event, context) => {
   invocationCount += 1;
-  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context.awsRequestId }));
+  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context?.awsRequestId }));
   const order = JSON.parse(event.body ?? '{}') as Order;
   return { statusCode: 201, body: JSON.stringify({ id: order.id }) };
 };

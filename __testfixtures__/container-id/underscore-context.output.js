@@ -6,6 +6,6 @@ let invocationCount = 0;
 
 module.exports.handler = async (event, _context) => {
   invocationCount += 1;
-  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: _context.awsRequestId }));
+  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: _context?.awsRequestId }));
   return event.detail;
 };
