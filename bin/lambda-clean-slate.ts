@@ -7,6 +7,14 @@ import { UsageError } from '../src/engine/errors';
 
 const verbose = process.argv.includes('--verbose');
 
+// Ctrl-C or a termination request: with a listener, Node delivers the signal between two
+// turns of the event loop, which `migrate --write` takes between two files, so no file is
+// left half written and no temporary file is left behind. Then the signal is raised again
+// without the listener, so the process ends as killed by it (exit status 130 / 143).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => process.kill(process.pid, signal));
+}
+
 // `lambda-clean-slate migrate | head`: a closed pipe ends the output, not the process with a stack trace
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

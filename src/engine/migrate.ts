@@ -72,7 +72,7 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
     if (result.handlers.length > 0 || result.error) files.push(result);
   });
 
-  if (options.write) writeChanges(files, options.force === true);
+  if (options.write) await writeChanges(files, options.force === true);
 
   return {
     cwd,
@@ -174,7 +174,7 @@ function progressReporter(total: number, onProgress: MigrateOptions['onProgress'
   };
 }
 
-function writeChanges(files: FileResult[], force: boolean): void {
+async function writeChanges(files: FileResult[], force: boolean): Promise<void> {
   const changed = files.filter((f) => f.changed);
   if (!force) {
     const dirty = new Set<string>();
@@ -194,6 +194,9 @@ function writeChanges(files: FileResult[], force: boolean): void {
     if (refused.length > 0) throw new UncommittedChangesError(refused.map((f) => f.path));
   }
   for (const file of changed) {
+    // a turn of the event loop before each file: a signal handler (the command line's, for
+    // Ctrl-C) runs between two files, never while one is half done
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       writeFileAtomic(file.absolutePath, file.after!);
       file.written = true;

@@ -1,13 +1,22 @@
 // Replaces a file so that an interrupted run leaves it either old or new, never half
 // written: a temporary file beside it, flushed to disk, then renamed over it. The file
 // keeps its mode.
+//
+// A process killed between creating the temporary file and renaming it (SIGKILL, a power
+// cut) leaves the temporary file behind. Its name says whose it is:
+// `.<file>.lambda-clean-slate-<pid>-<random>.tmp`; the next write of the same file removes
+// the ones whose process is no longer running.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+const MARK = 'lambda-clean-slate';
+const LEFTOVER_SUFFIX = /^(\d+)-[0-9a-f]{8}\.tmp$/;
+
 export function writeFileAtomic(file: string, text: string): void {
   const mode = fs.statSync(file).mode & 0o7777;
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+  removeLeftoverTemporaries(file);
+  const temporary = path.join(path.dirname(file), `${temporaryPrefix(file)}${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
   const fd = fs.openSync(temporary, 'wx', mode);
   let open = true;
   try {
@@ -22,5 +31,37 @@ export function writeFileAtomic(file: string, text: string): void {
     if (open) fs.closeSync(fd);
     fs.rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Removes the temporary files that killed runs left beside `file`; returns their paths.
+ * A temporary file of a process that still runs (another run writing the same tree) is left alone. */
+export function removeLeftoverTemporaries(file: string): string[] {
+  const dir = path.dirname(file);
+  const prefix = temporaryPrefix(file);
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const m = name.startsWith(prefix) ? LEFTOVER_SUFFIX.exec(name.slice(prefix.length)) : null;
+    if (!m || isOtherRunningProcess(Number(m[1]))) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+    removed.push(path.join(dir, name));
+  }
+  return removed;
+}
+
+function temporaryPrefix(file: string): string {
+  return `.${path.basename(file)}.${MARK}-`;
+}
+
+/** This process has no temporary file open while it looks for leftovers, so its own pid
+ * (reused by a container that always starts the tool with the same pid) counts as gone. */
+function isOtherRunningProcess(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error: any) {
+    // EPERM: the process exists but belongs to someone else
+    return error.code === 'EPERM';
   }
 }
