@@ -1,6 +1,7 @@
 // One file through the selected transforms: parsed once, every transform run on that one
 // tree, printed once and only when something changed. Shared by the `migrate` engine and
 // the standalone jscodeshift entry points of the transforms.
+import { handlersCalledByHandlers } from './handlerCalls';
 import { findHandlers } from './handlers';
 import { detectModuleKind } from './imports';
 import { jscodeshiftFor, parserFor, type ParserName } from './parser';
@@ -105,9 +106,23 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
   result.handlers = handlers.map((h) => h.name);
   if (handlers.length === 0) return result;
 
+  const ordered = [...apply.transforms].sort((a, b) => TRANSFORM_ORDER.indexOf(a.name) - TRANSFORM_ORDER.indexOf(b.name));
+  const calledBy = handlersCalledByHandlers(j, handlers);
+  if (calledBy.size > 0 && ordered.length > 0) {
+    for (const [callee, caller] of calledBy) {
+      result.review.push({
+        transform: ordered[0].name,
+        kind: 'handler-called-by-handler',
+        line: callee.line,
+        column: callee.column,
+        message: `handler \`${callee.name}\` is also called by handler \`${caller.name}\`: code added at its top would run again in the middle of \`${caller.name}\`, so \`${callee.name}\` is left as it is`,
+      });
+    }
+    handlers = handlers.filter((h) => !calledBy.has(h));
+  }
+
   const style = measureStyle(body);
   const moduleKind = detectModuleKind(j, root);
-  const ordered = [...apply.transforms].sort((a, b) => TRANSFORM_ORDER.indexOf(a.name) - TRANSFORM_ORDER.indexOf(b.name));
   for (const transform of ordered) {
     try {
       transform.step({

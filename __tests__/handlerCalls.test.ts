@@ -1,0 +1,48 @@
+// A handler that another handler of the module calls is left alone (and reported): code at
+// its top would run again in the middle of the caller's invocation.
+import { applyTransforms } from '../src/analysis/applyTransforms';
+import { TRANSFORM_ORDER } from '../src/analysis/types';
+import { loadTransform } from '../transforms';
+
+const all = () => TRANSFORM_ORDER.map(loadTransform);
+
+describe('handlers called by other handlers', () => {
+  it('migrates the caller, leaves the called handler as it is and says why', () => {
+    const source = `const results = [];
+exports.processOne = async (event, context) => {
+  results.push(event.id);
+  return { results: results.slice() };
+};
+exports.processBatch = async (event, context) => {
+  for (const r of event.records) await exports.processOne(r, context);
+  return { processed: results.length };
+};
+`;
+    const result = applyTransforms(source, 'batch.js', { transforms: all(), handlerNames: ['processOne', 'processBatch'] });
+    expect(result.error).toBeUndefined();
+    const out = result.output!;
+    // the reset happens once, at the top of the batch, never in the middle of it
+    expect(out.match(/results = \[\];/g)).toHaveLength(1);
+    expect(out).toMatch(/exports\.processOne = async \(event, context\) => \{\n {2}results\.push\(event\.id\);/);
+    expect(result.review.map((r) => r.kind)).toContain('handler-called-by-handler');
+    expect(result.review.find((r) => r.kind === 'handler-called-by-handler')!.message).toContain('`processOne` is also called by handler `processBatch`');
+  });
+
+  it('recognises a call through the local binding as well', () => {
+    const source = `let count = 0;
+async function one(event) { count += 1; return count; }
+async function all(event) { for (const e of event.items) await one(e); return count; }
+module.exports = { one, all };
+`;
+    const result = applyTransforms(source, 'b.js', { transforms: [loadTransform('globals')], handlerNames: ['one', 'all'] });
+    expect(result.review.find((r) => r.kind === 'handler-called-by-handler')?.message).toContain('`one` is also called by handler `all`');
+    expect(result.output).not.toMatch(/async function one\(event\) \{\n\s*count = 0/);
+  });
+
+  it('leaves independent handlers alone', () => {
+    const source = `exports.a = async (event) => 1;\nexports.b = async (event) => 2;\n`;
+    const result = applyTransforms(source, 'c.js', { transforms: [loadTransform('container-id')] });
+    expect(result.review).toEqual([]);
+    expect(result.changes).toHaveLength(2);
+  });
+});
