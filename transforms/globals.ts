@@ -17,7 +17,7 @@
 //     return requests.length;                  return requests.length;
 //   };                                       };
 import type { ASTPath } from 'jscodeshift';
-import { collectModuleBindings, classifyModuleBinding, type Classification, type ModuleBinding } from '../src/analysis/bindings';
+import { collectModuleBindings, classifyModuleBindings, type Classification, type ModuleBinding } from '../src/analysis/bindings';
 import { addExpiry, canAddExpiry, guardHasExpiry } from '../src/analysis/cacheExpiry';
 import { splitDeclaration, type DeclaratorFate } from '../src/analysis/declarations';
 import { freeName } from '../src/analysis/imports';
@@ -28,6 +28,7 @@ import { isReference } from '../src/analysis/scope';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
 import { hasResetAtTop, resetStatement } from '../src/analysis/resetStatement';
+import type { LazyRegion } from '../src/analysis/lazyRegions';
 
 type Finding = Parameters<TransformContext['report']['change']>[0];
 
@@ -116,6 +117,7 @@ function planLazyCache(ctx: TransformContext, binding: ModuleBinding, c: Extract
   const name = binding.name;
   if (c.client) return review('client', `\`${name}\` is a client created lazily by '${c.client}'; kept for reuse across invocations`);
   if (binding.ignored) return review('ignored', `\`${name}\` is a lazy cache marked lambda-clean-slate-ignore; kept as it is`);
+  if (c.loadedUnder) return review('lazy-cache', loadedUnderMessage(name, c.loadedUnder));
   if (c.filled) return review('lazy-cache', `\`${name}\` is created lazily and then filled per request; kept as a deliberate cache, but if it holds per-request data it leaks between invocations`);
   const ttl = ctx.options.cacheTtl;
   if (c.guards.some(guardHasExpiry)) return review('lazy-cache', `\`${name}\` is a lazy cache with an expiry; kept`);
@@ -134,16 +136,29 @@ function planLazyCache(ctx: TransformContext, binding: ModuleBinding, c: Extract
   ctx.report.change({ kind: 'cache-ttl', ...where(binding), message: `lazy cache \`${name}\` now reloads when older than ${ttl} s (\`${stampName}\` records when it was loaded)` });
 }
 
+/** Why a flag or counter that changes only while a cache loads is kept. */
+function loadedUnderMessage(name: string, region: LazyRegion): string {
+  const guard = `\`${region.text}\` (line ${region.line})`;
+  if (region.guards.length === 0) {
+    return `\`${name}\` changes only under ${guard}, while the file is not there yet: part of a download cache kept across invocations; kept, since resetting it would make a warm start differ from a cold one`;
+  }
+  if (region.guards.includes(name)) {
+    return `\`${name}\` records that the lazy initialisation guarded by ${guard} has run; kept across invocations on purpose, since resetting it would redo the initialisation on every invocation`;
+  }
+  return `\`${name}\` changes only inside the lazy initialisation guarded by ${guard}, which runs once per environment; kept with it, since resetting it would make a warm start differ from a cold one`;
+}
+
 function step(ctx: TransformContext): void {
   const { j, root } = ctx;
   const bindings = collectModuleBindings(j, root, ctx.handlers);
+  const classes = classifyModuleBindings(j, root, bindings);
   const plan: Plan = { fates: new Map(), moveTo: new Map(), resets: new Map(), changes: [] };
   const expiries: (() => void)[] = [];
 
   // decide everything first: the analysis reads paths that the edits below invalidate
   for (const binding of bindings) {
     const review = (kind: string, message: string) => ctx.report.review({ kind, ...where(binding), message });
-    const c = classifyModuleBinding(binding);
+    const c = classes.get(binding)!;
     const reached = binding.references.some((r) => r.place.at === 'function' && r.place.reachedBy.length > 0);
     switch (c.kind) {
       case 'state':

@@ -10,6 +10,7 @@ import { loadTimeUnits, placeOf, reachFrom, type HandlerReach, type Place } from
 import { packageCreating } from './packageValues';
 import { isInvalidation, lazyGuardOf, type LazyGuard } from './lazyGuard';
 import { isClientBookkeeping, isEnvironmentCounter } from './environmentState';
+import { findLazilyLoaded, findLazyRegions, type LazyRegion } from './lazyRegions';
 import type { HandlerInfo } from './types';
 
 export const IGNORE_COMMENT = /lambda-clean-slate-ignore\b/;
@@ -39,8 +40,10 @@ export type Classification =
    * id, bookkeeping keyed by client objects); see ./environmentState.ts */
   | { kind: 'import' | 'function' | 'class' | 'constant' | 'connection-flag' | 'cache-timestamp' | 'environment' }
   | { kind: 'client'; source: string }
-  /** `filled`: what the cache holds is also changed per request (`cache[key] = v`) */
-  | { kind: 'lazy-cache'; guards: LazyGuard[]; client: string | null; filled: boolean }
+  /** `filled`: what the cache holds is also changed per request (`cache[key] = v`);
+   * `loadedUnder`: the binding is not a cache itself but changes only while one loads
+   * (a flag, a counter of loads; see ./lazyRegions.ts), under that guard */
+  | { kind: 'lazy-cache'; guards: LazyGuard[]; client: string | null; filled: boolean; loadedUnder?: LazyRegion }
   /** never changed here, but handed to code that may change it */
   | { kind: 'escapes'; reason: string }
   | { kind: 'state'; mutations: Reference[] };
@@ -249,4 +252,19 @@ export function classifyModuleBinding(binding: ModuleBinding): Classification {
   if (writes.length === mutations.length && writes.every((w) => isTimestampWrite(w, binding.name))) return { kind: 'cache-timestamp' };
   if (isEnvironmentCounter(binding) || isClientBookkeeping(binding)) return { kind: 'environment' };
   return { kind: 'state', mutations };
+}
+
+/** Every binding's classification. A binding that would be mutable state but changes only
+ * while a lazy cache loads (or a file is downloaded once) is part of that cache. */
+export function classifyModuleBindings(j: JSCodeshift, root: Collection<any>, bindings: ModuleBinding[]): Map<ModuleBinding, Classification> {
+  const classes = new Map(bindings.map((binding) => [binding, classifyModuleBinding(binding)] as const));
+  const candidates = bindings.filter((binding) => classes.get(binding)!.kind === 'state');
+  if (candidates.length === 0) return classes;
+  const caches = new Set(bindings.filter((binding) => ['lazy-cache', 'connection-flag'].includes(classes.get(binding)!.kind)).map((binding) => binding.name));
+  const loaded = findLazilyLoaded(findLazyRegions(j, root, bindings), bindings, candidates, caches);
+  for (const binding of candidates) {
+    const region = loaded.get(binding.name);
+    if (region) classes.set(binding, { kind: 'lazy-cache', guards: [], client: null, filled: false, loadedUnder: region });
+  }
+  return classes;
 }

@@ -30,7 +30,7 @@ function unparen(node: any): any {
 }
 
 const isName = (node: any, name: string) => unparen(node)?.type === 'Identifier' && unparen(node).name === name;
-const isEmptyValue = (node: any) => {
+export const isEmptyValue = (node: any) => {
   const n = unparen(node);
   return (n?.type === 'Identifier' && n.name === 'undefined') || n?.type === 'NullLiteral' || (n?.type === 'Literal' && n.value === null);
 };
@@ -53,7 +53,7 @@ export function testsEmpty(test: any, name: string): boolean {
 }
 
 /** True for a test that holds when `name` is filled: `x`, `x !== undefined`, `x != null`. */
-function testsFilled(test: any, name: string): boolean {
+export function testsFilled(test: any, name: string): boolean {
   const node = unparen(test);
   if (isName(node, name)) return true;
   if (node?.type === 'BinaryExpression' && (node.operator === '!=' || node.operator === '!==')) {
@@ -62,7 +62,8 @@ function testsFilled(test: any, name: string): boolean {
   return false;
 }
 
-function returnsOnly(statement: any): boolean {
+/** `return ...;` or `{ return ...; }`: the branch of an early return. */
+export function returnsOnly(statement: any): boolean {
   if (!statement) return false;
   if (statement.type === 'ReturnStatement') return true;
   return statement.type === 'BlockStatement' && statement.body.length === 1 && statement.body[0].type === 'ReturnStatement';

@@ -1,0 +1,194 @@
+// Lazy initialisation regions: code that runs only while a cache is still empty. A binding
+// that changes only there belongs to the cache, however it is written:
+//   if (initialized) return;  ...  config = await fetchConfig(); initialized = true;
+//   settings ??= await load();       // `loads++` inside load()
+//   if (!existsSync(MODEL_PATH)) { await download(MODEL_PATH); downloads += 1; }
+// Resetting `initialized`, `config`, `loads` or `downloads` at the start of each invocation
+// would defeat the cache and make a warm start behave differently from a cold one, so such
+// bindings are kept and reported as part of their cache.
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { ModuleBinding, Reference } from './bindings';
+import { findFsBindings, fsCallOf } from './fsBindings';
+import { isEmptyValue, returnsOnly, testsEmpty, testsFilled } from './lazyGuard';
+import { isMutation } from './mutation';
+import { sourceExcerpt } from './sourceExcerpt';
+import { evaluateString, findPathBindings } from './staticPath';
+
+export interface LazyRegion {
+  /** The module bindings whose emptiness the guard tests; empty for a file existence check. */
+  guards: string[];
+  /** The guard as written, shortened: `if (initialized) return`, `settings ??= await load()`. */
+  text: string;
+  line: number;
+}
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
+
+function unparen(node: any): any {
+  while (node && (node.type === 'ParenthesizedExpression' || node.type === 'TSNonNullExpression')) node = node.expression;
+  return node;
+}
+
+/** Module bindings named in `node` (an `if` test), as resolved by the reference analysis. */
+function namesIn(node: any, nameOf: Map<any, string>, out = new Set<string>()): Set<string> {
+  if (!node || typeof node !== 'object') return out;
+  const name = nameOf.get(node);
+  if (name) out.add(name);
+  for (const key of Object.keys(node)) {
+    if (key === 'loc' || key === 'comments' || key === 'original' || key === 'tokens') continue;
+    const value = node[key];
+    if (Array.isArray(value)) value.forEach((v) => v?.type && namesIn(v, nameOf, out));
+    else if (value?.type) namesIn(value, nameOf, out);
+  }
+  return out;
+}
+
+/** Every region of the module, by the node that runs only inside it (a branch, the right side
+ * of `??=`, each statement after an early return). */
+export function findLazyRegions(j: JSCodeshift, root: Collection<any>, bindings: ModuleBinding[]): Map<any, LazyRegion[]> {
+  const nameOf = new Map<any, string>();
+  for (const binding of bindings) for (const ref of binding.references) nameOf.set(ref.path.node, binding.name);
+  const regions = new Map<any, LazyRegion[]>();
+  const add = (node: any, region: LazyRegion) => regions.set(node, [...(regions.get(node) ?? []), region]);
+  const fs = findFsBindings(j, root);
+  const paths = findPathBindings(j, root);
+
+  /** `existsSync(p)` with `p` a static path. */
+  const checksStaticPath = (call: ASTPath<any>): boolean =>
+    call.node.type === 'CallExpression' &&
+    fsCallOf(fs, call)?.method === 'existsSync' &&
+    call.node.arguments.length > 0 &&
+    evaluateString(j, call.get('arguments', 0), paths).static;
+
+  root.find(j.IfStatement).forEach((ifPath) => {
+    const { test, consequent, alternate } = ifPath.node;
+    const line = ifPath.node.loc?.start.line ?? 0;
+    const shownTest = sourceExcerpt(test);
+    const emptied = [...namesIn(test, nameOf)].filter((name) => testsEmpty(test, name));
+    if (emptied.length > 0) add(consequent, { guards: emptied, text: `if (${shownTest})`, line });
+    const bare = unparen(test);
+    if (bare?.type === 'UnaryExpression' && bare.operator === '!' && unparen(bare.argument)?.type === 'CallExpression') {
+      let call = ifPath.get('test', 'argument');
+      while (call.node.type !== 'CallExpression') call = call.get('expression');
+      if (checksStaticPath(call)) add(consequent, { guards: [], text: `if (${shownTest})`, line });
+    }
+    // if (initialized) return;  /  if (existsSync(p)) return;  ...the statements after it
+    const block = ifPath.parent?.node;
+    if (alternate || !returnsOnly(consequent) || !block || !Array.isArray(block.body)) return;
+    const filled = [...namesIn(test, nameOf)].filter((name) => testsFilled(test, name));
+    const fileExists = bare?.type === 'CallExpression' && checksStaticPath(ifPath.get('test'));
+    if (filled.length === 0 && !fileExists) return;
+    const region: LazyRegion = { guards: filled, text: `if (${shownTest}) return`, line };
+    for (const later of block.body.slice(block.body.indexOf(ifPath.node) + 1)) add(later, region);
+  });
+
+  // x ??= v, x ||= v, x = x ?? v
+  root.find(j.AssignmentExpression).forEach((assignment) => {
+    const { left, right, operator } = assignment.node;
+    const name = nameOf.get(left);
+    if (!name) return;
+    const region = { guards: [name], text: sourceExcerpt(assignment.node), line: assignment.node.loc?.start.line ?? 0 };
+    if (operator === '??=' || operator === '||=') add(right, region);
+    const value = unparen(right);
+    if (operator === '=' && value?.type === 'LogicalExpression' && (value.operator === '??' || value.operator === '||') && nameOf.get(unparen(value.left)) === name) add(value.right, region);
+  });
+  // x || (x = v), x ?? (x = v)
+  root.find(j.LogicalExpression).forEach((logical) => {
+    const { left, right, operator } = logical.node;
+    const name = nameOf.get(unparen(left));
+    const write = unparen(right);
+    if (!name || (operator !== '||' && operator !== '??') || write?.type !== 'AssignmentExpression' || unparen(write.left)?.name !== name) return;
+    add(right, { guards: [name], text: sourceExcerpt(logical.node), line: logical.node.loc?.start.line ?? 0 });
+  });
+  return regions;
+}
+
+/** The module-level name a function is bound to (`function load() {}`, `const load = () => {}`), or null. */
+function moduleFunctionName(fn: ASTPath<any>): string | null {
+  const atTop = (p: ASTPath<any> | null) => p?.node.type === 'Program' || (p?.node.type === 'ExportNamedDeclaration' && p.parent?.node.type === 'Program');
+  if (fn.node.type === 'FunctionDeclaration' && fn.node.id && atTop(fn.parent)) return fn.node.id.name;
+  const declarator = fn.parent;
+  if (declarator?.node.type === 'VariableDeclarator' && declarator.node.init === fn.node && declarator.node.id.type === 'Identifier' && atTop(declarator.parent?.parent)) {
+    return declarator.node.id.name;
+  }
+  return null;
+}
+
+/** Which of `candidates` change only inside live lazy regions, each with the region of its
+ * first change. A region is live when each binding its guard tests is itself such a binding
+ * (or a lazy cache from the start: `known`), or when it checks that a static path exists. */
+export function findLazilyLoaded(regions: Map<any, LazyRegion[]>, bindings: ModuleBinding[], candidates: ModuleBinding[], known: Set<string>): Map<string, LazyRegion> {
+  const byName = new Map(bindings.map((b) => [b.name, b]));
+  const lazy = new Set(known);
+  const loaded = new Map<string, LazyRegion>();
+
+  /** The live region `path` runs in: around it, or around every use of the module function it is in. */
+  const liveRegionAround = (path: ASTPath<any>, self: string, visiting: Set<string>): LazyRegion | null => {
+    for (let p: ASTPath<any> | null = path; p; p = p.parent) {
+      const live = (regions.get(p.node) ?? []).find((r) => r.guards.every((g) => g === self || lazy.has(g)));
+      if (live) return live;
+      if (!FUNCTION_TYPES.has(p.node.type)) continue;
+      const name = moduleFunctionName(p);
+      if (name === null) continue; // a callback or a nested function: it runs where it is written
+      const uses = byName.get(name)?.references ?? [];
+      if (uses.length === 0 || visiting.has(name)) return null;
+      const around = uses.map((use) => liveRegionAround(use.path, self, new Set([...visiting, name])));
+      return around.every((r) => r !== null) ? around[0] : null;
+    }
+    return null;
+  };
+
+  const loadedRegion = (binding: ModuleBinding): LazyRegion | null => {
+    const mutations = binding.references.filter((r) => r.place.at !== 'module' && isMutation(r.effect));
+    let first: LazyRegion | null = null;
+    for (const mutation of mutations) {
+      if (isEmptying(mutation)) {
+        if (runsEveryInvocation(mutation) || emptiesOwnRegion(mutation, binding.name, regions)) return null;
+        continue;
+      }
+      const region = liveRegionAround(mutation.path, binding.name, new Set());
+      if (!region) return null;
+      first ??= region;
+    }
+    return first;
+  };
+
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const binding of candidates) {
+      if (lazy.has(binding.name) || !['var', 'let', 'const'].includes(binding.declaredAs)) continue;
+      const region = loadedRegion(binding);
+      if (!region) continue;
+      lazy.add(binding.name);
+      loaded.set(binding.name, region);
+      changed = true;
+    }
+  }
+  return loaded;
+}
+
+/** `x = null`, `x = undefined`, `x = false`: emptying the cache so that its guard loads it again. */
+function isEmptying(ref: Reference): boolean {
+  const node = ref.effect.kind === 'assign' ? ref.effect.assignment?.node : null;
+  if (node?.type !== 'AssignmentExpression' || node.operator !== '=') return false;
+  const value = unparen(node.right);
+  return isEmptyValue(value) || ((value?.type === 'BooleanLiteral' || value?.type === 'Literal') && value.value === false);
+}
+
+/** An emptying statement at the top level of a handler body runs on every invocation: then
+ * nothing is cached (`initialized = false;` first thing in the handler). */
+function runsEveryInvocation(ref: Reference): boolean {
+  const statement = ref.effect.kind === 'assign' ? ref.effect.assignment?.parent : null;
+  if (ref.place.at !== 'function' || statement?.node.type !== 'ExpressionStatement') return false;
+  return ref.place.direct.some((handler) => (handler.fn.node as any).body === statement.parent?.node);
+}
+
+/** `if (!busy) { busy = true; ...; busy = false; }`: a flag emptied again by the code it guards
+ * is a lock, not a cache (an emptying in a `catch` only undoes a failed load). */
+function emptiesOwnRegion(ref: Reference, name: string, regions: Map<any, LazyRegion[]>): boolean {
+  for (let p: ASTPath<any> | null = ref.path; p && !FUNCTION_TYPES.has(p.node.type); p = p.parent) {
+    if (p.node.type === 'CatchClause') return false;
+    if ((regions.get(p.node) ?? []).some((r) => r.guards.includes(name))) return true;
+  }
+  return false;
+}

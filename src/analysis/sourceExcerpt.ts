@@ -1,0 +1,17 @@
+// Code quoted in a report message: the text the user wrote (recast keeps each parsed
+// node's source lines), on one line and shortened, so that a message names
+// `state.items` rather than an AST node type.
+
+/** The source text of a parsed node as written, or null for a node built by a transform. */
+export function originalText(node: any): string | null {
+  const loc = node?.loc;
+  if (!loc?.lines || !loc.start || !loc.end) return null;
+  return loc.lines.slice(loc.start, loc.end).toString();
+}
+
+/** `node`'s source on one line, cut to about `max` characters: for messages. */
+export function sourceExcerpt(node: any, max = 40): string {
+  const text = (originalText(node) ?? '').replace(/\s+/g, ' ').trim();
+  if (text === '') return 'this expression';
+  return text.length > max ? `${text.slice(0, max - 3).trimEnd()}...` : text;
+}
