@@ -6,7 +6,9 @@ import path from 'node:path';
 import { findHandlers } from '../../src/analysis/handlers';
 import { jscodeshiftFor, parserFor } from '../../src/analysis/parser';
 import { mayHoldHandler } from '../../src/engine/precheck';
-import { mayExportHandler } from '../../src/engine/scanHandlers';
+import { scanForHandlers } from '../../src/engine/scanHandlers';
+
+const mayExportHandler = (text: string, file: string, names: string[] | undefined) => scanForHandlers(text, file, names) !== false;
 
 const FIXTURES = path.join(__dirname, '..', '..', '__testfixtures__');
 

@@ -4,7 +4,7 @@
 import { handlersCalledByHandlers } from './handlerCalls';
 import { findHandlers } from './handlers';
 import { detectModuleKind } from './imports';
-import { jscodeshiftFor, parserFor, type ParserName } from './parser';
+import { jscodeshiftFor, parserFor, rawParser, type ParserName } from './parser';
 import { printWithStyle } from './print';
 import { measureStyle } from './style';
 import { TRANSFORM_ORDER, type Finding, type Transform, type TransformOptions } from './types';
@@ -30,6 +30,9 @@ export interface ApplyOptions {
   /** Handler export names from `--handler` or a manifest; absent: the default rule. */
   handlerNames?: string[];
   options?: TransformOptions;
+  /** The parser's own tree of this text (BOM removed, shebang read as a comment), when the
+   * caller has parsed it already: recast then prepares that tree instead of parsing again. */
+  parsed?: unknown;
 }
 
 const BOM = '\uFEFF';
@@ -90,7 +93,10 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
   const j = jscodeshiftFor(parser);
   let root;
   try {
-    root = j(body);
+    // recast hands the parser the text with tabs expanded (and may change line ends): the
+    // tree parsed before fits only when that text is exactly the one it was parsed from
+    const reuse = apply.parsed === undefined ? null : { parse: (text: string) => (text === body ? (apply.parsed as any) : rawParser(parser).parse(text)) };
+    root = reuse ? j.withParser(reuse)(body) : j(body);
   } catch (error) {
     result.error = parseError(error);
     return result;
@@ -156,7 +162,7 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
   }
   // Never hand back a file that does not parse again with the same parser.
   try {
-    j(open(printed).body);
+    rawParser(parser).parse(open(printed).body);
   } catch (error) {
     const e = parseError(error);
     result.error = { ...e, message: `the migrated code would not parse (${e.message}); file left unchanged` };

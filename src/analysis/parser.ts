@@ -34,3 +34,22 @@ export function jscodeshiftFor(parser: ParserName): JSCodeshift {
   }
   return j;
 }
+
+/** A parser's own `parse`, as jscodeshift calls it: the tree before recast copies it. */
+export interface RawParser {
+  parse(source: string): any;
+}
+
+const rawParsers = new Map<ParserName, RawParser>();
+
+/** jscodeshift's parser for `name`, with the options the transforms' tree is parsed with
+ * (the module `withParser(name)` itself uses, so both trees agree). A plain parse costs
+ * about half of a tree prepared for reprinting. */
+export function rawParser(name: ParserName): RawParser {
+  let parser = rawParsers.get(name);
+  if (!parser) {
+    parser = (require('jscodeshift/src/getParser') as (name: string) => RawParser)(name);
+    rawParsers.set(name, parser);
+  }
+  return parser;
+}

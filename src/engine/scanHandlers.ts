@@ -5,31 +5,15 @@
 // handler; they are ruled out here at about half the cost of the tree the transforms edit.
 import type { JSCodeshift } from 'jscodeshift';
 import { findHandlers } from '../analysis/handlers';
-import { jscodeshiftFor, parserFor, type ParserName } from '../analysis/parser';
-
-interface RawParser {
-  parse(source: string): any;
-}
-
-const rawParsers = new Map<ParserName, RawParser>();
-
-/** jscodeshift's parser for `name`, with the options the transforms' tree is parsed with. */
-function rawParser(name: ParserName): RawParser {
-  let parser = rawParsers.get(name);
-  if (!parser) {
-    // the module jscodeshift's `withParser(name)` itself uses, so both trees agree
-    parser = (require('jscodeshift/src/getParser') as (name: string) => RawParser)(name);
-    rawParsers.set(name, parser);
-  }
-  return parser;
-}
+import { jscodeshiftFor, parserFor, rawParser } from '../analysis/parser';
 
 /**
- * False when the file surely exports no handler (under `names`, else the default rule);
- * true when it does or when this scan cannot tell (the file does not parse here: the full
- * pipeline then reports the error in its own words).
+ * `false` when the file surely exports no handler (under `names`, else the default rule);
+ * else the parser's tree, which the full pipeline reuses instead of parsing again, or
+ * `true` when this scan cannot tell (the file does not parse here: the full pipeline then
+ * reports the error in its own words).
  */
-export function mayExportHandler(text: string, filePath: string, names: string[] | undefined): boolean {
+export function scanForHandlers(text: string, filePath: string, names: string[] | undefined): { tree: unknown } | boolean {
   const parser = parserFor(filePath);
   if (!parser) return true;
   // as applyTransforms does: a BOM is not source, a shebang line reads as a comment
@@ -41,5 +25,5 @@ export function mayExportHandler(text: string, filePath: string, names: string[]
     return true;
   }
   const j: JSCodeshift = jscodeshiftFor(parser);
-  return findHandlers(j, j(tree), { names }).length > 0;
+  return findHandlers(j, j(tree), { names }).length > 0 ? { tree } : false;
 }

@@ -3,7 +3,7 @@
 // the others go through the full pipeline (parsed for reprinting, transformed, printed).
 import { applyTransforms, type SourceResult } from '../analysis/applyTransforms';
 import type { Transform, TransformOptions } from '../analysis/types';
-import { mayExportHandler } from './scanHandlers';
+import { scanForHandlers } from './scanHandlers';
 
 export interface FileTask {
   /** Where the result goes (the file's position in the run). */
@@ -15,6 +15,8 @@ export interface FileTask {
 }
 
 export function transformFile(task: FileTask, transforms: Transform[], options: TransformOptions): SourceResult {
-  if (!mayExportHandler(task.text, task.path, task.names)) return { output: null, handlers: [], changes: [], review: [] };
-  return applyTransforms(task.text, task.path, { transforms, handlerNames: task.names, options });
+  const scan = scanForHandlers(task.text, task.path, task.names);
+  if (scan === false) return { output: null, handlers: [], changes: [], review: [] };
+  const parsed = typeof scan === 'object' ? scan.tree : undefined;
+  return applyTransforms(task.text, task.path, { transforms, handlerNames: task.names, options, parsed });
 }
