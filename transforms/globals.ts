@@ -97,7 +97,7 @@ function planState(ctx: TransformContext, binding: ModuleBinding, plan: Plan, re
   for (const handler of users) {
     if (hasResetAtTop(handler, name)) continue;
     const list = plan.resets.get(handler) ?? [];
-    list.push(resetStatement(ctx.j, name, init?.node ?? null));
+    list.push(resetStatement(ctx.j, name, init?.node ?? null, ctx.style));
     plan.resets.set(handler, list);
     added = true;
   }
@@ -171,7 +171,7 @@ function step(ctx: TransformContext): void {
         review('connection-flag', `\`${binding.name}\` tracks whether a client is connected; kept (the clients transform owns it)`);
         break;
       case 'escapes':
-        if (reached) review('needs-review', `\`${binding.name}\` is never changed here, but ${c.reason}; if it is changed there, it leaks between invocations`);
+        if (reached) review('needs-review', `\`${binding.name}\` ${c.reason}; any such change would carry over to the next invocation; kept, review it`);
         break;
       case 'client':
         if (binding.references.some((r) => r.effect.kind === 'assign' && r.place.at === 'function')) {

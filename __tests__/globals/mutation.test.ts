@@ -80,8 +80,34 @@ describe('reevaluation', () => {
     ['OBJ', false],
     ['{ get a() { return 1; } }', false],
     ['[...OBJ.list]', false],
+    ['-Infinity', true],
+    ['NaN', true],
+    ['+N', true],
+    ['!N', true],
+    ['typeof TABLE', true],
+    ['void 0', true],
+    ['-[1].length', false],
+    ['-load()', false],
+    ["process.env.X ? [] : ['a']", true],
+    ['N || new Map()', true],
+    ['N ? load() : []', false],
   ])('%s', (init, expected) => {
     expect(check(init)).toBe(expected);
+  });
+
+  it.each([
+    ['OBJ.list', 'the initial value, `OBJ.list`, cannot be shown to be free of side effects'],
+    ['{ items: [...OBJ.list] }', 'part of the initial value, `OBJ.list`, cannot be shown to be free of side effects'],
+    ['{ [OBJ.key]: 1 }', 'the initial value has a computed key, `OBJ.key`'],
+    ['OBJ', 'the initial value is `OBJ`, another binding whose value may change'],
+  ])('explains %s with its source text', (init, reason) => {
+    const path = j(`const OBJ = {}; const value = ${init};`).find(j.VariableDeclarator, { id: { name: 'value' } }).get('init');
+    expect(reevaluation(path)).toEqual({ ok: false, reason });
+  });
+
+  it('is false for the global Infinity when the module declares its own', () => {
+    const path = j('let Infinity = 1; const value = -Infinity;').find(j.VariableDeclarator, { id: { name: 'value' } }).get('init');
+    expect(reevaluation(path).ok).toBe(false);
   });
 
   it('is false when a built-in name is shadowed by the module', () => {

@@ -11,6 +11,7 @@ import { packageCreating } from './packageValues';
 import { isInvalidation, lazyGuardOf, type LazyGuard } from './lazyGuard';
 import { isClientBookkeeping, isEnvironmentCounter } from './environmentState';
 import { findLazilyLoaded, findLazyRegions, type LazyRegion } from './lazyRegions';
+import { sourceExcerpt } from './sourceExcerpt';
 import type { HandlerInfo } from './types';
 
 export const IGNORE_COMMENT = /lambda-clean-slate-ignore\b/;
@@ -44,7 +45,8 @@ export type Classification =
    * `loadedUnder`: the binding is not a cache itself but changes only while one loads
    * (a flag, a counter of loads; see ./lazyRegions.ts), under that guard */
   | { kind: 'lazy-cache'; guards: LazyGuard[]; client: string | null; filled: boolean; loadedUnder?: LazyRegion }
-  /** never changed here, but handed to code that may change it */
+  /** never changed through its own name, but handed on where changes cannot be followed;
+   * `reason` completes a sentence that starts with the name (`seen` is given another name ...) */
   | { kind: 'escapes'; reason: string }
   | { kind: 'state'; mutations: Reference[] };
 
@@ -207,6 +209,31 @@ function isTimestampWrite(ref: Reference, name: string): boolean {
 
 const MUTABLE_CONTAINERS = new Set(['ArrayExpression', 'ObjectExpression', 'NewExpression']);
 
+/** The declaration or assignment that gives a value another name (`const { tags } = state`). */
+function aliasingCode(path: ASTPath<any>): any | null {
+  for (let p: ASTPath<any> | null = path.parent; p; p = p.parent) {
+    const node = p.node;
+    if (node.type === 'VariableDeclarator') return p.parent?.node.declarations.length === 1 ? p.parent.node : node;
+    if (node.type === 'AssignmentExpression') return node;
+    if (/Statement$|Function|^Program$/.test(node.type)) return null;
+  }
+  return null;
+}
+
+/** Where a value that is never changed through its own name goes, and what is not known about it. */
+function escapeReason(ref: Reference): string {
+  const line = ref.path.node.loc?.start.line;
+  if (ref.effect.kind === 'passed') return `is passed to \`${ref.effect.callee}\` (line ${line}), which may change it`;
+  if (ref.effect.kind === 'returned') return `is returned by a helper (line ${line}), and whether its callers change it could not be followed`;
+  const code = aliasingCode(ref.path);
+  const shown = code ? `\`${sourceExcerpt(code, 50).replace(/;$/, '')}\`, line ${line}` : `line ${line}`;
+  const target = code?.type === 'VariableDeclaration' ? code.declarations[0].id : code?.type === 'VariableDeclarator' ? code.id : code?.left;
+  if (target?.type === 'ObjectPattern' || target?.type === 'ArrayPattern') {
+    return `is taken apart by destructuring (${shown}), and whether what it holds is changed through the new names could not be followed`;
+  }
+  return `is given another name (${shown}), and whether it is changed through that name could not be followed`;
+}
+
 /** What kind of thing a module-level binding is (see the spec's table). */
 export function classifyModuleBinding(binding: ModuleBinding): Classification {
   if (binding.declaredAs === 'import' || binding.declaredAs === 'function' || binding.declaredAs === 'class') return { kind: binding.declaredAs };
@@ -224,11 +251,7 @@ export function classifyModuleBinding(binding: ModuleBinding): Classification {
     const unknown = inFunctions.find(
       (r) => r.effect.kind === 'alias' || r.effect.kind === 'passed' || (r.effect.kind === 'returned' && r.place.at === 'function' && r.place.direct.length === 0),
     );
-    if (unknown && init && MUTABLE_CONTAINERS.has(init.type)) {
-      const line = unknown.path.node.loc?.start.line;
-      const how = unknown.effect.kind === 'alias' ? 'given another name' : unknown.effect.kind === 'passed' ? `passed to \`${unknown.effect.callee}\`` : 'returned by a helper';
-      return { kind: 'escapes', reason: `it is ${how} (line ${line}), where it may be changed out of sight` };
-    }
+    if (unknown && init && MUTABLE_CONTAINERS.has(init.type)) return { kind: 'escapes', reason: escapeReason(unknown) };
     return { kind: 'constant' };
   }
 

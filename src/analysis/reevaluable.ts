@@ -4,6 +4,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { resolveScope } from './lexicalScope';
 import { calleeName } from './mutation';
+import { sourceExcerpt } from './sourceExcerpt';
 
 export type Reevaluation = { ok: true } | { ok: false; reason: string };
 
@@ -12,6 +13,8 @@ const FRESH_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array',
 /** Built-in functions without side effects whose result depends only on their arguments. */
 const PURE_FUNCTIONS = new Set(['Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'Array', 'Object']);
 const LITERALS = new Set(['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'BigIntLiteral', 'RegExpLiteral', 'Literal']);
+/** Globals that name one primitive value (`-Infinity`, `NaN`). */
+const GLOBAL_CONSTANTS = new Set(['undefined', 'Infinity', 'NaN']);
 const TYPE_WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'ParenthesizedExpression']);
 
 const fail = (reason: string): Reevaluation => ({ ok: false, reason });
@@ -53,7 +56,7 @@ function isPrimitiveValued(path: ASTPath<any>, depth: number): boolean {
   if (LITERALS.has(node.type)) return true;
   if (TYPE_WRAPPERS.has(node.type)) return isPrimitiveValued(path.get('expression'), depth);
   if (node.type === 'TemplateLiteral') return path.get('expressions').map((p: ASTPath<any>) => p).every((p: ASTPath<any>) => isPrimitiveValued(p, depth + 1));
-  if (node.type === 'Identifier') return (node.name === 'undefined' && resolveScope(path) === null) || isConstantBinding(path, depth);
+  if (node.type === 'Identifier') return (GLOBAL_CONSTANTS.has(node.name) && resolveScope(path) === null) || isConstantBinding(path, depth);
   if (node.type === 'UnaryExpression' && node.operator !== 'delete') return isPrimitiveValued(path.get('argument'), depth + 1);
   if (node.type === 'BinaryExpression' || node.type === 'LogicalExpression') {
     return isPrimitiveValued(path.get('left'), depth + 1) && isPrimitiveValued(path.get('right'), depth + 1);
@@ -87,6 +90,16 @@ export function reevaluation(path: ASTPath<any> | null, depth = 0): Reevaluation
   if (depth > 12) return fail('the initial value is too deeply nested to check');
   if (isPrimitiveValued(path, depth)) return OK;
   if (TYPE_WRAPPERS.has(node.type)) return reevaluation(path.get('expression'), depth + 1);
+  // `-x`, `!x`, `typeof x`, `void x` of a value that can be evaluated again can be too
+  if (node.type === 'UnaryExpression' && node.operator !== 'delete') return reevaluation(path.get('argument'), depth + 1);
+  if (node.type === 'ConditionalExpression' || node.type === 'LogicalExpression') {
+    const parts = node.type === 'ConditionalExpression' ? ['test', 'consequent', 'alternate'] : ['left', 'right'];
+    for (const part of parts) {
+      const result = reevaluation(path.get(part), depth + 1);
+      if (!result.ok) return result;
+    }
+    return OK;
+  }
   if (node.type === 'ArrayExpression') return everyPart(path.get('elements'), depth);
   if (node.type === 'ObjectExpression') {
     for (const property of path.get('properties').map((p: ASTPath<any>) => p)) {
@@ -97,7 +110,7 @@ export function reevaluation(path: ASTPath<any> | null, depth = 0): Reevaluation
         continue;
       }
       if (prop.type !== 'ObjectProperty' && prop.type !== 'Property') return fail('the initial value has methods or accessors');
-      if (prop.computed && !isPrimitiveValued(property.get('key'), depth + 1)) return fail('the initial value has a computed key');
+      if (prop.computed && !isPrimitiveValued(property.get('key'), depth + 1)) return fail(`the initial value has a computed key, \`${sourceExcerpt(prop.key)}\``);
       const value = reevaluation(property.get('value'), depth + 1);
       if (!value.ok) return value;
     }
@@ -114,8 +127,9 @@ export function reevaluation(path: ASTPath<any> | null, depth = 0): Reevaluation
     }
     return everyPart(path.get('arguments'), depth);
   }
-  if (node.type === 'Identifier') return fail(`the initial value is \`${node.name}\`, another binding whose value may change`);
-  return fail(`the initial value (${node.type}) cannot be shown to be free of side effects`);
+  const what = depth === 0 ? 'the initial value' : 'part of the initial value';
+  if (node.type === 'Identifier') return fail(`${what} is \`${node.name}\`, another binding whose value may change`);
+  return fail(`${what}, \`${sourceExcerpt(node)}\`, cannot be shown to be free of side effects`);
 }
 
 function everyPart(list: ASTPath<any>, depth: number): Reevaluation {

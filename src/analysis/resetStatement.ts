@@ -2,7 +2,9 @@
 // (`hits = new Map();`), and recognising one that is already there, so that a second
 // run adds nothing.
 import type { JSCodeshift } from 'jscodeshift';
-import type { HandlerInfo } from './types';
+import { parseStatements, semicolon } from './snippet';
+import { originalText } from './sourceExcerpt';
+import type { CodeStyle, HandlerInfo } from './types';
 
 const POSITION_FIELDS = new Set(['loc', 'start', 'end', 'range', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'original', 'tokens']);
 
@@ -20,9 +22,14 @@ export function cloneExpression<T>(node: T): T {
   return copy;
 }
 
-/** `name = <initial value>;` (`name = undefined;` for a declaration without one). */
-export function resetStatement(j: JSCodeshift, name: string, init: any | null): any {
-  return j.expressionStatement(j.assignmentExpression('=', j.identifier(name), init ? cloneExpression(init) : j.identifier('undefined')));
+/** `name = <initial value>;` (`name = undefined;` for a declaration without one), written
+ * with the initial value's own source text so that it reads exactly as the declaration did
+ * (`session = { userId: null, roles: [] };` stays on one line). */
+export function resetStatement(j: JSCodeshift, name: string, init: any | null, style: CodeStyle): any {
+  const text = init ? originalText(init) : 'undefined';
+  if (text === null) return j.expressionStatement(j.assignmentExpression('=', j.identifier(name), cloneExpression(init)));
+  const [statement] = parseStatements(j, `${name} = ${text}${semicolon(style)}`);
+  return statement;
 }
 
 function mentions(node: any, name: string): boolean {

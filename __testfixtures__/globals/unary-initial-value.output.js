@@ -1,0 +1,9 @@
+exports.handler = async (event) => {
+  let maxSeen = -Infinity;
+  let smallest = +Infinity;
+  for (const reading of event.readings) {
+    maxSeen = Math.max(maxSeen, reading);
+    smallest = Math.min(smallest, reading);
+  }
+  return { max: maxSeen, min: smallest };
+};
