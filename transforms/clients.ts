@@ -38,7 +38,7 @@ import {
   lostConnectionsDeclaration,
 } from '../src/analysis/clientChecks';
 import { prependToHandler } from '../src/analysis/insert';
-import { moduleReferencesIn, reachableFunctions } from '../src/analysis/scope';
+import { moduleReferencesIn, reachableFunctions, programPath } from '../src/analysis/scope';
 import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
 
 const ERROR_LISTENER_REASONS: Record<string, string[]> = {
@@ -126,7 +126,7 @@ function migrateEager(ctx: TransformContext, client: ClientBinding, state: { dec
   const moved = listenerStatements(ctx, name);
   const errorListener = !!family.needsErrorListener && !hasErrorListener(moved);
   const factoryName = factoryNameFor(j, ctx.root, name);
-  const body: any[] = ctx.root.find(j.Program).get().node.body;
+  const body: any[] = programPath(j, ctx.root)!.node.body;
   for (const statement of moved) body.splice(body.indexOf(statement.node), 1);
   const factory = factoryDeclaration(j, {
     factoryName,
@@ -179,7 +179,7 @@ function migrateLazy(ctx: TransformContext, client: ClientBinding, state: { decl
       return;
     }
     const factoryName = factoryNameFor(j, ctx.root, name);
-    const body: any[] = ctx.root.find(j.Program).get().node.body;
+    const body: any[] = programPath(j, ctx.root)!.node.body;
     const factory = factoryDeclaration(j, {
       factoryName,
       local: name,

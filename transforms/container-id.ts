@@ -40,6 +40,7 @@ import { findPowertoolsLogger, type ModuleLogger } from '../src/analysis/powerto
 import { parseStatements, quoted, semicolon } from '../src/analysis/snippet';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import type { CodeStyle, HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
+import { programPath } from '../src/analysis/scope';
 
 const ID_COMMENT = '// One id per execution environment: a repeated id in the logs means a warm start.';
 /** The log line's key for the id, whatever the local binding is called. */
@@ -56,7 +57,7 @@ interface PendingHandler {
 }
 
 function programBody(j: JSCodeshift, root: Collection<any>): any[] {
-  return root.find(j.Program).get().node.body;
+  return programPath(j, root)!.node.body;
 }
 
 function isInstrumented(handler: HandlerInfo, counterName: string): boolean {

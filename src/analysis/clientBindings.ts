@@ -6,7 +6,7 @@
 import { builtinModules } from 'node:module';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findClientFamily, isConnectionless, type ClientFamily } from '../config/clientFamilies';
-import { isInside, isReference } from './scope';
+import { isInside, isReference, programPath } from './scope';
 
 /** The WeakSet the generated listeners record lost connections in. */
 export const LOST_CONNECTIONS = 'lostConnections';
@@ -79,7 +79,7 @@ function propertyName(member: any): string | null {
 
 /** Where a module-level name comes from when it is imported or required. */
 export function importOrigin(j: JSCodeshift, root: Collection<any>, name: string): { source: string; path: string[] } | null {
-  const body: any[] = root.find(j.Program).get().node.body;
+  const body: any[] = programPath(j, root)!.node.body;
   for (const stmt of body) {
     if (stmt.type === 'ImportDeclaration' && stmt.importKind !== 'type') {
       for (const s of stmt.specifiers ?? []) {
@@ -150,7 +150,7 @@ function isPackageSource(source: string): boolean {
 /** The construction a module-level factory function returns: `function createX() { return
  * new X() }` or `{ const x = new X(); x.on(...); return x; }` (what this transform writes). */
 export function factoryConstruction(j: JSCodeshift, root: Collection<any>, name: string): Construction | null {
-  const program = root.find(j.Program).paths()[0];
+  const program = programPath(j, root);
   const bindings = program?.scope?.getBindings()[name];
   const parent = bindings?.[bindings.length - 1]?.parent?.node;
   if (parent?.type !== 'FunctionDeclaration' || parent.body.type !== 'BlockStatement') return null;
@@ -243,7 +243,7 @@ function guardOf(assignment: ASTPath<any>, name: string): ASTPath<any> | null {
 /** Every module-level client binding, plus `new X()` of packages no family describes. */
 export function scanClients(j: JSCodeshift, root: Collection<any>): ClientScan {
   const scan: ClientScan = { clients: [], unknown: [] };
-  const program = root.find(j.Program).paths()[0];
+  const program = programPath(j, root);
   if (!program) return scan;
 
   const falseFlags = new Set<string>();

@@ -6,6 +6,7 @@
 // (./environmentState.ts, `isEnvironmentCounter`), so a change to the shape goes in both.
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { findModuleBinding, findNamedImport } from './imports';
+import { programPath } from './scope';
 
 export const CRYPTO_MODULE = 'node:crypto';
 
@@ -39,7 +40,7 @@ function isZero(node: any): boolean {
 
 /** The id and counter `container-id` added to this module, or null. */
 export function findContainerIdCode(j: JSCodeshift, root: Collection<any>): ContainerIdCode | null {
-  const body: any[] = root.find(j.Program).get().node.body;
+  const body: any[] = programPath(j, root)!.node.body;
   for (let i = 0; i + 1 < body.length; i++) {
     const id = singleDeclarator(body[i], 'const');
     const counter = singleDeclarator(body[i + 1], 'let');

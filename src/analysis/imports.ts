@@ -3,10 +3,11 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { ModuleKind } from './types';
 import { indexForNewImport, insertInModule } from './insert';
+import { programPath } from './scope';
 
 /** ESM when the module has an import or export declaration, else CommonJS. */
 export function detectModuleKind(j: JSCodeshift, root: Collection<any>): ModuleKind {
-  const body: any[] = root.find(j.Program).get().node.body;
+  const body: any[] = programPath(j, root)!.node.body;
   const esm = body.some((s) => s.type === 'ImportDeclaration' || s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration' || s.type === 'ExportAllDeclaration');
   return esm ? 'esm' : 'commonjs';
 }
@@ -19,7 +20,7 @@ function sameModule(a: string, b: string): boolean {
 /** The local name under which the whole module (default or namespace import, or a plain
  * `require`) is bound at module level, or null. */
 export function findModuleBinding(j: JSCodeshift, root: Collection<any>, source: string): string | null {
-  const body: any[] = root.find(j.Program).get().node.body;
+  const body: any[] = programPath(j, root)!.node.body;
   for (const stmt of body) {
     if (stmt.type === 'ImportDeclaration' && sameModule(String(stmt.source.value), source) && stmt.importKind !== 'type') {
       for (const s of stmt.specifiers ?? []) {
@@ -49,7 +50,7 @@ export function findModuleBinding(j: JSCodeshift, root: Collection<any>, source:
 /** The local name of a named import (`import { randomUUID } from 'crypto'`,
  * `const { randomUUID } = require('crypto')`), or null. */
 export function findNamedImport(j: JSCodeshift, root: Collection<any>, source: string, imported: string): string | null {
-  const body: any[] = root.find(j.Program).get().node.body;
+  const body: any[] = programPath(j, root)!.node.body;
   for (const stmt of body) {
     if (stmt.type === 'ImportDeclaration' && sameModule(String(stmt.source.value), source) && stmt.importKind !== 'type') {
       for (const s of stmt.specifiers ?? []) {

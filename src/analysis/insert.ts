@@ -1,6 +1,7 @@
 // Putting generated statements where they belong without disturbing the user's code.
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { HandlerInfo } from './types';
+import { programPath } from './scope';
 
 /** Makes sure the handler has a block body (`async (e) => work(e)` becomes
  * `async (e) => { return work(e); }`) and returns that body's statement list. */
@@ -45,7 +46,7 @@ function isModulePrologue(stmt: any): boolean {
 /** Index after the module's leading imports and requires: where module-level generated
  * code goes. */
 export function indexAfterImports(j: JSCodeshift, root: Collection<any>): number {
-  const body: any[] = root.find(j.Program).get().node.body;
+  const body: any[] = programPath(j, root)!.node.body;
   let index = 0;
   while (index < body.length && isModulePrologue(body[index])) index++;
   return index;
@@ -60,7 +61,7 @@ function isDirective(stmt: any): boolean {
  * surrounded the statements it reuses, so a line added after the last import would end up
  * framed by blank lines; at the head of the group it joins the group. */
 export function indexForNewImport(j: JSCodeshift, root: Collection<any>): number {
-  const body: any[] = root.find(j.Program).get().node.body;
+  const body: any[] = programPath(j, root)!.node.body;
   let index = 0;
   while (index < body.length && isDirective(body[index])) index++;
   // A header comment stays on the statement it heads: the new import then goes second in
@@ -93,7 +94,7 @@ function headerComments(first: any): any[] {
  * the statement it was attached to. */
 export function insertInModule(j: JSCodeshift, root: Collection<any>, statements: any[], index = indexAfterImports(j, root)): void {
   if (statements.length === 0) return;
-  const body: any[] = root.find(j.Program).get().node.body;
+  const body: any[] = programPath(j, root)!.node.body;
   if (index === 0 && body.length > 0) {
     const first = body[0];
     const header = headerComments(first);
@@ -121,14 +122,14 @@ function withHeader(j: JSCodeshift, statement: any, header: any[], first: any): 
   // one blank line at most: the header may have passed to a statement further down
   const gap = first.loc ? Math.min(2, Math.max(1, first.loc.start.line - previousEnd)) : 1;
   text += '\n'.repeat(gap) + j(statement).toSource();
-  return j(text).find(j.Program).get().node.body[0];
+  return programPath(j, j(text))!.node.body[0];
 }
 
 /** Before the module's first statement moves away (into a handler), its file header (and
  * a shebang, which the engine keeps as a comment while parsing) passes to the statement
  * that becomes first, so the header stays at the top of the file. */
 export function keepFileHeader(j: JSCodeshift, root: Collection<any>, leaving: any): void {
-  const body: any[] = root.find(j.Program).get().node.body;
+  const body: any[] = programPath(j, root)!.node.body;
   if (body[0] !== leaving || body.length < 2) return;
   const header = headerComments(leaving);
   if (header.length === 0) return;

@@ -8,6 +8,7 @@ import { findNamedImport, freeName } from './imports';
 import { indexForNewImport, insertInModule } from './insert';
 import { parseStatements, quoted, semicolon } from './snippet';
 import type { CodeStyle, ModuleKind } from './types';
+import { programPath } from './scope';
 
 function sameModule(a: unknown, b: string): boolean {
   return typeof a === 'string' && a.replace(/^node:/, '') === b.replace(/^node:/, '');
@@ -90,7 +91,7 @@ export function addToNamedImport(j: JSCodeshift, root: Collection<any>, matches:
   const used = new Set<string>();
   root.find(j.Identifier).forEach((p) => used.add(p.node.name));
   if (names.some((name) => used.has(name))) return false;
-  const body: any[] = root.find(j.Program).get().node.body;
+  const body: any[] = programPath(j, root)!.node.body;
   return extendNamedImport(j, body, null, matches, names.map((name) => [name, name]));
 }
 
@@ -107,7 +108,7 @@ export function ensureNamedImport(
   const existing = findNamedImport(j, root, source, imported);
   if (existing) return existing;
   const local = freeName(j, root, imported);
-  const body: any[] = root.find(j.Program).get().node.body;
+  const body: any[] = programPath(j, root)!.node.body;
 
   if (extendNamedImport(j, body, kind, (specifier) => sameModule(specifier, source), [[imported, local]])) return local;
 

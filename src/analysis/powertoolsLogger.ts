@@ -2,6 +2,7 @@
 // `@aws-lambda-powertools/logger`), so that generated logging goes through it.
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { findModuleBinding, findNamedImport } from './imports';
+import { programPath } from './scope';
 
 export const POWERTOOLS_LOGGER_MODULE = '@aws-lambda-powertools/logger';
 
@@ -29,7 +30,7 @@ export function findPowertoolsLogger(j: JSCodeshift, root: Collection<any>): Mod
   const className = findNamedImport(j, root, POWERTOOLS_LOGGER_MODULE, 'Logger');
   const namespace = findModuleBinding(j, root, POWERTOOLS_LOGGER_MODULE);
   if (!className && !namespace) return null;
-  const body: any[] = root.find(j.Program).get().node.body;
+  const body: any[] = programPath(j, root)!.node.body;
   for (const statement of body) {
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declaration?.type !== 'VariableDeclaration') continue;

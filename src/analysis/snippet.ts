@@ -4,13 +4,14 @@
 // instead of the layout recast would choose for freshly built nodes.
 import type { JSCodeshift } from 'jscodeshift';
 import type { CodeStyle } from './types';
+import { programPath } from './scope';
 
 /** Parses one or more statements (or a function header) with the file's parser and
  * returns the program's statements. recast spaces a reused statement by the blank lines
  * around it in its own text, so the code is framed by line breaks (at least one newline
  * before and after); start or end `code` with '\n' to ask for a blank line there. */
 export function parseStatements(j: JSCodeshift, code: string): any[] {
-  return j(`\n${code}\n`).find(j.Program).get().node.body;
+  return programPath(j, j(`\n${code}\n`))!.node.body;
 }
 
 /** A string literal in the file's quote style. */
