@@ -29,6 +29,9 @@ import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
 import { hasResetAtTop, resetStatement } from '../src/analysis/resetStatement';
 import type { LazyRegion } from '../src/analysis/lazyRegions';
+import { hiddenStateOf } from '../src/analysis/hiddenState';
+import { sourceExcerpt } from '../src/analysis/sourceExcerpt';
+import { hasLastIndexResetAtTop, lastIndexReset, statefulUses } from '../src/analysis/statefulRegex';
 
 type Finding = Parameters<TransformContext['report']['change']>[0];
 
@@ -136,6 +139,28 @@ function planLazyCache(ctx: TransformContext, binding: ModuleBinding, c: Extract
   ctx.report.change({ kind: 'cache-ttl', ...where(binding), message: `lazy cache \`${name}\` now reloads when older than ${ttl} s (\`${stampName}\` records when it was loaded)` });
 }
 
+/** A global or sticky regular expression used with `.test()`/`.exec()` by a handler gets
+ * `NAME.lastIndex = 0;` at the start of that handler (see ../src/analysis/statefulRegex.ts). */
+function planRegex(ctx: TransformContext, binding: ModuleBinding, plan: Plan, review: (kind: string, message: string) => void): void {
+  const name = binding.name;
+  const uses = statefulUses(binding);
+  const users = [...new Set(uses.flatMap((r) => (r.place.at === 'function' ? r.place.reachedBy : [])))];
+  if (users.length === 0) return;
+  const init = binding.declarator!.node.init;
+  const why = `\`${name}\` (\`${sourceExcerpt(init)}\`) remembers in \`lastIndex\` where its last match ended, and the next match starts there`;
+  if (binding.ignored) return review('ignored', `${why}, across invocations; marked lambda-clean-slate-ignore, kept as it is`);
+  if (binding.exported) return review('exported', `${why}, across invocations; it is exported, so it is kept: set \`${name}.lastIndex = 0\` where a match should start afresh`);
+  const atLoad = uses.find((r) => r.place.at === 'module' || r.place.atLoad);
+  if (atLoad) return review('module-read', `${why}, across invocations; it is also used while the module loads (line ${atLoad.path.node.loc?.start.line}), so a cold start does not begin at 0; kept, review it`);
+  const shadowedIn = users.find((h) => shadowedAtTopOf(h.fn, name));
+  if (shadowedIn) return review('needs-review', `${why}, across invocations; handler \`${shadowedIn.name}\` declares the name \`${name}\`; set \`lastIndex\` back by hand`);
+  const resetIn = users.filter((h) => !hasLastIndexResetAtTop(h, name));
+  if (resetIn.length === 0) return;
+  for (const handler of resetIn) plan.resets.set(handler, [...(plan.resets.get(handler) ?? []), lastIndexReset(ctx.j, name, ctx.style)]);
+  const handlerNames = resetIn.map((h) => `\`${h.name}\``).join(', ');
+  plan.changes.push({ kind: 'reset', ...where(binding), message: `\`${name}.lastIndex\` is set back to 0 at the start of ${handlerNames}: ${why}, so a warm invocation began where the previous one stopped` });
+}
+
 /** Why a flag or counter that changes only while a cache loads is kept. */
 function loadedUnderMessage(name: string, region: LazyRegion): string {
   const guard = `\`${region.text}\` (line ${region.line})`;
@@ -170,8 +195,20 @@ function step(ctx: TransformContext): void {
       case 'connection-flag':
         review('connection-flag', `\`${binding.name}\` tracks whether a client is connected; kept (the clients transform owns it)`);
         break;
-      case 'escapes':
-        if (reached) review('needs-review', `\`${binding.name}\` ${c.reason}; any such change would carry over to the next invocation; kept, review it`);
+      case 'escapes': {
+        const hidden = hiddenStateOf(j, binding);
+        if (hidden) review('hidden-state', `\`${binding.name}\` ${hidden}`);
+        else if (reached) review('needs-review', `\`${binding.name}\` ${c.reason}; any such change would carry over to the next invocation; kept, review it`);
+        break;
+      }
+      case 'class':
+      case 'constant': {
+        const hidden = hiddenStateOf(j, binding);
+        if (hidden) review('hidden-state', `\`${binding.name}\` ${hidden}`);
+        break;
+      }
+      case 'stateful-regex':
+        planRegex(ctx, binding, plan, review);
         break;
       case 'client':
         if (binding.references.some((r) => r.effect.kind === 'assign' && r.place.at === 'function')) {

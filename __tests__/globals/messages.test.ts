@@ -37,4 +37,38 @@ describe('globals review messages', () => {
     expect(messages.loads).toMatch(/^`loads` changes only inside the lazy initialisation guarded by `if \(initialized\) return` \(line 5\)/);
     expect(messages.config).toMatch(/^`config` changes only inside the lazy initialisation/);
   });
+
+  describe('state kept where the binding itself never changes', () => {
+    it('class static fields changed through the class name or `this` in a static method', () => {
+      const messages = reviews(
+        'class RateLimiter {\n  static hits = [];\n  static record(ip) { RateLimiter.hits.push(ip); }\n}\nclass Counter {\n  static total = 0;\n  static bump() { this.total++; }\n}\nexports.handler = async (event) => { RateLimiter.record(event.ip); Counter.bump(); };\n',
+      );
+      expect(messages.RateLimiter).toMatch(/^`RateLimiter` keeps state in static fields, changed by `RateLimiter.hits.push\(ip\)`, line 3; it carries over/);
+      expect(messages.Counter).toMatch(/changed by `this.total\+\+`, line 7/);
+    });
+
+    it('a closure counter made by a module function', () => {
+      const messages = reviews('function makeCounter() {\n  let n = 0;\n  return () => ++n;\n}\nconst nextId = makeCounter();\nexports.handler = async (event) => ({ id: nextId() });\n');
+      expect(messages.nextId).toMatch(/^`nextId` holds what `makeCounter\(\)` returns, and a function made by that call changes `n`, which it keeps from one call to the next \(`\+\+n`, line 3\)/);
+    });
+
+    it('an instance of a local class whose methods change `this`, or of a class from another file', () => {
+      const messages = reviews(
+        "const { Audit } = require('./audit');\nclass Repo {\n  constructor(pool) { this.pool = pool; this.seen = []; }\n  remember(id) { this.seen.push(id); }\n}\nclass Plain { constructor(x) { this.x = x; } get() { return this.x; } }\nconst repo = new Repo(null);\nconst plain = new Plain(1);\nconst audit = new Audit();\nexports.handler = async (event) => { repo.remember(event.id); audit.log(plain.get()); };\n",
+      );
+      expect(messages.repo).toMatch(/^`repo` is an instance of `Repo`, whose method `remember` changes the instance \(`this.seen.push\(id\)`, line 4\)/);
+      expect(messages.audit).toMatch(/^`audit` is an instance of `Audit` from '.\/audit', whose code is not in this file/);
+      expect(messages.plain).toBeUndefined();
+    });
+
+    it('nothing for the same shapes when no handler uses them', () => {
+      const messages = reviews('function makeCounter() { let n = 0; return () => ++n; }\nconst nextId = makeCounter();\nexports.handler = async (event) => event.id;\n');
+      expect(messages).toEqual({});
+    });
+  });
+
+  it('a stateful regular expression used while the module loads is reported, not reset', () => {
+    const messages = reviews("const ID_RE = /id-\\d+/g;\nexport const DEFAULT_MATCHES = ID_RE.test('id-1 id-2');\nexport const handler = async (event) => ID_RE.test(event.text);\n", 'index.mjs');
+    expect(messages.ID_RE).toMatch(/it is also used while the module loads \(line 2\), so a cold start does not begin at 0; kept/);
+  });
 });

@@ -12,6 +12,7 @@ import { isInvalidation, lazyGuardOf, type LazyGuard } from './lazyGuard';
 import { isClientBookkeeping, isEnvironmentCounter } from './environmentState';
 import { findLazilyLoaded, findLazyRegions, type LazyRegion } from './lazyRegions';
 import { sourceExcerpt } from './sourceExcerpt';
+import { isStatefulRegex } from './statefulRegex';
 import type { HandlerInfo } from './types';
 
 export const IGNORE_COMMENT = /lambda-clean-slate-ignore\b/;
@@ -39,7 +40,8 @@ export interface ModuleBinding {
 export type Classification =
   /** `environment`: deliberately per environment (an invocation counter beside the environment
    * id, bookkeeping keyed by client objects); see ./environmentState.ts */
-  | { kind: 'import' | 'function' | 'class' | 'constant' | 'connection-flag' | 'cache-timestamp' | 'environment' }
+  /** `stateful-regex`: a `g`/`y` regular expression whose `lastIndex` moves (./statefulRegex.ts) */
+  | { kind: 'import' | 'function' | 'class' | 'constant' | 'connection-flag' | 'cache-timestamp' | 'environment' | 'stateful-regex' }
   | { kind: 'client'; source: string }
   /** `filled`: what the cache holds is also changed per request (`cache[key] = v`);
    * `loadedUnder`: the binding is not a cache itself but changes only while one loads
@@ -244,6 +246,7 @@ export function classifyModuleBinding(binding: ModuleBinding): Classification {
   if (init?.type === 'ClassExpression') return { kind: 'class' };
   const created = initPath ? packageCreating(initPath) : null;
   if (created) return { kind: 'client', source: created };
+  if (isStatefulRegex(binding)) return { kind: 'stateful-regex' };
 
   const inFunctions = binding.references.filter((r) => r.place.at !== 'module');
   const mutations = inFunctions.filter((r) => isMutation(r.effect));

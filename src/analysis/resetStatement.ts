@@ -32,7 +32,8 @@ export function resetStatement(j: JSCodeshift, name: string, init: any | null, s
   return statement;
 }
 
-function mentions(node: any, name: string): boolean {
+/** True when `node` contains the identifier `name` anywhere. */
+export function mentions(node: any, name: string): boolean {
   if (!node || typeof node !== 'object') return false;
   if (Array.isArray(node)) return node.some((n) => mentions(n, name));
   if (node.type === 'Identifier' && node.name === name) return true;
