@@ -56,6 +56,11 @@ describe('mayHoldHandler', () => {
     ['exports.run = function (ev\\u0065nt) {}'],
     ['module.exports = { "\\x68andler": main }'],
     ['module.exports = { "hand\\\nler": main }'],
+    ['module.exports = {\n  // the Lambda entry point\n  handler,\n};'],
+    ['const api = { async handler(event) {} };\nmodule.exports = api;'],
+    ["export = { 'handler': main };"],
+    ['export declare function handler(e: unknown): Promise<void>;'],
+    ['async function main(e) {}\nexport { main as handler };'],
   ])('lets through %j', (text) => {
     expect(mayHoldHandler(text)).toBe(true);
   });
@@ -68,6 +73,10 @@ describe('mayHoldHandler', () => {
     ['exports.x = (/* event */ request) => request'],
     ['function handler(event) {}'],
     ['exports.x = 1;\n' + '(/* '.repeat(2000)],
+    // libraries that mention a handler without exporting one under that name
+    ['this.handler(req); module.exports = Router;'],
+    ['exports.on = function (name, handler) { listeners.push(handler); };'],
+    ['module.exports = function wrap(fn) { return (req) => this.handler(req, fn); };'],
   ])('rules out %j', (text) => {
     expect(mayHoldHandler(text)).toBe(false);
   });

@@ -36,7 +36,28 @@ export function mayHoldHandler(text: string, names?: string[]): boolean {
 function textMayHoldHandler(source: string, names: string[] | undefined): boolean {
   if (!EXPORT_WORD.test(source)) return false;
   if (names && names.length > 0) return names.some((name) => namedSegmentsPresent(source, name));
-  return HANDLER_WORD.test(source) || hasEventParameter(source);
+  return (HANDLER_WORD.test(source) && exportsHandlerName(source)) || hasEventParameter(source);
+}
+
+/** The export forms under which `findHandlers` can find an export named `handler`:
+ * `exports.handler` / `module.exports.handler`, `export const|let|var|function handler`,
+ * `export { x as handler }`, and a `handler` key of an object literal when the module
+ * assigns `module.exports` or `export =` (the object may be bound to a name first). Many
+ * libraries mention a `handler` without exporting one; they are ruled out here instead
+ * of being parsed. */
+const HANDLER_EXPORT_FORMS = [
+  /\bexports\s*\.\s*handler\b/,
+  /\bexport\s+(?:declare\s+)?(?:async\s+)?(?:function\b\s*\*?|const\b|let\b|var\b)\s*handler\b/,
+  /\bexport\s*(?:type\s*)?\{[^}]*\bhandler\b/,
+];
+const WHOLE_MODULE_EXPORT = /\bmodule\s*\.\s*exports\s*=|\bexport\s*=/;
+/** `{ handler }`, `handler: fn`, `async handler(`, `'handler': fn`: what a key or a shorthand
+ * looks like from its right (what stands left of it may be a comment). */
+const HANDLER_KEY = /(?<![\w$.])(['"]?)handler\1\s*(?:[,}:(]|\/[/*])/;
+
+function exportsHandlerName(source: string): boolean {
+  if (HANDLER_EXPORT_FORMS.some((form) => form.test(source))) return true;
+  return WHOLE_MODULE_EXPORT.test(source) && HANDLER_KEY.test(source);
 }
 
 /** `(event`, `( /* c *\/ event`, `event =>`: an `event` that can be a first parameter. Walks
