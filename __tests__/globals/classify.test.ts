@@ -1,6 +1,6 @@
 // classifyModuleBinding: every row of the spec's table, and the cases that must not be
 // taken for state (client methods, shadowing locals, changes made only while loading).
-import { collectModuleBindings, classifyModuleBinding } from '../../src/analysis/bindings';
+import { collectModuleBindings, classifyModuleBinding, classifyModuleBindings } from '../../src/analysis/bindings';
 import { findHandlers } from '../../src/analysis/handlers';
 import { jscodeshiftFor, parserFor } from '../../src/analysis/parser';
 
@@ -32,5 +32,56 @@ describe('classifyModuleBinding', () => {
 
   it('keeps TypeScript declarations apart from their types', () => {
     expect(kinds('interface Item { id: string }\nconst cart: Item[] = [];\nexport const handler = async (event: { item: Item }) => { cart.push(event.item); return cart.length; };', 'index.ts')).toMatchObject({ cart: 'state' });
+  });
+});
+
+describe('classifyModuleBindings: what changes only inside a lazy initialisation belongs to the cache', () => {
+  function classes(source: string, file = 'index.js'): Record<string, string> {
+    const j = jscodeshiftFor(parserFor(file)!);
+    const root = j(source);
+    const bindings = collectModuleBindings(j, root, findHandlers(j, root));
+    return Object.fromEntries([...classifyModuleBindings(j, root, bindings)].map(([b, c]) => [b.name, c.kind === 'lazy-cache' && c.loadedUnder ? `lazy-cache under ${c.loadedUnder.text}` : c.kind]));
+  }
+
+  it.each([
+    [
+      'a flag after an early return, and what it guards',
+      'let config = null;\nlet initialized = false;\nasync function init() {\n  if (initialized) return;\n  config = await fetchConfig();\n  initialized = true;\n}\nexports.handler = async (event) => { await init(); return config; }',
+      { config: 'lazy-cache under if (initialized) return', initialized: 'lazy-cache under if (initialized) return' },
+    ],
+    [
+      'a flag that guards a branch',
+      'let ready = false;\nlet setups = 0;\nexports.handler = async (event) => { if (!ready) { setups++; ready = true; } return setups; }',
+      { ready: 'lazy-cache under if (!ready)', setups: 'lazy-cache under if (!ready)' },
+    ],
+    [
+      'a counter in a loader called only from `??=`',
+      'let settings;\nlet loads = 0;\nasync function load() { loads++; return {}; }\nexports.handler = async (event) => { settings ??= await load(); return loads; }',
+      { settings: 'lazy-cache', loads: 'lazy-cache under settings ??= await load()' },
+    ],
+    [
+      'a counter under an existence check of a static path',
+      "const fs = require('fs');\nlet downloads = 0;\nexports.handler = async (event) => { if (!fs.existsSync('/tmp/model.bin')) { fs.writeFileSync('/tmp/model.bin', 'x'); downloads += 1; } return downloads; }",
+      { downloads: "lazy-cache under if (!fs.existsSync('/tmp/model.bin'))" },
+    ],
+    [
+      'an emptying in a catch only undoes a failed load',
+      'let client = null;\nlet connects = 0;\nexports.handler = async (event) => { if (!client) { try { connects++; client = await open(); } catch (e) { client = null; throw e; } } return connects; }',
+      { client: 'lazy-cache', connects: 'lazy-cache under if (!client)' },
+    ],
+  ])('%s', (_label, source, expected) => {
+    expect(classes(source)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['a flag emptied again by the code it guards is a lock', 'let busy = false;\nlet count = 0;\nexports.handler = async (event) => { if (!busy) { busy = true; count++; busy = false; } return count; }', { busy: 'state', count: 'state' }],
+    ['a flag emptied at the top of the handler guards nothing', 'let ready = false;\nlet setups = 0;\nexports.handler = async (event) => { ready = false; if (!ready) { setups++; ready = true; } return setups; }', { setups: 'state' }],
+    ['a change outside the region too', 'let settings;\nlet loads = 0;\nasync function load() { loads++; return {}; }\nexports.handler = async (event) => { settings ??= await load(); loads++; return loads; }', { loads: 'state' }],
+    ['a loader also called outside the region', 'let settings;\nlet loads = 0;\nasync function load() { loads++; return {}; }\nexports.handler = async (event) => { settings ??= await load(); await load(); return loads; }', { loads: 'state' }],
+    ['a guard on the event is not a cache', 'let hits = 0;\nexports.handler = async (event) => { if (!event.cached) hits++; return hits; }', { hits: 'state' }],
+    ['an existence check of a dynamic path', "const fs = require('fs');\nlet downloads = 0;\nexports.handler = async (event) => { if (!fs.existsSync(`/tmp/${event.key}`)) downloads += 1; return downloads; }", { downloads: 'state' }],
+    ['a guard that is itself per-request state', 'let user = null;\nlet visits = 0;\nexports.handler = async (event) => { user = event.user; if (!user) visits++; return visits; }', { visits: 'state' }],
+  ])('not when %s', (_label, source, expected) => {
+    expect(classes(source)).toMatchObject(expected);
   });
 });
