@@ -1,7 +1,7 @@
 // The spec's one property, by running code: for every fixture case that carries
 // `<case>.events.json` ({ "events": [...], "leaks": true|false, "handler"?: "name",
-// "modules"?: { "pkg": "repo-relative path" } }), the input and the expected output are run
-// warm and cold (see src/simulate), and
+// "modules"?: { "pkg": "repo-relative path" }, "tmpFiles"?: { "/tmp/...": "contents" } }),
+// the input and the expected output are run warm and cold (see src/simulate), and
 //   output cold == input cold, output warm == input cold, input warm != input cold when `leaks`.
 // The cases under __tests__/simulate/fixtures/harness check the harness itself.
 import fs from 'node:fs';
@@ -17,6 +17,8 @@ interface EventsFile {
   leaks?: boolean;
   handler?: string;
   modules?: Record<string, string>;
+  /** Files below /tmp that another process (an extension) puts there before each environment. */
+  tmpFiles?: Record<string, string>;
 }
 
 interface BehaviourFixture {
@@ -65,6 +67,7 @@ describe.each(behaviourFixtures().map((f) => [f.label, f] as const))('%s', (_lab
       leaks: fixture.spec.leaks,
       handler: fixture.spec.handler ?? fixture.handler,
       modules,
+      tmpFiles: fixture.spec.tmpFiles,
     });
     // the failures as one list, so that a broken case shows every event that differed
     expect(report.failures).toEqual([]);

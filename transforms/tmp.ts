@@ -10,6 +10,16 @@
 // code only reads, or a download cache (written only after an existence check finds it
 // missing); those are reported for review. A directory is created again after removal
 // only when the handler does not create it itself (it was made as the module loaded).
+//
+// A directory the handler writes into is removed recursively only when nothing below it
+// that the code reads (reads, stats, checks for, lists, hands to a library it does not
+// follow, in the handler or as the module loads) is missing from what the code writes
+// itself. Its own output counts as written: the files it writes, the directories it writes
+// into or creates (so listing the directory it fills, the "listing that grows", is still
+// fixed), and per-invocation names in a directory where it writes such names. A directory
+// that also holds something the code reads but never writes (a token a Lambda extension
+// put there) is kept: only the static files the handler writes there are removed, and the
+// directory is reported for review ("holds paths the handler reads but does not write").
 // Example, in a synchronous handler:
 //
 //   const OUT = path.join(os.tmpdir(), 'out');
@@ -214,7 +224,7 @@ function cleanHandler(ctx: TransformContext, handler: HandlerInfo, reported: Set
 
 export const transform: Transform = {
   name: 'tmp',
-  description: 'Remove what earlier invocations left in /tmp (static paths the handler writes) at the start of each handler.',
+  description: 'Remove what earlier invocations left in /tmp (static paths the handler writes; never a directory that also holds a file it only reads) at the start of each handler.',
   step(ctx) {
     const reported = new Set<string>();
     for (const handler of ctx.handlers) cleanHandler(ctx, handler, reported);

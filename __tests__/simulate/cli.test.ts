@@ -1,5 +1,5 @@
 // `lambda-clean-slate simulate` through the built bin (`npm run build` first; `npm test`
-// does): exit 0 when warm and cold agree, 1 on a leak, 2 when the handler cannot run.
+// does): exit 0 when warm and cold agree, 1 on a leak, 2 when the handler cannot run (or never succeeds).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,7 +48,7 @@ describe('simulate on the command line', () => {
 
   it("keeps the handler's console output out of the report unless --verbose", () => {
     const quiet = cli(fixture('throws.js'), '--invocations', '1');
-    expect(quiet.status).toBe(0);
+    expect(quiet.status).toBe(2);
     expect(quiet.stdout).toContain('throws TypeError: cannot handle this');
     expect(quiet.stdout + quiet.stderr).not.toContain('about to fail');
     const verbose = cli(fixture('throws.js'), '--invocations', '1', '--verbose');
@@ -64,6 +64,24 @@ describe('simulate on the command line', () => {
     const verbose = cli(fixture('fails-to-load.js'), '--verbose');
     expect(verbose.status).toBe(2);
     expect(verbose.stdout).toContain('    at ');
+  });
+
+  it('exit 2 when every invocation fails, warm and cold alike: the handler was never run to the end', () => {
+    // the new user's case: a handler that needs `event.ids`, simulated with empty events
+    const run = cli(fixture('harness/seen-reset.input.ts'), '--invocations', '2');
+    expect(run.status).toBe(2);
+    expect(run.stdout).not.toContain('CLEAN');
+    expect(run.stdout.trim().split('\n').at(-1)).toMatch(
+      /^FAILED: every invocation failed: TypeError: Cannot read properties of undefined \(reading 'map'\); warm and cold agree, but the handler never succeeded$/,
+    );
+  });
+
+  it('exit 1 and a warning line when every invocation fails but warm and cold fail differently', () => {
+    const run = cli(fixture('throws-counting.js'), '--invocations', '2');
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.at(-3)).toBe('warning: every invocation failed: RangeError: call 1 of this environment (and 1 other distinct failure); the handler never succeeded, so the differences may be in how it fails');
+    expect(lines.at(-1)).toMatch(/^LEAK: 1 of 2 warm invocations differ/);
   });
 
   it('exit 2 when the handler never settles, stopped after --timeout', () => {
@@ -83,7 +101,6 @@ describe('simulate on the command line', () => {
   });
 
   it('TypeScript and its migrated form', () => {
-    expect(cli(fixture('harness/seen-reset.input.ts'), '--invocations', '2').status).toBe(0);
     const dir = fs.mkdtempSync('/tmp/lcs-simulate-cli-');
     fs.writeFileSync(path.join(dir, 'ids.json'), '{ "ids": ["a"] }');
     const leaking = cli(fixture('harness/seen-reset.input.ts'), '--event', path.join(dir, 'ids.json'), '--event', path.join(dir, 'ids.json'));

@@ -116,15 +116,6 @@ describe('clean handlers agree warm and cold', () => {
     expect(okValues(result, 'warm')).toEqual(['A', 'B']);
   });
 
-  it('a handler that throws every time: the errors compare by name and message', async () => {
-    const result = await simulate({ file: fixture('throws.js'), events: [{ kind: 'x' }, {}] });
-    expect(outcomes(result, 'warm')).toEqual([
-      { status: 'error', error: expect.objectContaining({ name: 'TypeError', message: 'cannot handle x' }) },
-      { status: 'error', error: expect.objectContaining({ name: 'TypeError', message: 'cannot handle this' }) },
-    ]);
-    expect(result.verdict).toBe('clean');
-    expect(result.invocations[0].warm.output).toBe('about to fail\n');
-  });
 
   it('a nested handler path, with a realistic context', async () => {
     const result = await simulate({ file: fixture('nested.js'), handler: 'handlers.greet', events: [{ name: 'x' }, { name: 'y' }] });
@@ -133,6 +124,57 @@ describe('clean handlers agree warm and cold', () => {
       { hello: 'x', fn: 'simulated-function', id: '5eed0000-0000-4000-8000-000000000001' },
       { hello: 'y', fn: 'simulated-function', id: '5eed0000-0000-4000-8000-000000000002' },
     ]);
+  });
+});
+
+describe('a handler that never succeeds', () => {
+  it('throws every time, warm and cold alike: failed, not clean (the errors compare by name and message)', async () => {
+    const result = await simulate({ file: fixture('throws.js'), events: [{ kind: 'x' }, {}] });
+    expect(outcomes(result, 'warm')).toEqual([
+      { status: 'error', error: expect.objectContaining({ name: 'TypeError', message: 'cannot handle x' }) },
+      { status: 'error', error: expect.objectContaining({ name: 'TypeError', message: 'cannot handle this' }) },
+    ]);
+    expect(result.invocations.map((i) => i.same)).toEqual([true, true]);
+    expect(result.verdict).toBe('failed');
+    expect(result.failure).toBe('every invocation failed: TypeError: cannot handle x (and 1 other distinct failure); warm and cold agree, but the handler never succeeded');
+    expect(result.invocations[0].warm.output).toBe('about to fail\n');
+  });
+
+  it('one event that succeeds is enough for a clean verdict', async () => {
+    const result = await simulate({ file: fixture('callback-style.js'), events: [{}, { name: 'a' }, {}] });
+    expect(result.invocations.map((i) => i.warm.outcome.status)).toEqual(['error', 'ok', 'error']);
+    expect(result.verdict).toBe('clean');
+    expect(result.warning).toBeUndefined();
+  });
+
+  it('fails differently warm and cold: still a leak, with a warning that it never succeeded', async () => {
+    const result = await simulate({ file: fixture('throws-counting.js'), events: [{}, {}] });
+    expect(result.verdict).toBe('leak');
+    expect(result.warning).toBe(
+      'every invocation failed: RangeError: call 1 of this environment (and 1 other distinct failure); the handler never succeeded, so the differences may be in how it fails',
+    );
+  });
+});
+
+describe('tmpFiles: what another process puts below /tmp before each environment', () => {
+  const shared = '/tmp/lcs-simulate-tmp-files';
+  afterAll(() => fs.rmSync(shared, { recursive: true, force: true }));
+
+  it('is there in the warm environment and in every cold one', async () => {
+    const token = `${shared}/extension-token`;
+    fs.mkdirSync(shared, { recursive: true });
+    fs.writeFileSync(token, 'stale, from an earlier run');
+    const result = await simulate({ file: fixture('reads-token.js'), events: [{}, {}], tmpFiles: { [token]: 'from-extension' } });
+    expect(result.tmpPaths).toEqual([token]);
+    expect(okValues(result, 'warm')).toEqual(['from-extension', 'gone']);
+    expect(okValues(result, 'cold')).toEqual(['from-extension', 'from-extension']);
+    expect(result.verdict).toBe('leak');
+  });
+
+  it.each(['/tmp', '/etc/passwd', '/tmp/../etc/passwd', 'relative/file'])('refuses %s', async (target) => {
+    const result = await simulate({ file: fixture('reads-token.js'), events: [{}], tmpFiles: { [target]: 'x' } });
+    expect(result.verdict).toBe('failed');
+    expect(result.failure).toBe(`tmpFiles may only name static paths strictly below /tmp/, not ${target}`);
   });
 });
 
@@ -183,8 +225,9 @@ describe('handlers that cannot be run', () => {
 
   it('a handler that ends the process', async () => {
     const result = await simulate({ file: fixture('exits.js'), events: [{}] });
-    expect(result.verdict).toBe('clean');
     expect(outcomes(result, 'cold')).toEqual([{ status: 'error', error: { name: 'Runtime.ExitError', message: "the handler's process exited with code 3" } }]);
+    expect(result.verdict).toBe('failed');
+    expect(result.failure).toBe("every invocation failed: Runtime.ExitError: the handler's process exited with code 3; warm and cold agree, but the handler never succeeded");
   });
 
   it('an export that is not a function', async () => {

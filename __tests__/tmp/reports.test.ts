@@ -33,6 +33,7 @@ describe('reports per fixture', () => {
     ['tmp-root', [], ['tmp-root', 'tmp-root', 'tmp-root', 'unique-directory']],
     ['written-at-load', ['remove-file'], ['written-at-load', 'written-at-load']],
     ['unfollowed', [], ['unfollowed']],
+    ['shared-directory', ['remove-directory', 'remove-file'], ['shared-directory']],
     ['not-a-path', [], []],
     ['read-only', [], []],
     ['idempotent', [], []],

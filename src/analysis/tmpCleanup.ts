@@ -2,8 +2,17 @@
 // The rule that matters most: only static paths strictly below /tmp that the handler
 // itself writes are ever removed. Everything dynamic, /tmp itself, anything with `..`,
 // anything only read, and deliberate download caches stay where they are.
+//
+// A directory the handler writes into is removed recursively only when everything below
+// it that the code reads (reads, stats, checks for, lists, hands to a library) is the
+// code's own output: a file it writes, a directory it writes into or creates (listing
+// that is the "listing that grows" leak), or a per-invocation name in a directory where it
+// writes such names. A directory that also holds a path the code reads but never writes
+// (a token a Lambda extension put there, a file another process shares) is not removed:
+// only the static files the handler writes there are, and the directory is reported.
 import { posix } from 'node:path';
 import { LAMBDA_TMP } from './staticPath';
+import type { TmpAccess } from './fsPathArguments';
 import type { TmpPathUse } from './tmpPaths';
 
 export interface TmpRemoval {
@@ -20,7 +29,7 @@ export interface TmpRemoval {
 }
 
 export interface TmpKept {
-  kind: 'dynamic-path' | 'tmp-root' | 'dot-dot' | 'download-cache' | 'unique-directory' | 'written-at-load' | 'unfollowed';
+  kind: 'dynamic-path' | 'tmp-root' | 'dot-dot' | 'download-cache' | 'unique-directory' | 'written-at-load' | 'unfollowed' | 'shared-directory';
   use: TmpPathUse;
   message: string;
 }
@@ -49,6 +58,46 @@ export function isRemovableTmpPath(path: string): boolean {
 }
 
 const WRITES = new Set(['write-file', 'make-directory', 'unique-directory']);
+
+/** Accesses that need the path to be there: the code reads it, checks for it, lists it,
+ * or hands it to a function the analysis does not follow (which may read it). */
+const NEEDS_EXISTING = new Set<TmpAccess>(['read', 'check', 'unknown']);
+
+/** What the code itself puts below /tmp, in the handler or as the module loads. */
+interface OwnOutput {
+  /** Static files written and directories written into or created. */
+  paths: string[];
+  /** Directories the code writes per-invocation names into. */
+  dynamicDirectories: string[];
+}
+
+/** The path a use names for this check: a static path, or the static directory that holds
+ * a dynamic one; a path with `..` where it leads. Null for /tmp itself (never inside a
+ * removable directory). */
+function placeOf(use: TmpPathUse): { path: string; dynamic: boolean } | null {
+  const { value } = use;
+  if (value.kind === 'static') return { path: value.path, dynamic: false };
+  if (value.kind === 'dynamic') return { path: value.directory, dynamic: true };
+  if (value.kind === 'dot-dot') return { path: value.lands, dynamic: !value.static };
+  return null;
+}
+
+/** A use below `directory` that needs a path there which the code does not write itself. */
+function unwrittenReadIn(directory: string, uses: TmpPathUse[], own: OwnOutput): TmpPathUse | undefined {
+  return uses.find((use) => {
+    const place = placeOf(use);
+    if (!place || !NEEDS_EXISTING.has(use.access) || !isWithin(place.path, directory)) return false;
+    if (place.dynamic) return !own.dynamicDirectories.includes(place.path);
+    // a file it writes, or a directory that holds what it writes (a listing of its own output)
+    return !own.paths.some((written) => isWithin(written, place.path));
+  });
+}
+
+function describeUse(use: TmpPathUse): string {
+  const { value } = use;
+  const place = value.kind === 'static' ? value.path : value.kind === 'dynamic' ? `a path below ${value.directory} built from ${value.reason}` : value.kind === 'dot-dot' ? `\`${value.text}\`` : 'a path';
+  return `${place} (\`${use.via}\`, line ${use.line})`;
+}
 
 function depth(path: string): number {
   return path.split('/').length;
@@ -118,6 +167,11 @@ export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
   const loadDirectories = atLoad.filter((u) => u.value.kind === 'static' && u.access === 'make-directory').map((u) => (u.value as { path: string }).path);
   const cacheIn = (path: string) => caches.find((c) => isWithin(c, path) || isWithin(path, c));
 
+  const own: OwnOutput = {
+    paths: [...files.keys(), ...directories.keys(), ...loadWrites, ...loadDirectories],
+    dynamicDirectories: [...directories.entries()].filter(([, entry]) => entry.holdsDynamicNames).map(([path]) => path),
+  };
+
   const removals: TmpRemoval[] = [];
   const removed: string[] = [];
   const ordered = [...directories.entries()].sort(([a], [b]) => depth(a) - depth(b));
@@ -130,6 +184,16 @@ export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
     }
     if (loadFile) {
       keep('written-at-load', entry.use, `${path} holds ${loadFile}, written once when the module loads; removing it would lose that file`);
+      continue;
+    }
+    const unwritten = unwrittenReadIn(path, uses, own);
+    if (unwritten && isRemovableTmpPath(path)) {
+      const left = entry.holdsDynamicNames ? '; files with per-invocation names it writes there are not removed and still pile up' : '';
+      keep(
+        'shared-directory',
+        entry.use,
+        `${path} holds paths the handler reads but does not write, such as ${describeUse(unwritten)}: the directory is not removed, only the files the handler writes there${left}`,
+      );
       continue;
     }
     if (!isRemovableTmpPath(path)) continue;

@@ -16,8 +16,9 @@ export type TmpPathValue =
   | { kind: 'static'; path: string }
   /** /tmp itself. */
   | { kind: 'root' }
-  /** Has a `..` segment somewhere. */
-  | { kind: 'dot-dot'; text: string }
+  /** Has a `..` segment somewhere. `lands` is where the text leads once normalised: the
+   * whole path when it is static, else the directory its static start reaches. */
+  | { kind: 'dot-dot'; text: string; lands: string; static: boolean }
   /** Has a dynamic part; `directory` is the static directory that holds it (/tmp or below). */
   | { kind: 'dynamic'; directory: string; reason: string };
 
@@ -65,13 +66,13 @@ export function classifyTmpPath(value: StringValue): TmpPathValue | null {
   const normal = posix.normalize(text || '.');
   const underTmp = (t: string) => t === LAMBDA_TMP || t.startsWith(`${LAMBDA_TMP}/`);
   if (!underTmp(text) && !underTmp(normal)) return null;
-  if (value.dotDot) return { kind: 'dot-dot', text };
+  // a dynamic part glued to text (`/tmp/out-${id}`) belongs to the segment that text starts
+  const directory = value.static ? '' : posix.normalize(value.atSegment ? text : text.slice(0, text.lastIndexOf('/') + 1) || '/').replace(/\/+$/, '');
+  if (value.dotDot) return { kind: 'dot-dot', text, lands: value.static ? normal.replace(/\/+$/, '') || '/' : directory || '/', static: value.static };
   if (value.static) {
     const path = normal.replace(/\/+$/, '');
     return underTmp(path) && path !== LAMBDA_TMP ? { kind: 'static', path } : { kind: 'root' };
   }
-  // a dynamic part glued to text (`/tmp/out-${id}`) belongs to the segment that text starts
-  const directory = posix.normalize(value.atSegment ? text : text.slice(0, text.lastIndexOf('/') + 1) || '/').replace(/\/+$/, '');
   return { kind: 'dynamic', directory: underTmp(directory) ? directory : LAMBDA_TMP, reason: value.reason };
 }
 

@@ -18,6 +18,8 @@ export interface BehaviourCase {
   handler?: string;
   /** Package name -> absolute path of a test double. */
   modules?: Record<string, string>;
+  /** Files below /tmp that every environment starts with (see `SimulateOptions.tmpFiles`). */
+  tmpFiles?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -29,7 +31,7 @@ export interface BehaviourReport {
 }
 
 export async function checkMigrationBehaviour(c: BehaviourCase): Promise<BehaviourReport> {
-  const run = (file: string) => simulate({ file, handler: c.handler, events: c.events, modules: c.modules, timeoutMs: c.timeoutMs });
+  const run = (file: string) => simulate({ file, handler: c.handler, events: c.events, modules: c.modules, tmpFiles: c.tmpFiles, timeoutMs: c.timeoutMs });
   const input = await run(c.input);
   const output = await run(c.output);
   const failures: string[] = [];

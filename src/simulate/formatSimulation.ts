@@ -47,6 +47,7 @@ export function formatSimulation(result: SimulationResult, options: FormatOption
     }
   }
   if (options.verbose) lines.push(...handlerOutput(result));
+  if (result.warning) lines.push('', `warning: ${result.warning}`);
   lines.push('', verdict(result));
   return lines.join('\n') + '\n';
 }

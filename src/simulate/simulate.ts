@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyseHandlerModule, taskRoot, type HandlerModuleAnalysis } from './analyseHandlerModule';
-import { sameOutcome } from './compareOutcomes';
+import { describeOutcome, sameOutcome } from './compareOutcomes';
 import { isRemovableTmpPath } from './findStaticTmpPaths';
 import { errorInfo } from './invokeHandler';
 import { lambdaEnvironment } from './lambdaEnvironment';
@@ -28,19 +28,23 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
     return failed(file, reason, info);
   }
 
+  const unsafe = Object.keys(options.tmpFiles ?? {}).find((target) => !isRemovableTmpPath(target));
+  if (unsafe !== undefined) return failed(file, `tmpFiles may only name static paths strictly below /tmp/, not ${unsafe}`);
+
   const root = taskRoot(file);
   const modules = Object.fromEntries(Object.entries(options.modules ?? {}).map(([name, target]) => [name, path.resolve(target)]));
   const base: Omit<EnvironmentSpec, 'task'> = { cwd: root, env: lambdaEnvironment(root, options.env) };
   const task = { file, format: analysis.format, handler: analysis.handler, timeoutMs, modules };
   const environment = (events: Array<{ index: number; event: unknown }>) => {
     removeTmpPaths(analysis.tmpPaths);
+    writeTmpFiles(options.tmpFiles ?? {});
     return runEnvironment({ ...base, task: { ...task, invocations: events } });
   };
 
   const indexed = options.events.map((event, index) => ({ index, event }));
   const runs = [indexed, ...indexed.map((invocation) => [invocation])];
   // environments share /tmp: side by side only when the module never touches it
-  const [warm, ...cold] = analysis.usesTmp ? await inSequence(runs, environment) : await inParallel(runs, environment, PARALLEL_ENVIRONMENTS);
+  const [warm, ...cold] = analysis.usesTmp || options.tmpFiles ? await inSequence(runs, environment) : await inParallel(runs, environment, PARALLEL_ENVIRONMENTS);
   const failedToLoad = [warm, ...cold].find((run) => run.loadError);
   if (failedToLoad) return loadFailure(file, analysis, failedToLoad.loadError!, [warm.loadOutput, ...cold.map((c) => c.loadOutput)]);
 
@@ -60,11 +64,32 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
     verdict: invocations.every((i) => i.same) ? 'clean' : 'leak',
   };
   const stuck = invocations.find((i) => !settled(i.cold));
+  const neverSucceeded = invocations.every((i) => i.warm.outcome.status !== 'ok' && i.cold.outcome.status !== 'ok');
   if (stuck) {
     result.verdict = 'failed';
     result.failure = `invocation ${stuck.index + 1} did not complete even on a cold start: ${stuck.cold.outcome.status === 'timeout' ? `it did not settle within ${timeoutMs} ms` : 'the environment stopped'}`;
+  } else if (neverSucceeded && result.verdict === 'clean') {
+    // Warm equals cold, but a handler that never gets past its error shows nothing about
+    // its state: calling that clean would hide the failure.
+    result.verdict = 'failed';
+    result.failure = `every invocation failed: ${failuresIn(invocations)}; warm and cold agree, but the handler never succeeded`;
+  } else if (neverSucceeded) {
+    result.warning = `every invocation failed: ${failuresIn(invocations)}; the handler never succeeded, so the differences may be in how it fails`;
   }
   return result;
+}
+
+/** The first error the invocations gave, and how many other distinct ones there were. */
+function failuresIn(invocations: SimulatedInvocation[]): string {
+  const distinct = new Set<string>();
+  for (const invocation of invocations) {
+    for (const { outcome } of [invocation.warm, invocation.cold]) {
+      if (outcome.status === 'error') distinct.add(`${outcome.error.name}: ${firstLine(outcome.error.message)}`);
+      else distinct.add(describeOutcome(outcome));
+    }
+  }
+  const [first, ...others] = distinct;
+  return others.length === 0 ? first : `${first} (and ${others.length} other distinct failure${others.length === 1 ? '' : 's'})`;
 }
 
 async function inSequence<T, R>(items: T[], run: (item: T) => Promise<R>): Promise<R[]> {
@@ -95,6 +120,14 @@ function settled(record: InvocationRecord): boolean {
 function removeTmpPaths(paths: string[]): void {
   for (const target of paths) {
     if (isRemovableTmpPath(target)) fs.rmSync(target, { recursive: true, force: true });
+  }
+}
+
+/** What another process put there before the environment started (checked by the caller). */
+function writeTmpFiles(files: Record<string, string>): void {
+  for (const [target, contents] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, contents);
   }
 }
 

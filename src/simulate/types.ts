@@ -17,6 +17,12 @@ export interface SimulateOptions {
   modules?: Record<string, string>;
   /** Extra environment variables for the handler's process. */
   env?: Record<string, string>;
+  /**
+   * Files that something other than the handler (a Lambda extension, a layer's startup
+   * script) puts below /tmp before the module loads, so every environment starts with them:
+   * path -> contents. Only static paths strictly below /tmp/.
+   */
+  tmpFiles?: Record<string, string>;
 }
 
 export interface ErrorInfo {
@@ -75,6 +81,8 @@ export interface SimulationResult {
   verdict: Verdict;
   /** For `failed`: the reason in one line. */
   failure?: string;
+  /** Something the verdict alone would hide (every invocation of a leaking handler failed). */
+  warning?: string;
   /** For `failed` because of an exception: the error, with its stack. */
   error?: ErrorInfo;
 }
