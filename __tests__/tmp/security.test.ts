@@ -272,6 +272,20 @@ describe('a directory that holds a file the handler reads but does not write', (
     expect(result.output).not.toContain("fs.rmSync('/tmp/work', ");
   });
 
+  it('says that per-invocation names it writes beside such a file are left to pile up', () => {
+    const source = "const fs = require('fs');\n\nexports.handler = (event) => {\n  const config = fs.readFileSync('/tmp/work/layer.json', 'utf8');\n  fs.writeFileSync(`/tmp/work/${event.id}.json`, config);\n  return fs.readdirSync('/tmp/work').length;\n};\n";
+    const result = applyTransforms(source, 'handler.js', { transforms: [transform] });
+    expect(result.output).toBeNull();
+    expect(result.review).toEqual([
+      expect.objectContaining({
+        kind: 'shared-directory',
+        line: 5,
+        message:
+          '/tmp/work holds paths the handler reads but does not write, such as /tmp/work/layer.json (`fs.readFileSync`, line 4): the directory is not removed, only the files the handler writes there; files with per-invocation names it writes there are not removed and still pile up',
+      }),
+    ]);
+  });
+
   it.each([
     // the listing that grows: what it lists is its own output
     ['a listing of the directory it fills', 'fs.readdirSync(`/tmp/work`);'],
