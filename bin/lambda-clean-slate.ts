@@ -2,6 +2,7 @@
 // The command-line entry: parses the command line and hands over to a command in
 // src/commands/. Commands load their heavy dependencies themselves, when they run.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../src/engine/errors';
 
@@ -9,10 +10,10 @@ const verbose = process.argv.includes('--verbose');
 
 // Ctrl-C or a termination request: with a listener, Node delivers the signal between two
 // turns of the event loop, which `migrate --write` takes between two files, so no file is
-// left half written and no temporary file is left behind. Then the signal is raised again
-// without the listener, so the process ends as killed by it (exit status 130 / 143).
+// left half written and no temporary file is left behind. The exit status is the shell's
+// for a process ended by the signal (130, 143).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => process.kill(process.pid, signal));
+  process.once(signal, () => process.exit(128 + os.constants.signals[signal]));
 }
 
 // `lambda-clean-slate migrate | head`: a closed pipe ends the output, not the process with a stack trace

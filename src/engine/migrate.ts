@@ -194,9 +194,10 @@ async function writeChanges(files: FileResult[], force: boolean): Promise<void> 
     if (refused.length > 0) throw new UncommittedChangesError(refused.map((f) => f.path));
   }
   for (const file of changed) {
-    // a turn of the event loop before each file: a signal handler (the command line's, for
-    // Ctrl-C) runs between two files, never while one is half done
-    await new Promise((resolve) => setImmediate(resolve));
+    // a full turn of the event loop before each file: a signal handler (the command line's,
+    // for Ctrl-C) runs between two files, never while one is half done. Two hops: signals are
+    // read in the poll phase, which one hop skips when it starts from that phase.
+    for (let hop = 0; hop < 2; hop++) await new Promise((resolve) => setImmediate(resolve));
     try {
       writeFileAtomic(file.absolutePath, file.after!);
       file.written = true;
