@@ -1,6 +1,6 @@
 // `lambda-clean-slate simulate FILE`: runs the handler warm and cold and shows where the
 // results differ. Exit 0 when warm and cold agree, 1 when they differ (a leak), 2 when the
-// handler cannot be loaded or run. The simulate library (and with it jscodeshift and
+// handler cannot be loaded or run, or never succeeds. The simulate library (and with it jscodeshift and
 // esbuild) is required only when the command runs.
 import fs from 'node:fs';
 import path from 'node:path';
