@@ -28,4 +28,11 @@ describe('insertInModule', () => {
     });
     expect(result.output).toBe(`#!/usr/bin/env node\n// Orders service.\n\nexports.handler = async (event) => {\n  let count = 0;\n  count += 1;\n  return count;\n};\n`);
   });
+
+  it('gives each statement of a one-line handler body its own line after the generated ones', () => {
+    const result = run(`let hits = 0;\nconst items = [];\nfunction add(x) { items.push(x); }\nexports.handler = async (event) => { add(1); hits++; return { hits, items }; };\n`);
+    expect(result.error).toBeUndefined();
+    expect(result.output).toContain('  let hits = 0;\n  add(1);\n  hits++;\n  return { hits, items };\n};\n');
+    expect(run(result.output!).output).toBeNull();
+  });
 });

@@ -2,6 +2,7 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { HandlerInfo } from './types';
 import { programPath } from './scope';
+import { parseStatements } from './snippet';
 
 /** Makes sure the handler has a block body (`async (e) => work(e)` becomes
  * `async (e) => { return work(e); }`) and returns that body's statement list. */
@@ -21,8 +22,19 @@ export function handlerBody(j: JSCodeshift, handler: HandlerInfo): any[] {
  * TRANSFORM_ORDER and each prepends, which yields the spec's order inside the handler. */
 export function prependToHandler(j: JSCodeshift, handler: HandlerInfo, statements: any[]): void {
   if (statements.length === 0) return;
-  handlerBody(j, handler).unshift(...statements);
+  const body = handlerBody(j, handler);
+  const block: any = handler.fn.node.body;
+  if (block.loc && block.loc.start.line === block.loc.end.line && !spreadBlocks.has(block)) {
+    // A body written on one line (`{ add(1); hits++; return hits; }`): recast would keep the
+    // user's statements run together after the generated lines. Each is given its own line,
+    // as its own text, parsed again.
+    spreadBlocks.add(block);
+    for (let i = 0; i < body.length; i++) body[i] = parseStatements(j, j(body[i]).toSource())[0] ?? body[i];
+  }
+  body.unshift(...statements);
 }
+
+const spreadBlocks = new WeakSet<object>();
 
 function isRequireDeclaration(stmt: any): boolean {
   if (stmt.type !== 'VariableDeclaration') return false;
