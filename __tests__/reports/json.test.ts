@@ -77,13 +77,29 @@ describe('--format json', () => {
       notes: [],
     };
     expect(validate(valid)).toBe(true);
+    expect(validate({ ...valid, skipped: [{ path: 'blob.js', reason: 'binary file', unprocessed: true }] })).toBe(true);
     const broken = [
       { ...valid, version: 2 },
       { ...valid, transforms: ['frobnicate'] },
       { ...valid, files: [{ ...valid.files[0], changes: [{ transform: 'globals', kind: 'move', line: 0, column: 1, message: 'm' }] }] },
       { ...valid, files: [{ ...valid.files[0], error: { message: 'x' } }] },
+      { ...valid, skipped: [{ path: 'blob.js', reason: 'binary file' }] },
     ];
     for (const report of broken) expect(validate(report)).toBe(false);
+  });
+
+  it('tells a file the run could not process (exit 2) from one the user excluded', async () => {
+    const os = require('node:os');
+    const { migrate } = require('../../src/engine/migrate');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-json-skipped-'));
+    folders.push(dir);
+    fs.writeFileSync(path.join(dir, 'blob.js'), Buffer.from([0x65, 0x78, 0x00, 0x01, 0x02]));
+    fs.writeFileSync(path.join(dir, 'off.js'), '// lambda-clean-slate-disable\nexports.handler = async (event) => 1;\n');
+    const result = await migrate({ cwd: dir, paths: ['.'], workers: 0 });
+    const report = JSON.parse(jsonFormat.render(result, { color: false }));
+    expect(validate(report)).toBe(true);
+    const byPath = Object.fromEntries(report.skipped.map((s: any) => [s.path, s.unprocessed]));
+    expect(byPath).toEqual({ 'blob.js': true, 'off.js': false });
   });
 
   it("names exactly the engine's transforms in the schema", () => {

@@ -45,7 +45,7 @@ export interface JsonReport {
     skipped: number;
   };
   files: JsonFile[];
-  skipped: { path: string; reason: string }[];
+  skipped: { path: string; reason: string; unprocessed: boolean }[];
   notes: string[];
 }
 
@@ -71,7 +71,7 @@ export function toJsonReport(result: MigrateResult): JsonReport {
       skipped: summary.skipped,
     },
     files: result.files.map(jsonFile),
-    skipped: result.skipped.map((s) => ({ path: portablePath(s.path), reason: s.reason })),
+    skipped: result.skipped.map((s) => ({ path: portablePath(s.path), reason: s.reason, unprocessed: s.unprocessed === true })),
     notes: [...result.notes],
   };
 }
