@@ -10,7 +10,7 @@ import { isReference } from './scope';
 import type { HandlerInfo } from './types';
 
 /** `exports.a.b` / `module.exports.a.b` → `a.b`; anything else → null. */
-function exportedPathOf(node: any): string | null {
+export function exportedPathOf(node: any): string | null {
   const parts: string[] = [];
   let current = node;
   while (current?.type === 'MemberExpression' && !current.computed && current.property.type === 'Identifier') {

@@ -4,6 +4,8 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isReference, isInside } from './scope';
 import { resolveScope } from './lexicalScope';
+import { exportedPathOf } from './handlerCalls';
+import { collectExports, resolveToFunction } from './handlers';
 import type { HandlerInfo } from './types';
 
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
@@ -56,6 +58,7 @@ export function reachFrom(j: JSCodeshift, starts: ASTPath<any>[]): ASTPath<any>[
     order.push(unit);
   };
   starts.forEach(add);
+  let exported: Map<string, ASTPath<any>> | null = null;
   for (let i = 0; i < order.length; i++) {
     j(order[i])
       .find(j.Identifier)
@@ -64,8 +67,30 @@ export function reachFrom(j: JSCodeshift, starts: ASTPath<any>[]): ASTPath<any>[
         const unit = codeUnitOf(p);
         if (unit) add(unit);
       });
+    // `exports.processOne(record)`: a module function reached through the module's exports
+    j(order[i])
+      .find(j.MemberExpression)
+      .forEach((p) => {
+        const name = exportedPathOf(p.node);
+        if (name === null) return;
+        exported ??= exportedFunctions(j, p);
+        const unit = exported.get(name);
+        if (unit) add(unit);
+      });
   }
   return order;
+}
+
+/** The module's exported functions by export name, from the program `path` is in. */
+function exportedFunctions(j: JSCodeshift, path: ASTPath<any>): Map<string, ASTPath<any>> {
+  let top = path;
+  while (top.parent) top = top.parent;
+  const functions = new Map<string, ASTPath<any>>();
+  for (const entry of collectExports(j, j(top))) {
+    const fn = resolveToFunction(entry.value, 0);
+    if (fn) functions.set(entry.name, fn);
+  }
+  return functions;
 }
 
 /** Code that runs while the module loads: functions called at module level (directly, as an
