@@ -82,11 +82,46 @@ export function findNamedImport(j: JSCodeshift, root: Collection<any>, source: s
 
 /** A name not yet bound at module level: `preferred`, else `preferred2`, `preferred3`... */
 export function freeName(j: JSCodeshift, root: Collection<any>, preferred: string): string {
-  const used = new Set<string>();
-  root.find(j.Identifier).forEach((p) => used.add(p.node.name));
+  const used = identifierNames(j, root);
   if (!used.has(preferred)) return preferred;
   for (let i = 2; ; i++) if (!used.has(`${preferred}${i}`)) return `${preferred}${i}`;
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The names of every Identifier (and JSXIdentifier, its subtype) in the tree: what
+ * `root.find(j.Identifier)` reaches, walking the same fields in the same way (filling in a
+ * missing field's default as ast-types' visitor does), without building a path object for
+ * every node. freeName asks this several times per file. */
+function identifierNames(j: JSCodeshift, root: Collection<any>): Set<string> {
+  const { getFieldNames, getFieldValue, namedTypes, getSupertypeNames } = j.types;
+  const isIdentifier = (type: string): boolean => {
+    let answer = identifierTypes.get(type);
+    if (answer === undefined) {
+      answer = type === 'Identifier' || ((namedTypes as any)[type] !== undefined && getSupertypeNames(type).includes('Identifier'));
+      identifierTypes.set(type, answer);
+    }
+    return answer;
+  };
+  const names = new Set<string>();
+  const pending: any[] = root.paths().map((p) => p.value);
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (Array.isArray(value)) {
+      for (const element of value) pending.push(element);
+    } else if (Object.prototype.toString.call(value) === '[object Object]') {
+      if (typeof value.type === 'string' && isIdentifier(value.type)) names.add(value.name);
+      for (const field of getFieldNames(value)) {
+        if (!hasOwn.call(value, field)) value[field] = getFieldValue(value, field);
+        pending.push(value[field]);
+      }
+    }
+  }
+  return names;
+}
+
+/** Per node type: whether it is an Identifier to ast-types. */
+const identifierTypes = new Map<string, boolean>();
 
 /** Returns the local name bound to the whole module `source`, adding
  * `const name = require('source')` or `import * as name from 'source'` at the head of the
