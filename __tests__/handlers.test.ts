@@ -62,6 +62,17 @@ describe('findHandlers', () => {
     expect(names(source)).toEqual(expected);
   });
 
+  it('finds a class method exported as a bound handler (Powertools decorator style) or a static method', () => {
+    const ts = `class Lambda {\n  @tracer.captureLambdaHandler()\n  public async handler(_event: unknown, context: Context): Promise<void> {}\n}\nconst handlerClass = new Lambda();\nexport const handler = handlerClass.handler.bind(handlerClass);`;
+    expect(names(ts, 'a.ts')).toEqual(['handler:async:context']);
+    expect(names('class App { async handler(event, ctx) {} }\nconst app = new App();\nexports.handler = app.handler.bind(app);')).toEqual(['handler:async:ctx']);
+    expect(names('class App { static async handler(event) {} }\nexports.handler = App.handler;')).toEqual(['handler:async:null']);
+    // not a method of a class declared here, or the wrong kind of member
+    expect(names("const { Router } = require('x');\nconst r = new Router();\nexports.handler = r.handler.bind(r);")).toEqual([]);
+    expect(names('class App { static async handler(event) {} }\nconst app = new App();\nexports.handler = app.handler.bind(app);')).toEqual([]);
+    expect(names('class App { get handler() { return () => 1; } }\nconst app = new App();\nexports.handler = app.handler;')).toEqual([]);
+  });
+
   it('reads typed TypeScript handlers', () => {
     expect(names('import type { Handler } from "aws-lambda";\nexport const handler: Handler<A, B> = async (event, context) => { return 1 as B }', 'a.ts')).toEqual(['handler:async:context']);
   });

@@ -221,8 +221,14 @@ function resolveHandlerFunction(path: ASTPath<any>, depth: number): ResolvedHand
     const target = resolveIdentifier(current);
     return target ? resolveHandlerFunction(target, depth + 1) : null;
   }
+  // `handlerClass.handler` (Powertools' decorator style), `Lambda.handler` (a static method)
+  if (node.type === 'MemberExpression') return resolveClassMethod(current);
   if (node.type === 'CallExpression') {
     const callee = node.callee;
+    // `handlerClass.handler.bind(handlerClass)`
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.name === 'bind' && callee.object.type === 'MemberExpression') {
+      return resolveClassMethod(current.get('callee', 'object'));
+    }
     // middy().handler(fn): the function is the argument of `.handler`
     if (callee.type === 'MemberExpression' && !callee.computed && callee.property.name === 'handler' && node.arguments.length > 0) {
       return resolveHandlerFunction(current.get('arguments', 0), depth + 1);
@@ -239,6 +245,50 @@ function resolveHandlerFunction(path: ASTPath<any>, depth: number): ResolvedHand
       if (inner && isStreamifyCall(callee)) return { ...inner, streaming: true };
       return inner;
     }
+  }
+  return null;
+}
+
+/** The module-level class a name or `new` expression stands for, or null. */
+function classOf(path: ASTPath<any>): ASTPath<any> | null {
+  const node = unwrap(path).value;
+  if (node?.type !== 'Identifier') return null;
+  const scope = path.scope?.lookup(node.name);
+  const bindings: ASTPath<any>[] = scope?.getBindings()[node.name] ?? [];
+  for (const binding of bindings) {
+    const parent = binding.parent;
+    if (parent?.node.type === 'ClassDeclaration' && parent.node.id === binding.node) return parent;
+    if (parent?.node.type === 'VariableDeclarator' && parent.node.id === binding.node && parent.node.init?.type === 'ClassExpression') return parent.get('init');
+  }
+  return null;
+}
+
+/** `instance.method` with `const instance = new Class()` (or `new Class().method`), or
+ * `Class.method` for a static method, where Class is declared in this module: the method. */
+function resolveClassMethod(memberPath: ASTPath<any>): ResolvedHandler | null {
+  const member = memberPath.value;
+  if (member.computed || member.property.type !== 'Identifier') return null;
+  let objectPath = unwrap(memberPath.get('object'));
+  let isStatic = false;
+  let classPath: ASTPath<any> | null = null;
+  if (objectPath.value.type === 'Identifier') {
+    const target = resolveIdentifier(objectPath);
+    if (target) objectPath = unwrap(target);
+    else {
+      classPath = classOf(objectPath);
+      isStatic = true;
+    }
+  }
+  if (!classPath && objectPath.value.type === 'NewExpression') classPath = classOf(objectPath.get('callee'));
+  if (!classPath) return null;
+  const members: ASTPath<any> = classPath.get('body', 'body');
+  for (let i = 0; i < members.value.length; i++) {
+    const method = members.get(i);
+    const m = method.value;
+    if ((m.type !== 'MethodDefinition' && m.type !== 'ClassMethod') || m.kind !== 'method' || m.computed || !!m.static !== isStatic) continue;
+    if (m.key.type !== 'Identifier' || m.key.name !== member.property.name) continue;
+    // estree (the babel parser here) keeps the function in `value`; the ts parser's ClassMethod is the function
+    return { fn: (m.type === 'MethodDefinition' ? method.get('value') : method) as ASTPath<FunctionNode>, streaming: false };
   }
   return null;
 }

@@ -114,10 +114,26 @@ export function loadTimeUnits(j: JSCodeshift, root: Collection<any>, handlers: H
     const node = path.node;
     if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'OptionalCallExpression') return;
     if (enclosingFunction(path) !== null) return;
-    consider(path.get('callee'), true);
+    const constructed = node.type === 'NewExpression' && node.callee.type === 'Identifier' ? codeUnitOf(path.get('callee')) : null;
+    // `new App()` runs the class's constructor and field initializers, not its methods
+    if (constructed && (constructed.node.type === 'ClassDeclaration' || constructed.node.type === 'ClassExpression')) starts.push(...constructionCode(constructed));
+    else consider(path.get('callee'), true);
     path.get('arguments').each((arg: ASTPath<any>) => consider(arg, false));
   });
   return reachFrom(j, starts);
+}
+
+/** What `new C()` runs of a class: its constructor and its instance field initializers. */
+function constructionCode(classPath: ASTPath<any>): ASTPath<any>[] {
+  const members = classPath.get('body', 'body');
+  const code: ASTPath<any>[] = [];
+  for (let i = 0; i < members.value.length; i++) {
+    const member = members.get(i);
+    const m = member.value;
+    if ((m.type === 'MethodDefinition' || m.type === 'ClassMethod') && m.kind === 'constructor') code.push(m.type === 'MethodDefinition' ? member.get('value') : member);
+    else if (INSTANCE_FIELDS.has(m.type) && !m.static && m.value) code.push(member.get('value'));
+  }
+  return code;
 }
 
 /** Where a reference sits, relative to the handlers. */

@@ -16,7 +16,9 @@ export type FunctionNode =
   | namedTypes.FunctionExpression
   | namedTypes.ArrowFunctionExpression
   /** `module.exports = { async handler(event) {} }` */
-  | namedTypes.ObjectMethod;
+  | namedTypes.ObjectMethod
+  /** `export const handler = handlerClass.handler.bind(handlerClass)` (the ts parser's node) */
+  | namedTypes.ClassMethod;
 
 /** How a handler hands its result back to Lambda. */
 export type HandlerStyle = 'async' | 'promise' | 'callback' | 'sync';
