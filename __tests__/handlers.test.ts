@@ -73,6 +73,14 @@ describe('findHandlers', () => {
     expect(names('class App { get handler() { return () => 1; } }\nconst app = new App();\nexports.handler = app.handler;')).toEqual([]);
   });
 
+  it('gives a real line for every export form, including export (async) function', () => {
+    const j = jscodeshiftFor('babel');
+    const source = 'let x = 0;\n\nexport async function handler(event) {\n  return x++;\n}\nexport function other(event) {}\n';
+    expect(findHandlers(j, j(source)).map((h) => [h.name, h.line])).toEqual([['handler', 3], ['other', 6]]);
+    const ts = jscodeshiftFor('ts');
+    expect(findHandlers(ts, ts('\nexport async function handler(event: unknown) {}\n')).map((h) => h.line)).toEqual([2]);
+  });
+
   it('reads typed TypeScript handlers', () => {
     expect(names('import type { Handler } from "aws-lambda";\nexport const handler: Handler<A, B> = async (event, context) => { return 1 as B }', 'a.ts')).toEqual(['handler:async:context']);
   });

@@ -130,7 +130,11 @@ export function collectExports(j: JSCodeshift, root: Collection<any>): ExportedV
 }
 
 function entry(name: string, value: ASTPath<any>, at: any): ExportedValue {
-  return { name, value, line: at.loc?.start.line ?? 0, column: (at.loc?.start.column ?? 0) + 1 };
+  // the parser leaves some nodes without a position (`export async function handler`):
+  // the nearest enclosing node that has one says where the export is
+  let loc = at.loc;
+  for (let p: ASTPath<any> | null = value; !loc && p; p = p.parent) loc = p.value?.loc;
+  return { name, value, line: loc?.start.line ?? 1, column: (loc?.start.column ?? 0) + 1 };
 }
 
 /** `exports.a.b` / `module.exports.a` → `a.b` / `a`; `module.exports` → ''; anything else → null. */
