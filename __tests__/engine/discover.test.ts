@@ -80,6 +80,19 @@ describe('discoverFiles', () => {
     expect(reasons['src/outside-dir']).toMatch(/outside the given paths/);
   });
 
+  it('says nothing about links it would skip anyway: node_modules, .gitignore, --ignore, files it does not read', () => {
+    const outside = tree({ 'secret.js': HANDLER, 'notes.txt': 'x', 'pkg/index.js': HANDLER });
+    const dir = tree({ '.gitignore': 'build\n', 'src/a.js': HANDLER });
+    fs.symlinkSync(path.join(outside, 'pkg'), path.join(dir, 'node_modules'));
+    fs.symlinkSync(path.join(outside, 'pkg'), path.join(dir, 'build'));
+    fs.symlinkSync(path.join(outside, 'pkg'), path.join(dir, 'vendor'));
+    fs.symlinkSync(path.join(outside, 'notes.txt'), path.join(dir, 'src/notes.txt'));
+    fs.symlinkSync(path.join(outside, 'secret.js'), path.join(dir, 'src/linked.js'));
+    const d = discoverFiles({ paths: ['.'], cwd: dir, ignore: ['vendor'] });
+    expect(relativeFiles(dir, d)).toEqual(['src/a.js']);
+    expect(d.skipped.map((s) => path.relative(dir, s.path))).toEqual(['src/linked.js']);
+  });
+
   it('skips files over the size bound with a reason', () => {
     const dir = tree({ 'big.js': 'x'.repeat(MAX_FILE_BYTES + 1), 'small.js': HANDLER });
     const d = discoverFiles({ paths: ['.'], cwd: dir });

@@ -114,16 +114,21 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
       let real = path.join(realDir, entry.name);
       let stat: fs.Stats | null = null;
       if (entry.isSymbolicLink()) {
+        // what is skipped anyway (node_modules, .gitignore, --ignore) is never a problem,
+        // wherever it points; nor is a link to a file the tool would not read
+        if (ALWAYS_SKIPPED_DIRECTORIES.has(entry.name)) continue;
+        if ([false, true].some((asDirectory) => isIgnored(active, abs, asDirectory) || ignoredByUser(abs, asDirectory))) continue;
+        const mayBeSource = parserFor(abs) !== undefined || path.extname(entry.name) === '';
         try {
           real = fs.realpathSync(abs);
           stat = fs.statSync(real);
         } catch (error: any) {
           const reason = error.code === 'ELOOP' ? 'symbolic link loop (not followed)' : 'broken symbolic link';
-          skipped.push({ path: abs, reason, unprocessed: true });
+          if (mayBeSource) skipped.push({ path: abs, reason, unprocessed: true });
           continue;
         }
         if (!insideRoots(real)) {
-          skipped.push({ path: abs, reason: 'symbolic link to a path outside the given paths (not followed)', unprocessed: true });
+          if (stat.isDirectory() || parserFor(abs)) skipped.push({ path: abs, reason: 'symbolic link to a path outside the given paths (not followed)', unprocessed: true });
           continue;
         }
         isDirectory = stat.isDirectory();
