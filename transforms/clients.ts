@@ -61,8 +61,7 @@ function handlersUsing(ctx: TransformContext, name: string): HandlerInfo[] {
  * instance, so they move into the factory. */
 function listenerStatements(ctx: TransformContext, name: string): ASTPath<any>[] {
   const out: ASTPath<any>[] = [];
-  ctx.root
-    .find(ctx.j.Program)
+  programPath(ctx.j, ctx.root)!
     .get('body')
     .each((statement: ASTPath<any>) => {
       const expression = statement.node.type === 'ExpressionStatement' ? statement.node.expression : null;

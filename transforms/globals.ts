@@ -24,7 +24,7 @@ import { freeName } from '../src/analysis/imports';
 import { keepFileHeader, prependToHandler } from '../src/analysis/insert';
 import { shadowedAtTopOf } from '../src/analysis/lexicalScope';
 import { reevaluation } from '../src/analysis/reevaluable';
-import { isReference } from '../src/analysis/scope';
+import { isReference, programPath } from '../src/analysis/scope';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
 import { hasResetAtTop, resetStatement } from '../src/analysis/resetStatement';
@@ -132,7 +132,7 @@ function planLazyCache(ctx: TransformContext, binding: ModuleBinding, c: Extract
   const statement = binding.statement.node;
   expiries.push(() => {
     for (const guard of c.guards) if (guard.form !== 'expression' && guard.form !== 'early-return') addExpiry(ctx.j, guard, name, stampName, Math.round(ttl * 1000));
-    const body: any[] = ctx.root.find(ctx.j.Program).get().node.body;
+    const body: any[] = programPath(ctx.j, ctx.root)!.node.body;
     const stamp = ctx.j.variableDeclaration('let', [ctx.j.variableDeclarator(ctx.j.identifier(stampName), ctx.j.numericLiteral(0))]);
     body.splice(body.indexOf(statement) + 1, 0, stamp);
   });
@@ -220,7 +220,7 @@ function step(ctx: TransformContext): void {
 
   // module level: split declarations, collect the moved ones
   const movedByHandler = new Map<HandlerInfo, any[]>();
-  const program = root.find(j.Program).get().node;
+  const program = programPath(j, root)!.node;
   const declarations = new Set<any>();
   for (const binding of bindings) if (binding.declarator && plan.fates.has(binding.declarator.node)) declarations.add(binding.statement.node);
   for (const declaration of declarations) {

@@ -1,6 +1,7 @@
 // One file through the selected transforms: parsed once, every transform run on that one
 // tree, printed once and only when something changed. Shared by the `migrate` engine and
 // the standalone jscodeshift entry points of the transforms.
+import type { JSCodeshift } from 'jscodeshift';
 import { handlersCalledByHandlers } from './handlerCalls';
 import { findHandlers } from './handlers';
 import { detectModuleKind } from './imports';
@@ -96,7 +97,9 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
     // recast hands the parser the text with tabs expanded (and may change line ends): the
     // tree parsed before fits only when that text is exactly the one it was parsed from
     const reuse = apply.parsed === undefined ? null : { parse: (text: string) => (text === body ? (apply.parsed as any) : rawParser(parser).parse(text)) };
-    root = reuse ? j.withParser(reuse)(body) : j(body);
+    // j(text, { parser }) would be bound to j's own parser again; withParser would rebuild
+    // jscodeshift's whole API for every file. The plain entry point takes the parser as given.
+    root = reuse ? (require('jscodeshift') as JSCodeshift)(body, { parser: reuse }) : j(body);
   } catch (error) {
     result.error = parseError(error);
     return result;

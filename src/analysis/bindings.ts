@@ -3,7 +3,7 @@
 // kind of thing each binding is: import, function, class, constant, client, lazy cache,
 // connection flag, cache timestamp, or mutable state.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { isReference } from './scope';
+import { isReference, programPath } from './scope';
 import { refersToModuleBinding } from './lexicalScope';
 import { isMutation, referenceEffect, type ReferenceEffect } from './mutation';
 import { loadTimeUnits, placeOf, reachFrom, type HandlerReach, type Place } from './reach';
@@ -86,7 +86,7 @@ function inCommonJsExport(path: ASTPath<any>): boolean {
 
 /** Every module-level binding, with its references placed relative to the handlers. */
 export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[]): ModuleBinding[] {
-  const program = root.find(j.Program).paths()[0];
+  const program = programPath(j, root)!;
   const reaches: HandlerReach[] = handlers.map((handler) => ({ handler, units: reachFrom(j, [handler.fn]) }));
   const loadTime = loadTimeUnits(j, root, handlers);
   const bindings = new Map<string, ModuleBinding>();

@@ -3,6 +3,7 @@
 // as fsp } from 'fs'`, `require('fs/promises')`, `import { writeFileSync } from 'fs'`) and
 // generated code can reuse the binding the author already has.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { programPath } from './scope';
 
 /** `fs` is the callback and `*Sync` API; `promises` is `fs.promises` / `fs/promises`. */
 export type FsApi = 'fs' | 'promises';
@@ -59,7 +60,7 @@ function addNamed(bindings: FsBindings, api: FsApi, imported: string, local: str
 /** Every module-level binding of `fs` and `fs/promises`. */
 export function findFsBindings(j: JSCodeshift, root: Collection<any>): FsBindings {
   const bindings: FsBindings = { modules: [], promises: [], named: new Map() };
-  const body: any[] = root.find(j.Program).get().node.body;
+  const body: any[] = programPath(j, root)!.node.body;
   for (const stmt of body) {
     if (stmt.type === 'ImportDeclaration' && stmt.importKind !== 'type') {
       const api = fsModuleApi(stmt.source.value);

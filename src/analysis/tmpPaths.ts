@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findFsBindings, fsCallOf, type FsBindings } from './fsBindings';
 import { FS_PATH_ARGUMENTS, type PathArgument, type TmpAccess } from './fsPathArguments';
-import { moduleFunctionNamed } from './scope';
+import { moduleFunctionNamed, programPath } from './scope';
 import { evaluateString, findPathBindings, isPathOrOsCall, LAMBDA_TMP, type PathBindings, type StringValue } from './staticPath';
 
 export type { TmpAccess } from './fsPathArguments';
@@ -260,7 +260,7 @@ export function findTmpPaths(j: JSCodeshift, root: Collection<any>, options: Fin
 export function moduleTmpConstants(j: JSCodeshift, root: Collection<any>): Map<string, string> {
   const paths = findPathBindings(j, root);
   const out = new Map<string, string>();
-  root.find(j.Program).get('body').each((stmt: ASTPath<any>) => {
+  programPath(j, root)!.get('body').each((stmt: ASTPath<any>) => {
     const declaration = stmt.node.type === 'ExportNamedDeclaration' && stmt.node.declaration ? stmt.get('declaration') : stmt;
     if (declaration.node.type !== 'VariableDeclaration' || declaration.node.kind !== 'const') return;
     declaration.get('declarations').each((d: ASTPath<any>) => {
