@@ -10,7 +10,7 @@ function Page({ path }: { path: string }) {
   return <main>{path}</main>;
 }
 
-export async function handler(event: APIGatewayProxyEventV2, context: Context) {
+export async function handler(event: APIGatewayProxyEventV2, context?: Context) {
   invocationCount += 1;
   console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context?.awsRequestId }));
   return { statusCode: 200, headers: { 'content-type': 'text/html' }, body: renderToString(<Page path={event.rawPath} />) };

@@ -86,10 +86,11 @@ export function ensureContextParam(j: JSCodeshift, root: Collection<any>, handle
   const added: string[] = [];
   for (let position = params.length; position < index; position++) {
     const name = unusedName([PLACEHOLDER_NAMES[position] ?? `_arg${position}`], used);
-    added.push(annotate ? `${name}: unknown` : name);
+    added.push(annotate ? `${name}?: unknown` : name);
   }
   const contextName = unusedName(CONTEXT_NAMES, used);
-  added.push(contextType ? `${contextName}: ${contextType}` : contextName);
+  // optional: callers that pass the event alone (unit tests, other handlers) still compile
+  added.push(contextType ? `${contextName}?: ${contextType}` : contextName);
 
   // parsed with the file's parser so that annotations come out as written
   const [header] = parseStatements(j, `function f(${added.join(', ')}) {}`);
