@@ -217,4 +217,12 @@ describe('6. a file that does not parse', () => {
     expect(read(dir, 'src/index.js')).toBe('exports.handler = async (event) => {\n  const x = ;\n};\n');
     expect(read(dir, 'src/orders.mjs')).toContain('containerId');
   });
+
+  it('is named on stderr with --format patch, which has no place for it', () => {
+    const dir = make({ ...SERVICE, 'src/index.js': 'exports.handler = async (event) => {\n  const x = ;\n};\n' });
+    const run = migrate(dir, '--format', 'patch');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/src\/index\.js:2:13 {2}Unexpected token/);
+    expect(run.stdout).toMatch(/^diff --git a\/src\/orders\.mjs/m);
+  });
 });

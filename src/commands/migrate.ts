@@ -94,6 +94,15 @@ export async function runMigrate(argv: MigrateArgs): Promise<number> {
   if (argv.output) fs.writeFileSync(argv.output, report);
   else process.stdout.write(report);
 
+  // a patch has no place for problems: they go to stderr, one line each, so that exit 2 is explained
+  if (format.name === 'patch') {
+    for (const file of result.files) {
+      if (file.error) process.stderr.write(`lambda-clean-slate: ${file.path}:${file.error.line}:${file.error.column}  ${file.error.message}\n`);
+    }
+    for (const skipped of result.skipped) {
+      if (skipped.unprocessed) process.stderr.write(`lambda-clean-slate: ${skipped.path}  ${skipped.reason}\n`);
+    }
+  }
   if (argv.write) {
     const written = result.files.filter((f) => f.written).length;
     process.stderr.write(`lambda-clean-slate: ${written === 0 ? 'nothing to write' : `wrote ${written} file${written === 1 ? '' : 's'}`}\n`);

@@ -46,7 +46,7 @@ export function toSarif(result: MigrateResult): object {
         error.line > 0
           ? { artifactLocation: artifactLocation(file, root), region: { startLine: error.line, startColumn: Math.max(1, error.column) } }
           : { artifactLocation: artifactLocation(file, root) };
-      return { level: 'error', message: { text: `${file.path}: ${error.message} (left unchanged)` }, locations: [{ physicalLocation }] };
+      return { level: 'error', message: { text: `${file.path}: ${/left unchanged/.test(error.message) ? error.message : `${error.message} (left unchanged)`}` }, locations: [{ physicalLocation }] };
     });
 
   return {
