@@ -90,6 +90,22 @@ describe('simulate on the command line', () => {
     expect(run.stdout).toContain('FAILED: invocation 1 did not complete even on a cold start: it did not settle within 200 ms');
   });
 
+  it('runs the handler a template.yaml names for the file, as migrate does', () => {
+    const os = require('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-simulate-sam-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'functions', 'orders'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'template.yaml'), 'Resources:\n  Orders:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: functions/orders/\n      Handler: app.processOrder\n      Runtime: nodejs20.x\n');
+      fs.writeFileSync(path.join(dir, 'functions', 'orders', 'app.js'), "const orders = [];\nexports.handler = async () => 'not this one';\nexports.processOrder = async (event) => { orders.push(1); return orders.length; };\n");
+      // run from the project's root, as a user would
+      const run = spawnSync(process.execPath, [BIN, 'simulate', 'functions/orders/app.js', '--invocations', '2'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      expect(run.stdout).toContain('export `processOrder`');
+      expect(run.status).toBe(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exit 2 for several handlers without --handler, and for a missing event file', () => {
     const several = cli(fixture('two-handlers.js'));
     expect(several.status).toBe(2);

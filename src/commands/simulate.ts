@@ -44,9 +44,26 @@ export async function runSimulate(argv: SimulateArgs): Promise<number> {
   if (!(Number.isInteger(argv.timeout) && argv.timeout > 0)) throw new UsageError('--timeout takes a whole number of milliseconds greater than 0');
   const { events, labels } = readEvents(argv);
   const { simulate, formatSimulation } = require('../simulate') as typeof import('../simulate');
-  const result = await simulate({ file: argv.file, handler: argv.handler, events, timeoutMs: argv.timeout });
+  const result = await simulate({ file: argv.file, handler: argv.handler ?? handlerFromManifests(argv.file), events, timeoutMs: argv.timeout });
   process.stdout.write(formatSimulation(result, { verbose: argv.verbose === true, eventLabels: labels }));
   return SIMULATE_EXIT[result.verdict];
+}
+
+/** The handler a template.yaml or serverless.yml names for this file (as `migrate` reads
+ * them), so that `simulate` runs the export that was migrated; undefined when none does. */
+function handlerFromManifests(file: string): string | undefined {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return undefined; // simulate reports the missing file in its own words
+  }
+  const { handlerNamesFor, locateManifests, readManifests } = require('../engine/manifests') as typeof import('../engine/manifests');
+  const cwd = process.cwd();
+  const names = handlerNamesFor(real, readManifests(locateManifests([], [path.dirname(real)], cwd), cwd));
+  if (!names || names.length === 0) return undefined;
+  if (names.length > 1) throw new UsageError(`the manifests name several handlers in ${file}: ${names.join(', ')}; choose one with --handler`);
+  return names[0];
 }
 
 function readEvents(argv: SimulateArgs): { events: unknown[]; labels?: string[] } {
