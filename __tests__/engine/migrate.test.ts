@@ -102,6 +102,10 @@ describe('migrate', () => {
     expect(fromManifest.manifests).toEqual(['template.yaml']);
     const fromFlag = await migrate({ cwd: tree(files), handlerNames: ['handler'] });
     expect(fromFlag.files.map((f) => [f.path, f.handlers])).toEqual([['app.js', ['handler']], ['other.js', ['handler']]]);
+    expect(fromFlag.notes).toEqual([]);
+    // a mistyped --handler is said, not passed over in silence
+    const typo = await migrate({ cwd: tree(files), handlerNames: ['handelr', 'main'] });
+    expect(typo.notes).toEqual(['--handler "handelr": no file exports a function under that name']);
   });
 
   it('refuses to write over uncommitted changes unless forced', async () => {

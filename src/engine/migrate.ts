@@ -72,6 +72,13 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
     if (result.handlers.length > 0 || result.error) files.push(result);
   });
 
+  // a mistyped --handler must not pass a CI check in silence
+  if (given && given.length > 0) {
+    const found = new Set(files.flatMap((f) => f.handlers));
+    const missing = given.filter((name) => !found.has(name));
+    if (missing.length > 0) notes.push(`--handler ${missing.map((n) => `"${n}"`).join(', ')}: no file exports a function under ${missing.length === 1 ? 'that name' : 'these names'}`);
+  }
+
   if (options.write) await writeChanges(files, options.force === true);
 
   return {
