@@ -121,22 +121,22 @@ function parameterIndex(fn: any, idPath: ASTPath<any>): number {
 /** Which parameters of each module function end up as a path in a file system call,
  * directly or through other such functions (`function save(file, data) { fs.writeFileSync(file, data) }`). */
 function summariseHelpers(m: Module, functions: ASTPath<any>[]): void {
+  // the calls of each function, searched once for all the rounds
+  const callsOf = new Map(functions.map((fn) => [fn, m.j(fn).find(m.j.CallExpression).paths()]));
   for (let round = 0, changed = true; changed && round < 8; round++) {
     changed = false;
     for (const fn of functions) {
       const summary = m.helpers.get(fn.node) ?? new Map();
-      m.j(fn)
-        .find(m.j.CallExpression)
-        .forEach((call) => {
-          for (const arg of pathArgumentsOf(m, call) ?? []) {
-            if (!call.node.arguments[arg.index]) continue;
-            const index = parameterIndex(fn.node, call.get('arguments', arg.index));
-            if (index >= 0 && !summary.has(index)) {
-              summary.set(index, { ...arg, index });
-              changed = true;
-            }
+      for (const call of callsOf.get(fn)!) {
+        for (const arg of pathArgumentsOf(m, call) ?? []) {
+          if (!call.node.arguments[arg.index]) continue;
+          const index = parameterIndex(fn.node, call.get('arguments', arg.index));
+          if (index >= 0 && !summary.has(index)) {
+            summary.set(index, { ...arg, index });
+            changed = true;
           }
-        });
+        }
+      }
       if (summary.size > 0) m.helpers.set(fn.node, summary);
     }
   }
@@ -215,7 +215,20 @@ function useOf(m: Module, call: ASTPath<any>, argument: ASTPath<any>, access: Tm
 /** Every /tmp path the module (or the given functions) uses, with what the code does with it. */
 export function findTmpPaths(j: JSCodeshift, root: Collection<any>, options: FindTmpPathsOptions = {}): TmpPathUse[] {
   const m: Module = { j, root, fs: findFsBindings(j, root), paths: findPathBindings(j, root), helpers: new Map() };
-  summariseHelpers(m, root.find(j.Function).filter((fn) => enclosingFunction(fn) === null).paths());
+  // one walk for both searches: the module's functions and its calls, each in tree order
+  const functions: ASTPath<any>[] = [];
+  const moduleCalls: ASTPath<any>[] = [];
+  j.types.visit(root.paths()[0] as any, {
+    visitFunction(p) {
+      functions.push(p);
+      this.traverse(p);
+    },
+    visitCallExpression(p) {
+      moduleCalls.push(p);
+      this.traverse(p);
+    },
+  });
+  summariseHelpers(m, functions.filter((fn) => enclosingFunction(fn) === null));
 
   const calls = new Set<ASTPath<any>>();
   const seen = new Set<any>();
@@ -227,11 +240,9 @@ export function findTmpPaths(j: JSCodeshift, root: Collection<any>, options: Fin
   };
   if (options.functions) {
     for (const fn of options.functions) j(fn).find(j.CallExpression).forEach(collect);
-    root.find(j.CallExpression).forEach((p) => {
-      if (enclosingFunction(p) === null) collect(p);
-    });
+    for (const p of moduleCalls) if (enclosingFunction(p) === null) collect(p);
   } else {
-    root.find(j.CallExpression).forEach(collect);
+    moduleCalls.forEach(collect);
   }
 
   const uses: TmpPathUse[] = [];
