@@ -92,8 +92,9 @@ const hasOwn = Object.prototype.hasOwnProperty;
 /** The names of every Identifier (and JSXIdentifier, its subtype) in the tree: what
  * `root.find(j.Identifier)` reaches, walking the same fields in the same way (filling in a
  * missing field's default as ast-types' visitor does), without building a path object for
- * every node. freeName asks this several times per file. */
-function identifierNames(j: JSCodeshift, root: Collection<any>): Set<string> {
+ * every node. freeName asks this several times per file; a search for a declaration of one
+ * name can ask it first and skip the search when the name is nowhere. */
+export function identifierNames(j: JSCodeshift, root: Collection<any>): Set<string> {
   const { getFieldNames, getFieldValue, namedTypes, getSupertypeNames } = j.types;
   const isIdentifier = (type: string): boolean => {
     let answer = identifierTypes.get(type);
