@@ -228,14 +228,34 @@ How it keeps that fast:
 
 ## Where the time goes
 
-A CPU profile of (a) in one thread (\`node --cpu-prof\`, \`--workers 0\`) shows what is left:
-the transforms themselves dominate. Each runs many whole-tree searches
-(\`root.find(...)\`, often only to reach the Program) and parses its generated snippets
-as separate files; ast-types builds a new visitor for every search. Next come the handler scan of
-large library files that mention \`handler\` or \`event\` (bundles such as esprima or ajv), the
-parse and print of the handler modules, and garbage collection. Reading and pre-checking all
-files costs little. The floor ratio goal is therefore a goal for the transforms: fewer passes over
-each tree.
+A CPU profile of (a) in one thread (\`node --cpu-prof\`, \`--workers 0\`, about 5 s)
+shows what is left. About a third is parsing: the handler scan of every file that passes the
+text test (\`@babel/parser\` with the \`estree\` plugin jscodeshift uses, whose location
+bookkeeping alone is a tenth of the run) and recast's copy of the handler modules' trees.
+The transforms take about a third (globals 0.8 s, tmp 0.6 s, clients and container-id 0.3 s
+each), mostly in whole-tree searches: which code a handler reaches, and what runs while the
+module loads. Printing the changed modules takes about 0.6 s, garbage collection 0.4 s.
+
+What made the transforms cheaper, measured on this tree with the output byte-identical:
+
+- ast-types builds a new visitor for every \`find\`, and each visitor recomputed which of its
+  methods applies to each of ~300 node types. That table depends only on the method names, so
+  it is kept per set of names (\`src/analysis/visitorTables.ts\`).
+- The Program is reached directly instead of by a search of the whole tree; \`freeName\`
+  collects names with a plain walk instead of a visitor; the tmp analysis walks the tree once
+  for its functions and calls together, and searches each helper's calls once, not once per
+  round; the clients transform looks for its \`lostConnections\` set only in a module that
+  has the name at all.
+- Generated snippets are parsed once per text and handed out as copies that keep recast's link
+  to their text, so they print exactly as a fresh parse would.
+- A file the handler scan parsed goes through jscodeshift's plain entry point instead of a new
+  \`withParser\` API per file.
+
+Together these cut the one-thread time of (a) on this tree by about a fifth (median wall time
+5.6 s before, 4.3 s after, same machine, runs alternated). The floor ratio goal (at most half
+the parse floor) is still out of reach: (a) parses the ~300 handler candidates with the same
+parser as (b), then copies, analyses and prints the handler modules; spread over two cores
+that work alone is more than half of parsing every file once.
 
 ## Measured
 
