@@ -66,16 +66,16 @@ export function reachFrom(j: JSCodeshift, starts: ASTPath<any>[]): ASTPath<any>[
         if (!isReference(p)) return;
         const unit = codeUnitOf(p);
         if (unit) add(unit);
-      });
-    // `exports.processOne(record)`: a module function reached through the module's exports
-    j(order[i])
-      .find(j.MemberExpression)
-      .forEach((p) => {
-        const name = exportedPathOf(p.node);
-        if (name === null) return;
-        exported ??= exportedFunctions(j, p);
-        const unit = exported.get(name);
-        if (unit) add(unit);
+        // `exports.processOne(record)`: a module function reached through the module's exports
+        if (p.node.name === 'exports' || p.node.name === 'module') {
+          let member = p;
+          while (member.parent?.node.type === 'MemberExpression' && member.parent.node.object === member.node) member = member.parent;
+          const name = member === p ? null : exportedPathOf(member.node);
+          if (name === null) return;
+          exported ??= exportedFunctions(j, p);
+          const target = exported.get(name);
+          if (target) add(target);
+        }
       });
   }
   return order;
