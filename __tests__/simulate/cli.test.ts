@@ -88,6 +88,10 @@ describe('simulate on the command line', () => {
     const run = cli(fixture('never-settles.js'), '--timeout', '200', '--invocations', '1');
     expect(run.status).toBe(2);
     expect(run.stdout).toContain('FAILED: invocation 1 did not complete even on a cold start: it did not settle within 200 ms');
+    // the rows it could not run are not marked as a leak
+    const three = cli(fixture('never-settles.js'), '--timeout', '200', '--invocations', '3');
+    expect(three.status).toBe(2);
+    expect(three.stdout).not.toContain('<- differs');
   });
 
   it('runs the handler a template.yaml names for the file, as migrate does', () => {

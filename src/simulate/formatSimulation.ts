@@ -30,17 +30,20 @@ export function formatSimulation(result: SimulationResult, options: FormatOption
   for (const note of result.notes) lines.push(`note: ${note}`);
 
   if (count > 0) {
+    // when the handler could not be run, rows differ for that reason, not because of a leak:
+    // the verdict says why, and no row is marked
+    const marks = result.verdict !== 'failed';
     lines.push('', `  ${'#'.padEnd(3)}${pad('event', LABEL)}  ${pad('warm (one environment)', COLUMN)}  cold (fresh environment each)`);
     for (const invocation of result.invocations) {
       const label = options.eventLabels?.[invocation.index] ?? JSON.stringify(invocation.event) ?? 'undefined';
       const warm = describeOutcome(invocation.warm.outcome);
       const cold = describeOutcome(invocation.cold.outcome);
-      const row = `  ${String(invocation.index + 1).padEnd(3)}${pad(label, LABEL)}  ${pad(warm, COLUMN)}  ${invocation.same ? clip(cold, COLUMN) : `${pad(cold, COLUMN)}  ${MARK}`}`;
+      const row = `  ${String(invocation.index + 1).padEnd(3)}${pad(label, LABEL)}  ${pad(warm, COLUMN)}  ${invocation.same || !marks ? clip(cold, COLUMN) : `${pad(cold, COLUMN)}  ${MARK}`}`;
       lines.push(row.trimEnd());
     }
     // in full where the table had to cut a differing value short
     const clipped = (text: string) => text.length > COLUMN;
-    for (const invocation of result.invocations.filter((i) => !i.same && (clipped(describeOutcome(i.warm.outcome)) || clipped(describeOutcome(i.cold.outcome))))) {
+    for (const invocation of result.invocations.filter((i) => marks && !i.same && (clipped(describeOutcome(i.warm.outcome)) || clipped(describeOutcome(i.cold.outcome))))) {
       lines.push('', `invocation ${invocation.index + 1}: the warm result differs from the cold one`);
       lines.push(`  warm: ${clip(describeOutcome(invocation.warm.outcome), FULL_VALUE_LIMIT)}`);
       lines.push(`  cold: ${clip(describeOutcome(invocation.cold.outcome), FULL_VALUE_LIMIT)}`);
