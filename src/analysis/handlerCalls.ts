@@ -5,22 +5,14 @@
 // container-id counter would count one invocation twice. Such a handler is left as it is
 // and reported; the caller is migrated as usual.
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
-import { resolveToFunction } from './handlers';
+import { commonJsExportPath, resolveToFunction } from './handlers';
 import { isReference } from './scope';
 import type { HandlerInfo } from './types';
 
-/** `exports.a.b` / `module.exports.a.b` → `a.b`; anything else → null. */
+/** `exports.a.b` / `module.exports.a.b` → `a.b`; the bare `exports` / `module.exports`, and
+ * anything else → null. */
 export function exportedPathOf(node: any): string | null {
-  const parts: string[] = [];
-  let current = node;
-  while (current?.type === 'MemberExpression' && !current.computed && current.property.type === 'Identifier') {
-    parts.unshift(current.property.name);
-    current = current.object;
-  }
-  if (current?.type !== 'Identifier') return null;
-  if (current.name === 'exports' && parts.length > 0) return parts.join('.');
-  if (current.name === 'module' && parts[0] === 'exports' && parts.length > 1) return parts.slice(1).join('.');
-  return null;
+  return commonJsExportPath(node) || null;
 }
 
 /** For each handler that another handler refers to, the first handler that does. */

@@ -138,7 +138,7 @@ function entry(name: string, value: ASTPath<any>, at: any): ExportedValue {
 }
 
 /** `exports.a.b` / `module.exports.a` → `a.b` / `a`; `module.exports` → ''; anything else → null. */
-function commonJsExportPath(node: any): string | null {
+export function commonJsExportPath(node: any): string | null {
   const parts: string[] = [];
   let current = node;
   while (current.type === 'MemberExpression' && !current.computed && current.property.type === 'Identifier') {
