@@ -13,8 +13,20 @@ export function detectModuleKind(j: JSCodeshift, root: Collection<any>): ModuleK
 }
 
 /** `fs` and `node:fs` are the same module. */
-function sameModule(a: string, b: string): boolean {
-  return a.replace(/^node:/, '') === b.replace(/^node:/, '');
+export function sameModule(a: unknown, b: string): boolean {
+  return typeof a === 'string' && a.replace(/^node:/, '') === b.replace(/^node:/, '');
+}
+
+/** `require('<specifier>')` whose specifier `matches`. */
+export function isRequireOf(init: any, matches: (specifier: string) => boolean): boolean {
+  return (
+    init?.type === 'CallExpression' &&
+    init.callee.type === 'Identifier' &&
+    init.callee.name === 'require' &&
+    init.arguments.length === 1 &&
+    typeof init.arguments[0].value === 'string' &&
+    matches(init.arguments[0].value)
+  );
 }
 
 /** The local name under which the whole module (default or namespace import, or a plain
@@ -29,18 +41,7 @@ export function findModuleBinding(j: JSCodeshift, root: Collection<any>, source:
     }
     if (stmt.type === 'VariableDeclaration') {
       for (const d of stmt.declarations) {
-        const init = d.init;
-        if (
-          d.id.type === 'Identifier' &&
-          init?.type === 'CallExpression' &&
-          init.callee.type === 'Identifier' &&
-          init.callee.name === 'require' &&
-          init.arguments.length === 1 &&
-          typeof init.arguments[0].value === 'string' &&
-          sameModule(init.arguments[0].value, source)
-        ) {
-          return d.id.name;
-        }
+        if (d.id.type === 'Identifier' && isRequireOf(d.init, (specifier) => sameModule(specifier, source))) return d.id.name;
       }
     }
   }
@@ -59,15 +60,7 @@ export function findNamedImport(j: JSCodeshift, root: Collection<any>, source: s
     }
     if (stmt.type === 'VariableDeclaration') {
       for (const d of stmt.declarations) {
-        const init = d.init;
-        if (
-          d.id.type === 'ObjectPattern' &&
-          init?.type === 'CallExpression' &&
-          init.callee.type === 'Identifier' &&
-          init.callee.name === 'require' &&
-          typeof init.arguments[0]?.value === 'string' &&
-          sameModule(init.arguments[0].value, source)
-        ) {
+        if (d.id.type === 'ObjectPattern' && isRequireOf(d.init, (specifier) => sameModule(specifier, source))) {
           for (const p of d.id.properties) {
             if ((p.type === 'ObjectProperty' || p.type === 'Property') && p.key.type === 'Identifier' && p.key.name === imported && p.value.type === 'Identifier') {
               return p.value.name;

@@ -4,28 +4,13 @@
 // of that module (what an author would write instead of a second import), else add a new
 // import or require at the head of the module's imports.
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import { findNamedImport, freeName } from './imports';
+import { findNamedImport, freeName, isRequireOf, sameModule } from './imports';
 import { indexForNewImport, insertInModule } from './insert';
 import { parseStatements, quoted, semicolon } from './snippet';
 import type { CodeStyle, ModuleKind } from './types';
 import { programPath } from './scope';
 
-function sameModule(a: unknown, b: string): boolean {
-  return typeof a === 'string' && a.replace(/^node:/, '') === b.replace(/^node:/, '');
-}
-
 type SourceMatcher = (specifier: string) => boolean;
-
-function isRequireOf(init: any, matches: SourceMatcher): boolean {
-  return (
-    init?.type === 'CallExpression' &&
-    init.callee.type === 'Identifier' &&
-    init.callee.name === 'require' &&
-    init.arguments.length === 1 &&
-    typeof init.arguments[0].value === 'string' &&
-    matches(init.arguments[0].value)
-  );
-}
 
 /** `import { a } from 'm'` that can take one more named specifier (not a type-only
  * import, not a namespace import). */
