@@ -5,7 +5,7 @@ import type { JSCodeshift } from 'jscodeshift';
 import { handlersCalledByHandlers } from './handlerCalls';
 import { findHandlers } from './handlers';
 import { detectModuleKind } from './imports';
-import { jscodeshiftFor, parserFor, rawParser, type ParserName } from './parser';
+import { jscodeshiftFor, parserFor, rawParser, syntaxChecker, type ParserName } from './parser';
 import { printWithStyle } from './print';
 import { measureStyle } from './style';
 import { TRANSFORM_ORDER, type Finding, type Transform, type TransformOptions } from './types';
@@ -165,7 +165,7 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
   }
   // Never hand back a file that does not parse again with the same parser.
   try {
-    rawParser(parser).parse(open(printed).body);
+    syntaxChecker(parser).parse(open(printed).body);
   } catch (error) {
     const e = parseError(error);
     result.error = { ...e, message: `the migrated code would not parse (${e.message}); file left unchanged` };

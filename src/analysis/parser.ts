@@ -54,3 +54,49 @@ export function rawParser(name: ParserName): RawParser {
   }
   return parser;
 }
+
+const syntaxCheckers = new Map<ParserName, RawParser>();
+
+/**
+ * jscodeshift's parser for `name` without tokens: for asking whether a text parses at all
+ * (the check of every migrated file), not for building a tree to reprint. The same
+ * `@babel/parser` module with the same options, read from jscodeshift's parser itself so the
+ * two cannot drift apart; only `tokens` is off. Tokens are most of a parse's cost with the
+ * `estree` plugin, which re-describes each token's location.
+ */
+export function syntaxChecker(name: ParserName): RawParser {
+  let checker = syntaxCheckers.get(name);
+  if (!checker) {
+    const babel = babelParserOfJscodeshift();
+    const options = { ...optionsOf(name, babel), tokens: false };
+    checker = { parse: (source: string) => babel.parse(source, options) };
+    syntaxCheckers.set(name, checker);
+  }
+  return checker;
+}
+
+type BabelParser = { parse(source: string, options: object): any };
+
+/** The `@babel/parser` jscodeshift's parsers load (it may be another copy than ours). */
+function babelParserOfJscodeshift(): BabelParser {
+  const parserDir = path.dirname(require.resolve('jscodeshift/parser/babel5Compat'));
+  return require(require.resolve('@babel/parser', { paths: [parserDir] })) as BabelParser;
+}
+
+/** The options jscodeshift's parser `name` hands to `@babel/parser`, seen by running it once
+ * on an empty text with `parse` standing in to record them. */
+function optionsOf(name: ParserName, babel: BabelParser): object {
+  const parse = babel.parse;
+  let seen: object | undefined;
+  babel.parse = (_source: string, options: object) => {
+    seen = options;
+    return parse('', options);
+  };
+  try {
+    (require('jscodeshift/src/getParser') as (name: string) => RawParser)(name).parse('');
+  } finally {
+    babel.parse = parse;
+  }
+  if (!seen) throw new Error(`jscodeshift's ${name} parser did not call @babel/parser`);
+  return seen;
+}
