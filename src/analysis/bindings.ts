@@ -3,6 +3,7 @@
 // kind of thing each binding is: import, function, class, constant, client, lazy cache,
 // connection flag, cache timestamp, or mutable state.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { findPaths } from './fastFind';
 import { isReference, programPath } from './scope';
 import { refersToModuleBinding } from './lexicalScope';
 import { isMutation, referenceEffect, type ReferenceEffect } from './mutation';
@@ -128,7 +129,9 @@ export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, han
     }
   });
 
-  root.find(j.Identifier).forEach((path) => {
+  // only identifiers named like a module binding can be one of its references
+  const named = (node: any) => bindings.has(node.name);
+  root.paths().flatMap((top) => findPaths(j, top, 'Identifier', named)).forEach((path) => {
     const binding = bindings.get(path.node.name);
     if (!binding || !isReference(path) || !refersToModuleBinding(path)) return;
     const place = placeOf(path, reaches, loadTime);

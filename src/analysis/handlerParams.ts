@@ -2,6 +2,7 @@
 // (`context`, `_context`, `ctx`, or a destructured one), else add one, with `_event` (and
 // `_responseStream` for a streaming handler) in front when the earlier ones are missing.
 import type { Collection, JSCodeshift } from 'jscodeshift';
+import { identifierNames } from './imports';
 import { parseStatements } from './snippet';
 import type { HandlerInfo } from './types';
 
@@ -22,13 +23,7 @@ const CONTEXT_NAMES = ['context', 'lambdaContext', 'invocationContext'];
 const CONTEXT_TYPE_LITERAL = '{ awsRequestId: string }';
 
 function namesUsedIn(j: JSCodeshift, fn: any): Set<string> {
-  const names = new Set<string>();
-  j(fn)
-    .find(j.Identifier)
-    .forEach((p) => {
-      names.add(p.node.name);
-    });
-  return names;
+  return identifierNames(j, j(fn));
 }
 
 /** A name that appears nowhere in the function, so a new parameter shadows nothing. */

@@ -4,7 +4,7 @@
 // of that module (what an author would write instead of a second import), else add a new
 // import or require at the head of the module's imports.
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import { findNamedImport, freeName, isRequireOf, sameModule } from './imports';
+import { findNamedImport, freeName, identifierNames, isRequireOf, sameModule } from './imports';
 import { indexForNewImport, insertInModule } from './insert';
 import { parseStatements, quoted, semicolon } from './snippet';
 import type { CodeStyle, ModuleKind } from './types';
@@ -73,8 +73,7 @@ function extendNamedImport(j: JSCodeshift, body: any[], kind: ModuleKind | null,
  * destructuring require of a module that `matches`. Returns false, changing nothing, when
  * there is no such import or when one of the names is already taken in the file. */
 export function addToNamedImport(j: JSCodeshift, root: Collection<any>, matches: SourceMatcher, names: string[]): boolean {
-  const used = new Set<string>();
-  root.find(j.Identifier).forEach((p) => used.add(p.node.name));
+  const used = identifierNames(j, root);
   if (names.some((name) => used.has(name))) return false;
   const body: any[] = programPath(j, root)!.node.body;
   return extendNamedImport(j, body, null, matches, names.map((name) => [name, name]));

@@ -2,7 +2,8 @@
 // functions, classes and function-holding objects it names, through any number of
 // helpers), the code that runs while the module loads, and where a reference sits.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { isReference, isInside } from './scope';
+import { findPaths } from './fastFind';
+import { isReference, isInside, mayNameModuleBinding } from './scope';
 import { resolveScope } from './lexicalScope';
 import { exportedPathOf } from './handlerCalls';
 import { collectExports, resolveToFunction } from './handlers';
@@ -10,6 +11,7 @@ import type { HandlerInfo } from './types';
 
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
 const INSTANCE_FIELDS = new Set(['ClassProperty', 'ClassPrivateProperty', 'PropertyDefinition']);
+const CALL_TYPES = ['CallExpression', 'NewExpression', 'OptionalCallExpression'];
 
 /** The innermost code that does not run where it is written: a function, a method, or an
  * instance field initializer (runs at construction). Null at module level. */
@@ -60,23 +62,22 @@ export function reachFrom(j: JSCodeshift, starts: ASTPath<any>[]): ASTPath<any>[
   starts.forEach(add);
   let exported: Map<string, ASTPath<any>> | null = null;
   for (let i = 0; i < order.length; i++) {
-    j(order[i])
-      .find(j.Identifier)
-      .forEach((p) => {
-        if (!isReference(p)) return;
-        const unit = codeUnitOf(p);
-        if (unit) add(unit);
-        // `exports.processOne(record)`: a module function reached through the module's exports
-        if (p.node.name === 'exports' || p.node.name === 'module') {
-          let member = p;
-          while (member.parent?.node.type === 'MemberExpression' && member.parent.node.object === member.node) member = member.parent;
-          const name = member === p ? null : exportedPathOf(member.node);
-          if (name === null) return;
-          exported ??= exportedFunctions(j, p);
-          const target = exported.get(name);
-          if (target) add(target);
-        }
-      });
+    // a code unit is named by a module-level binding; `exports` and `module` reach exports
+    findPaths(j, order[i], 'Identifier', mayNameModuleBinding(order[i], ['exports', 'module'])).forEach((p) => {
+      if (!isReference(p)) return;
+      const unit = codeUnitOf(p);
+      if (unit) add(unit);
+      // `exports.processOne(record)`: a module function reached through the module's exports
+      if (p.node.name === 'exports' || p.node.name === 'module') {
+        let member = p;
+        while (member.parent?.node.type === 'MemberExpression' && member.parent.node.object === member.node) member = member.parent;
+        const name = member === p ? null : exportedPathOf(member.node);
+        if (name === null) return;
+        exported ??= exportedFunctions(j, p);
+        const target = exported.get(name);
+        if (target) add(target);
+      }
+    });
   }
   return order;
 }
@@ -110,9 +111,9 @@ export function loadTimeUnits(j: JSCodeshift, root: Collection<any>, handlers: H
       if (unit && (called || !handlerNodes.has(unit.node))) starts.push(unit);
     }
   };
-  root.find(j.Node).forEach((path: ASTPath<any>) => {
+  const calls = root.paths().flatMap((top) => findPaths(j, top, CALL_TYPES, (node) => CALL_TYPES.includes(node.type)));
+  calls.forEach((path: ASTPath<any>) => {
     const node = path.node;
-    if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'OptionalCallExpression') return;
     if (enclosingFunction(path) !== null) return;
     const constructed = node.type === 'NewExpression' && node.callee.type === 'Identifier' ? codeUnitOf(path.get('callee')) : null;
     // `new App()` runs the class's constructor and field initializers, not its methods

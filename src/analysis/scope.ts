@@ -2,7 +2,10 @@
 // to (a local that shadows a global is not the global), and which module functions a
 // handler reaches through the helpers it calls.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { findPaths } from './fastFind';
 import type { FunctionNode } from './types';
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
 
@@ -73,15 +76,27 @@ export function moduleBindingNames(j: JSCodeshift, root: Collection<any>): Set<s
   return new Set(Object.keys(program?.scope?.getBindings() ?? {}));
 }
 
+/** The bindings declared at the top of the module `path` is in: where `scope.lookup` of a
+ * module-level name ends. Null when `path` is not inside a Program. */
+export function moduleScopeBindings(path: ASTPath<any>): Record<string, ASTPath<any>[]> | null {
+  let top = path;
+  while (top.parent) top = top.parent;
+  const program = top.value?.type === 'File' ? top.get('program') : top;
+  if (program.value?.type !== 'Program') return null;
+  return program.scope?.getBindings() ?? null;
+}
+
+/** A test for `findPaths`: could an identifier named so refer to a binding declared at the
+ * top of the module `path` is in? Only when the module declares the name (or `also` lists it). */
+export function mayNameModuleBinding(path: ASTPath<any>, also: string[] = []): ((node: any) => boolean) | undefined {
+  const bindings = moduleScopeBindings(path);
+  if (!bindings) return undefined;
+  return (node) => hasOwn.call(bindings, node.name) || also.includes(node.name);
+}
+
 /** Every reference inside `fn` (including nested callbacks) to a module-level binding. */
 export function moduleReferencesIn(j: JSCodeshift, fn: ASTPath<any>): ASTPath<any>[] {
-  const refs: ASTPath<any>[] = [];
-  j(fn)
-    .find(j.Identifier)
-    .forEach((p) => {
-      if (isReference(p) && resolvesToModuleScope(p)) refs.push(p);
-    });
-  return refs;
+  return findPaths(j, fn, 'Identifier', mayNameModuleBinding(fn)).filter((p) => isReference(p) && resolvesToModuleScope(p));
 }
 
 /** The module-level function a name is bound to (`function f() {}`, `const f = () => {}`,

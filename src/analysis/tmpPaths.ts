@@ -6,6 +6,7 @@ import { posix } from 'node:path';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findFsBindings, fsCallOf, type FsBindings } from './fsBindings';
 import { FS_PATH_ARGUMENTS, type PathArgument, type TmpAccess } from './fsPathArguments';
+import { findPaths } from './fastFind';
 import { moduleFunctionNamed, programPath } from './scope';
 import { evaluateString, findPathBindings, isPathOrOsCall, LAMBDA_TMP, type PathBindings, type StringValue } from './staticPath';
 
@@ -122,7 +123,7 @@ function parameterIndex(fn: any, idPath: ASTPath<any>): number {
  * directly or through other such functions (`function save(file, data) { fs.writeFileSync(file, data) }`). */
 function summariseHelpers(m: Module, functions: ASTPath<any>[]): void {
   // the calls of each function, searched once for all the rounds
-  const callsOf = new Map(functions.map((fn) => [fn, m.j(fn).find(m.j.CallExpression).paths()]));
+  const callsOf = new Map(functions.map((fn) => [fn, findPaths(m.j, fn, 'CallExpression')]));
   for (let round = 0, changed = true; changed && round < 8; round++) {
     changed = false;
     for (const fn of functions) {
@@ -158,7 +159,7 @@ function checksIn(m: Module, p: ASTPath<any>): TmpPathValue[] {
     }
   };
   if (p.node.type === 'CallExpression') visit(p);
-  m.j(p).find(m.j.CallExpression).forEach(visit);
+  findPaths(m.j, p, 'CallExpression').forEach(visit);
   return out;
 }
 
@@ -218,16 +219,8 @@ export function findTmpPaths(j: JSCodeshift, root: Collection<any>, options: Fin
   // one walk for both searches: the module's functions and its calls, each in tree order
   const functions: ASTPath<any>[] = [];
   const moduleCalls: ASTPath<any>[] = [];
-  j.types.visit(root.paths()[0] as any, {
-    visitFunction(p) {
-      functions.push(p);
-      this.traverse(p);
-    },
-    visitCallExpression(p) {
-      moduleCalls.push(p);
-      this.traverse(p);
-    },
-  });
+  const isFunction = (node: any) => j.Function.check(node);
+  for (const p of findPaths(j, root.paths()[0], ['Function', 'CallExpression'])) (isFunction(p.node) ? functions : moduleCalls).push(p);
   summariseHelpers(m, functions.filter((fn) => enclosingFunction(fn) === null));
 
   const calls = new Set<ASTPath<any>>();
@@ -239,7 +232,7 @@ export function findTmpPaths(j: JSCodeshift, root: Collection<any>, options: Fin
     }
   };
   if (options.functions) {
-    for (const fn of options.functions) j(fn).find(j.CallExpression).forEach(collect);
+    for (const fn of options.functions) findPaths(j, fn, 'CallExpression').forEach(collect);
     for (const p of moduleCalls) if (enclosingFunction(p) === null) collect(p);
   } else {
     moduleCalls.forEach(collect);
