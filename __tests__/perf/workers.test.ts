@@ -2,6 +2,7 @@
 // files, in the same order, with the same changes, as a run in one thread. Run against the
 // compiled package, since worker threads load compiled JavaScript.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { buildPackage, git, runCli } from '../e2e/cli';
 import { fixtureTree } from './fixtureTree';
@@ -42,6 +43,50 @@ describe('workers', () => {
     const seen: number[] = [];
     await migrate({ cwd: path.join(tree, 'copy-1', 'container-id'), onProgress: (p) => seen.push(p.workers) });
     expect(seen[seen.length - 1]).toBe(0);
+  });
+
+  it('start while files are still being read, once enough is queued, and share the queue with the main thread', async () => {
+    type Pool = typeof import('../../src/engine/workers');
+    const { WorkPool, BYTES_PER_WORKER } = require(path.join(build.dir, 'src', 'engine', 'workers.js')) as Pool;
+    const inputs = fs.readdirSync(path.join(tree, 'copy-1', 'globals')).map((name) => fs.readFileSync(path.join(tree, 'copy-1', 'globals', name, fs.readdirSync(path.join(tree, 'copy-1', 'globals', name)).find((f) => f.startsWith('handler.'))!), 'utf8'));
+    const tasks = [];
+    for (let id = 0, bytes = 0; bytes < 1.1 * BYTES_PER_WORKER; id++) {
+      const text = inputs[id % inputs.length];
+      tasks.push({ id, path: `handler-${id}.js`, text });
+      bytes += text.length;
+    }
+    const results = new Map<number, unknown>();
+    let startedAfter = -1;
+    const pool = new WorkPool({
+      requested: undefined,
+      setup: { transformNames: ['globals'], transformOptions: {} },
+      onResult: (id, result) => results.set(id, result),
+      onWorkers: () => (startedAfter = added),
+    });
+    let added = 0;
+    for (const task of tasks) {
+      pool.add(task);
+      added++;
+    }
+    // one worker (none on a single core), started by the task that took the queue past
+    // BYTES_PER_WORKER, not before
+    const expected = Math.min(1, os.availableParallelism() - 1);
+    expect(pool.workerCount).toBe(expected);
+    if (expected > 0) {
+      expect(startedAfter).toBeGreaterThan(1);
+      expect(startedAfter).toBeLessThan(tasks.length);
+    }
+    const { applyTransforms } = require(path.join(build.dir, 'src', 'analysis', 'applyTransforms.js'));
+    const { loadTransform } = require(path.join(build.dir, 'transforms', 'index.js'));
+    let here = 0;
+    await pool.finish((task) => {
+      here++;
+      return applyTransforms(task.text, task.path, { transforms: [loadTransform('globals')] });
+    });
+    expect([...results.keys()].sort((a, b) => a - b)).toEqual(tasks.map((t) => t.id));
+    // both threads worked
+    expect(here).toBeGreaterThan(0);
+    if (expected > 0) expect(here).toBeLessThan(tasks.length);
   });
 
   it('give the same patch from the command line', () => {

@@ -4,13 +4,14 @@
 // and never exits; problems with single files are part of the result.
 //
 // How the time is spent: every file is read and put through a text pre-check in this
-// thread; only files that may hold a handler are parsed, here or, when there are enough of
-// them, in worker threads. Results are gathered by the file's position, so the result is
-// the same, in the same order, whichever thread did the work.
+// thread; only files that may hold a handler are parsed: in worker threads, which start
+// during the pre-check once there is enough to parse, and in this thread once the pre-check
+// is done (workers.ts). Results are gathered by the file's position, so the result is the
+// same, in the same order, whichever thread did the work.
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDisabled, type SourceResult } from '../analysis/applyTransforms';
-import type { TransformName } from '../analysis/types';
+import type { Transform, TransformName } from '../analysis/types';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import { UncommittedChangesError, UsageError } from './errors';
 import { filesWithUncommittedChanges, findGitRoot } from './git';
@@ -19,8 +20,8 @@ import { mayHoldHandler } from './precheck';
 import type { FileResult, MigrateOptions, MigrateProgress, MigrateResult, MigrateSummary, SkippedResult } from './results';
 import { inShard } from './shard';
 import { selectTransformNames } from './transformNames';
-import { transformFile, type FileTask } from './transformFile';
-import { runInWorkers, workerCount } from './workers';
+import { transformFile } from './transformFile';
+import { WorkPool } from './workers';
 import { writeFileAtomic } from './writeAtomic';
 
 const NO_MANIFESTS: ManifestHandlers = { manifests: [], byFile: new Map(), scopes: [], notes: [] };
@@ -50,14 +51,16 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
   const notes = [...manifests.notes];
   const progress = progressReporter(scanned.length, options.onProgress);
 
-  const prepared = scanned.map((file): Prepared => {
-    const names = handlerNamesFor(file.realPath, manifests, given);
-    // a manifest speaks for this file and does not name it: not a handler module
-    const outcome: Prepared = names && names.length === 0 ? { kind: 'settled' } : prepareFile(file, shown(file.path), names);
-    if (outcome.kind === 'settled') progress.fileDone(outcome.result);
-    return outcome;
+  const { prepared, parsed } = await prepareAndParse(scanned, {
+    transformNames,
+    options,
+    progress,
+    prepare: (file) => {
+      const names = handlerNamesFor(file.realPath, manifests, given);
+      // a manifest speaks for this file and does not name it: not a handler module
+      return names && names.length === 0 ? { kind: 'settled' } : prepareFile(file, shown(file.path), names);
+    },
   });
-  const parsed = await parseFiles(prepared, { transformNames, options, progress });
 
   const files: FileResult[] = [];
   prepared.forEach((entry, i) => {
@@ -114,39 +117,44 @@ interface ParseContext {
   transformNames: TransformName[];
   options: MigrateOptions;
   progress: ProgressReporter;
+  prepare(file: DiscoveredFile): Prepared;
 }
 
-/** Parses and transforms the files that passed the pre-check: position → result. */
-async function parseFiles(prepared: Prepared[], context: ParseContext): Promise<Map<number, FileResult>> {
+/** Reads every file and, for those that pass the pre-check, parses and transforms them:
+ * in worker threads, which start while files are still being read once there is enough to
+ * parse, and in this thread when reading is done. Results are kept by position. */
+async function prepareAndParse(scanned: DiscoveredFile[], context: ParseContext): Promise<{ prepared: Prepared[]; parsed: Map<number, FileResult> }> {
   const { options, progress } = context;
-  const results = new Map<number, FileResult>();
-  const tasks: FileTask[] = [];
-  prepared.forEach((entry, id) => {
-    if (entry.kind === 'parse') tasks.push({ id, path: entry.base.path, text: entry.text, names: entry.names });
-  });
-  const finish = (id: number, source: SourceResult) => {
-    const result = fileResult(prepared[id] as Extract<Prepared, { kind: 'parse' }>, source);
-    results.set(id, result);
-    progress.fileDone(result);
-  };
-
-  const bytes = tasks.reduce((n, t) => n + t.text.length, 0);
-  const workers = workerCount(options.workers, bytes, tasks.length);
-  progress.useWorkers(workers);
+  const prepared: Prepared[] = [];
+  const parsed = new Map<number, FileResult>();
   const transformOptions = options.transformOptions ?? {};
-  if (workers > 0) {
-    await runInWorkers(tasks, { transformNames: context.transformNames, transformOptions }, workers, (outcome) => {
-      if ('result' in outcome) finish(outcome.id, outcome.result);
-    });
-  } else if (tasks.length > 0) {
-    // loaded only when this thread parses: the transforms load jscodeshift, which takes a while
-    const { selectTransforms } = require('./selectTransforms') as typeof import('./selectTransforms');
-    const transforms = selectTransforms(context.transformNames);
-    for (const task of tasks) {
-      finish(task.id, transformFile(task, transforms, transformOptions));
-    }
+  const pool = new WorkPool({
+    requested: options.workers,
+    setup: { transformNames: context.transformNames, transformOptions },
+    onResult: (id, source) => {
+      const result = fileResult(prepared[id] as Extract<Prepared, { kind: 'parse' }>, source);
+      parsed.set(id, result);
+      progress.fileDone(result);
+    },
+    onWorkers: (count) => progress.useWorkers(count),
+  });
+
+  for (let id = 0; id < scanned.length; id++) {
+    const entry = context.prepare(scanned[id]);
+    prepared.push(entry);
+    if (entry.kind === 'settled') progress.fileDone(entry.result);
+    else pool.add({ id, path: entry.base.path, text: entry.text, names: entry.names });
+    // now and then, let the workers' answers in and hand them their next tasks
+    if (pool.workerCount > 0 && id % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
   }
-  return results;
+
+  // loaded only when this thread parses: the transforms load jscodeshift, which takes a while
+  let transforms: Transform[] | undefined;
+  await pool.finish((task) => {
+    transforms ??= (require('./selectTransforms') as typeof import('./selectTransforms')).selectTransforms(context.transformNames);
+    return transformFile(task, transforms, transformOptions);
+  });
+  return { prepared, parsed };
 }
 
 function fileResult(entry: Extract<Prepared, { kind: 'parse' }>, source: SourceResult): FileResult {

@@ -1,8 +1,10 @@
-// Worker threads for the parse-and-transform part of a `migrate` run. The main thread
-// reads files, runs the text pre-check and keeps the results in the order of the files;
-// workers only turn a file's text into its result (transformFile.ts). Each worker loads
-// jscodeshift and the transforms once (a few hundred milliseconds), so a run starts
-// workers only when it has enough to parse to repay that.
+// Where the parse-and-transform part of a `migrate` run happens. The main thread reads
+// files and runs the text pre-check; each file that passes becomes a task in a queue. Worker
+// threads start while the pre-check is still going, as soon as there is enough queued to
+// repay their start-up (each loads jscodeshift and the transforms, a few hundred
+// milliseconds), and take tasks from the queue; once the pre-check is done the main thread
+// takes tasks from the same queue until it is empty. Results are kept by the file's
+// position, so they are the same, in the same order, whichever thread did the work.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,72 +26,124 @@ export type TaskOutcome =
  * where the work stays in the calling thread. */
 const WORKER_SCRIPT = path.join(__dirname, 'worker.js');
 
-/** Below this many bytes to parse, one thread is done before two workers have loaded and
- * warmed up jscodeshift, babel and recast. Measured on 2 cores with the bench trees: 0.87 MB of
- * handler-module candidates (3,000 files) took 3.1 s in one thread against 3.3-3.7 s with two
- * workers; 1.65 MB (6,000 files) 5.1 s against 4.9 s. */
-export const MIN_BYTES_FOR_WORKERS = 1536 * 1024;
-/** A worker is worth its start-up cost for about this many bytes to parse. */
-const BYTES_PER_WORKER = 128 * 1024;
+/** Queued bytes each worker has to repay: the k-th worker starts once k times this much has
+ * passed the pre-check. A worker first spends about 0.3 s of a core loading jscodeshift,
+ * babel and recast, and on two cores the second one is already half busy with V8's own
+ * threads (garbage collection, compilation) while the main thread parses: measured with the
+ * bench trees, 0.87 MB of candidates (3,000 files) took as long with one worker as without
+ * (median 3.9 s), 1.65 MB (6,000 files) 6.0 s against 6.3 s. */
+export const BYTES_PER_WORKER = 1024 * 1024;
 const MAX_WORKERS = 8;
-/** Tasks a worker holds at once: the next file is waiting when it finishes one. */
-const TASKS_IN_FLIGHT = 2;
+/** Tasks a worker holds at once: the next file is waiting when it finishes one, also while
+ * the main thread is busy with a file of its own. */
+const TASKS_IN_FLIGHT = 3;
 
-/** How many workers to use for `bytes` to parse over `tasks` files. `requested`
- * (`--workers N`) wins; 0 means none. */
-export function workerCount(requested: number | undefined, bytes: number, tasks: number): number {
-  if (tasks === 0 || !fs.existsSync(WORKER_SCRIPT)) return 0;
-  if (requested !== undefined) return Math.min(requested, tasks);
-  const cores = os.availableParallelism();
-  if (cores < 2 || bytes < MIN_BYTES_FOR_WORKERS) return 0;
-  return Math.min(cores, MAX_WORKERS, tasks, Math.ceil(bytes / BYTES_PER_WORKER));
+/** The most workers a run may start: `requested` (`--workers N`, 0: none) or, by default,
+ * one per core besides the main thread's (which works too). */
+export function workerLimit(requested: number | undefined): number {
+  if (!fs.existsSync(WORKER_SCRIPT)) return 0;
+  if (requested !== undefined) return requested;
+  return Math.max(0, Math.min(os.availableParallelism() - 1, MAX_WORKERS));
 }
 
-/** Runs `tasks` on `count` workers; `onOutcome` is called once per task, in the order
- * tasks finish. Rejects on the first task a transform failed on, or a worker that died. */
-export function runInWorkers(tasks: FileTask[], setup: WorkerSetup, count: number, onOutcome: (outcome: TaskOutcome) => void): Promise<void> {
-  if (tasks.length === 0) return Promise.resolve();
-  // largest first, so that no worker is left with one big file at the end
-  const queue = [...tasks].sort((a, b) => b.text.length - a.text.length || a.id - b.id);
-  let remaining = tasks.length;
-  const workers: Worker[] = [];
+export interface PoolOptions {
+  /** `--workers N`: exactly N workers once there is a task; absent: by queued bytes. */
+  requested: number | undefined;
+  setup: WorkerSetup;
+  onResult(id: number, result: SourceResult): void;
+  onWorkers(count: number): void;
+}
 
-  return new Promise<void>((resolve, reject) => {
-    let settled = false;
-    const finish = (error?: Error) => {
-      if (settled) return;
-      settled = true;
-      Promise.all(workers.map((w) => w.terminate())).then(
-        () => (error ? reject(error) : resolve()),
-        () => (error ? reject(error) : resolve()),
-      );
-    };
-    const feed = (worker: Worker, n: number) => {
-      for (let i = 0; i < n && queue.length > 0; i++) worker.postMessage([queue.shift()!]);
-    };
+/** The task queue shared by the main thread and the workers. `add` tasks while reading
+ * files, then `finish` with the main thread's own way of running a task. */
+export class WorkPool {
+  private readonly queue: FileTask[] = [];
+  private readonly workers: Worker[] = [];
+  private readonly held = new Map<Worker, number>();
+  private readonly limit: number;
+  private queuedBytes = 0;
+  private outstanding = 0;
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
 
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(WORKER_SCRIPT, { workerData: setup });
-      workers.push(worker);
-      worker.on('message', (outcomes: TaskOutcome[]) => {
-        for (const outcome of outcomes) {
-          if ('failure' in outcome) {
-            const error = new Error(outcome.failure.message);
-            error.stack = outcome.failure.stack || error.stack;
-            finish(error);
-            return;
-          }
-          onOutcome(outcome);
-          remaining--;
-        }
-        if (remaining === 0) finish();
-        else feed(worker, outcomes.length);
-      });
-      worker.on('error', (error) => finish(error));
-      worker.on('exit', (code) => {
-        if (!settled && code !== 0) finish(new Error(`a worker thread stopped (exit code ${code})`));
-      });
-      feed(worker, TASKS_IN_FLIGHT);
+  constructor(private readonly options: PoolOptions) {
+    this.limit = workerLimit(options.requested);
+  }
+
+  /** Worker threads started so far. */
+  get workerCount(): number {
+    return this.workers.length;
+  }
+
+  add(task: FileTask): void {
+    this.queue.push(task);
+    this.queuedBytes += task.text.length;
+    this.startWorkers();
+    for (const worker of this.workers) this.feed(worker);
+  }
+
+  /** Runs what is left in this thread too, waits for the workers' last tasks and stops them.
+ * Rejects on the first task a transform failed on (in any thread), or a worker that died. */
+  async finish(runHere: (task: FileTask) => SourceResult): Promise<void> {
+    try {
+      // largest first, so that no thread is left with one big file at the end
+      this.queue.sort((a, b) => b.text.length - a.text.length || a.id - b.id);
+      for (const worker of this.workers) this.feed(worker);
+      while (this.queue.length > 0 && !this.failure) {
+        const task = this.queue.shift()!;
+        this.options.onResult(task.id, runHere(task));
+        // let the workers' answers in, and hand them their next tasks
+        if (this.workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+      while (this.outstanding > 0 && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
+      if (this.failure) throw this.failure;
+    } finally {
+      await Promise.all(this.workers.map((w) => w.terminate().catch(() => undefined)));
     }
-  });
+  }
+
+  private startWorkers(): void {
+    const wanted = this.options.requested !== undefined ? this.limit : Math.min(this.limit, Math.floor(this.queuedBytes / BYTES_PER_WORKER));
+    if (this.workers.length >= wanted) return;
+    while (this.workers.length < wanted) this.startWorker();
+    this.options.onWorkers(this.workers.length);
+  }
+
+  private startWorker(): void {
+    const worker = new Worker(WORKER_SCRIPT, { workerData: this.options.setup });
+    this.workers.push(worker);
+    this.held.set(worker, 0);
+    worker.on('message', (outcomes: TaskOutcome[]) => {
+      for (const outcome of outcomes) {
+        this.outstanding--;
+        this.held.set(worker, this.held.get(worker)! - 1);
+        if ('failure' in outcome) {
+          const error = new Error(outcome.failure.message);
+          error.stack = outcome.failure.stack || error.stack;
+          this.fail(error);
+          return;
+        }
+        this.options.onResult(outcome.id, outcome.result);
+      }
+      this.feed(worker);
+      this.wake?.();
+    });
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', (code) => {
+      if (code !== 0 && !this.failure && this.outstanding > 0) this.fail(new Error(`a worker thread stopped (exit code ${code})`));
+    });
+  }
+
+  private feed(worker: Worker): void {
+    while (this.held.get(worker)! < TASKS_IN_FLIGHT && this.queue.length > 0 && !this.failure) {
+      this.held.set(worker, this.held.get(worker)! + 1);
+      this.outstanding++;
+      worker.postMessage([this.queue.shift()!]);
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.wake?.();
+  }
 }
