@@ -218,9 +218,11 @@ How it keeps that fast:
   again as the parse.
 - **One parse and one print per handler module.** All selected transforms run on one tree,
   printed once, only when something changed.
-- **Worker threads** sized from the core count when there is enough to parse (none for small
-  runs; \`--workers N\` to choose, \`--workers 0\` for none). Results come back in the order of
-  the files, the same as without workers.
+- **Worker threads** start while files are still being read, one for each MiB of source
+  that has passed the pre-check, up to one per core besides the main thread's; the main
+  thread takes files from the same queue once it is done reading (\`--workers N\` to choose,
+  \`--workers 0\` for none). Results come back in the order of the files, the same as
+  without workers.
 - **\`--shard I/N\`** splits the files by a hash of their path relative to the repository root,
   so the machines of a CI matrix each take a share; the shards' patches together are the
   whole run's patch.
@@ -228,34 +230,45 @@ How it keeps that fast:
 
 ## Where the time goes
 
-A CPU profile of (a) in one thread (\`node --cpu-prof\`, \`--workers 0\`, about 5 s)
-shows what is left. About a third is parsing: the handler scan of every file that passes the
-text test (\`@babel/parser\` with the \`estree\` plugin jscodeshift uses, whose location
-bookkeeping alone is a tenth of the run) and recast's copy of the handler modules' trees.
-The transforms take about a third (globals 0.8 s, tmp 0.6 s, clients and container-id 0.3 s
-each), mostly in whole-tree searches: which code a handler reaches, and what runs while the
-module loads. Printing the changed modules takes about 0.6 s, garbage collection 0.4 s.
+A CPU profile of (a) in one thread (\`node --cpu-prof\`, \`--workers 0\`, about 4 s) shows
+what is left, for about 300 handler modules:
 
-What made the transforms cheaper, measured on this tree with the output byte-identical:
+- Parsing them for the transforms, about a quarter: \`@babel/parser\` with the \`estree\`
+  plugin and tokens, as jscodeshift's \`babel\` parser runs it (recast needs the tokens to
+  reprint). The \`estree\` plugin re-describes the location of every token
+  (\`toUnenumerable\`, 0.4 s alone); then recast copies the tree (0.1 s).
+- The four transforms, about 1.2 s (globals 0.4 s, tmp 0.4 s, clients and container-id
+  0.2 s each).
+- Printing the changed modules, 0.6 s, and the check that each parses again, 0.3 s.
+- Starting Node and loading the code, reading and pre-checking the 3,000 files, garbage
+  collection: the rest.
 
+What made it cheaper, measured on this tree with the output byte-identical:
+
+- The analyses' most frequent searches (which code a handler reaches, what runs while the
+  module loads, the references of module-level names, the calls that may touch /tmp) walk
+  the tree as plain objects and make ast-types paths only for the nodes they find
+  (\`src/analysis/fastFind.ts\`); a search for references of module-level names tests
+  each identifier's name before making its path. The paths are the same objects, in the
+  same order, as jscodeshift's \`find\` gives (\`__tests__/fastFind.test.ts\`).
+- The check that every migrated file parses again uses jscodeshift's parser options with
+  tokens off: the same acceptance, about a third of the cost.
 - ast-types builds a new visitor for every \`find\`, and each visitor recomputed which of its
   methods applies to each of ~300 node types. That table depends only on the method names, so
   it is kept per set of names (\`src/analysis/visitorTables.ts\`).
-- The Program is reached directly instead of by a search of the whole tree; \`freeName\`
-  collects names with a plain walk instead of a visitor; the tmp analysis walks the tree once
-  for its functions and calls together, and searches each helper's calls once, not once per
-  round; the clients transform looks for its \`lostConnections\` set only in a module that
-  has the name at all.
 - Generated snippets are parsed once per text and handed out as copies that keep recast's link
-  to their text, so they print exactly as a fresh parse would.
-- A file the handler scan parsed goes through jscodeshift's plain entry point instead of a new
-  \`withParser\` API per file.
+  to their text, so they print exactly as a fresh parse would; a file the handler scan parsed
+  goes through jscodeshift's plain entry point instead of a new \`withParser\` API per file.
 
-Together these cut the one-thread time of (a) on this tree by about a fifth (median wall time
-5.6 s before, 4.3 s after, same machine, runs alternated). The floor ratio goal (at most half
-the parse floor) is still out of reach: (a) parses the ~300 handler candidates with the same
-parser as (b), then copies, analyses and prints the handler modules; spread over two cores
-that work alone is more than half of parsing every file once.
+Why the floor ratio goal (at most half the parse floor) is still out of reach on this
+machine: (a) has to parse, analyse and print ~300 handler modules with recast, about 10 ms
+each, where (b) parses a file in under a millisecond; the handler modules alone take longer
+than half of (b). More threads do not close the gap on two cores: V8's own threads (garbage
+collection, optimising compilation) already keep the second core half busy. With
+\`/usr/bin/time\`, (b) uses 4.2 s of CPU in 2.7 s and (a) in one thread 5.5 s in 3.8 s;
+a worker beside the main thread gave the same wall time on this tree (3.9 s median of 5)
+and 5 % less on a 6,000-file tree, so workers start only from 1 MiB of handler-module
+candidates.
 
 ## Measured
 
