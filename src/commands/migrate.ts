@@ -49,7 +49,7 @@ export const migrateCommand: CommandModule<object, MigrateArgs> = {
       .option('cache-ttl', { type: 'number', describe: 'give lazy caches an expiry of this many seconds' })
       .option('client-check', { type: 'string', choices: ['local', 'ping'] as const, default: 'local' as const, describe: 'how clients are checked before reuse: local state only, or a network ping' })
       .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a terminal and NO_COLOR is not set)' })
-      .option('workers', { type: 'number', describe: 'worker threads that parse and transform files; 0: none (default: from the core count, none for small runs)' })
+      .option('workers', { type: 'number', describe: 'worker threads that parse and transform files beside the main thread; 0: none (default: one per MiB of files to parse, up to one per core besides the main thread; none for small runs)' })
       .option('shard', { type: 'string', describe: 'only the files of shard I of N, such as 2/4 (split by a hash of each path), to spread a run over a CI matrix' })
       .conflicts('write', 'check')
       .example('$0 migrate src/', 'preview: print the diff and a summary, change nothing')

@@ -20,8 +20,9 @@ export interface MigrateOptions {
   /** Write even when files to be touched have uncommitted changes in git. */
   force?: boolean;
   transformOptions?: TransformOptions;
-  /** Worker threads that parse and transform files: 0 keeps the work in this thread;
-   * absent: chosen from the core count and the amount of work (none for small runs). */
+  /** Worker threads that parse and transform files beside this one: 0 keeps the work in
+   * this thread; absent: one per MiB of files to parse, up to one per core besides this
+   * thread's (none for small runs). */
   workers?: number;
   /** Only the files of this shard (`--shard I/N`), split by their path relative to the git root (else `cwd`). */
   shard?: Shard;
