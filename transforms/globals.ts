@@ -20,6 +20,7 @@ import type { ASTPath } from 'jscodeshift';
 import { collectModuleBindings, classifyModuleBindings, type Classification, type ModuleBinding } from '../src/analysis/bindings';
 import { addExpiry, canAddExpiry, guardHasExpiry } from '../src/analysis/cacheExpiry';
 import { splitDeclaration, type DeclaratorFate } from '../src/analysis/declarations';
+import { findIn } from '../src/analysis/fastFind';
 import { freeName } from '../src/analysis/imports';
 import { keepFileHeader, prependToHandler } from '../src/analysis/insert';
 import { shadowedAtTopOf } from '../src/analysis/lexicalScope';
@@ -52,7 +53,7 @@ function where(binding: ModuleBinding): { line: number; column: number } {
 function namesReadBy(ctx: TransformContext, init: ASTPath<any> | null): string[] {
   if (!init?.value) return [];
   const names: string[] = [];
-  ctx.j(init).find(ctx.j.Identifier).forEach((p) => {
+  findIn(ctx.j, init, 'Identifier').forEach((p) => {
     if (isReference(p)) names.push(p.node.name);
   });
   if (init.node.type === 'Identifier') names.push(init.node.name);

@@ -6,6 +6,7 @@
 import { builtinModules } from 'node:module';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findClientFamily, isConnectionless, type ClientFamily } from '../config/clientFamilies';
+import { findIn } from './fastFind';
 import { identifierNames } from './imports';
 import { isInside, isReference, programPath } from './scope';
 
@@ -184,11 +185,7 @@ function isEmptyInit(init: any): 'null' | 'undefined' | false {
 }
 
 function calls(j: JSCodeshift, scope: ASTPath<any> | any, object: string, method: string): boolean {
-  return (
-    j(scope)
-      .find(j.CallExpression, { callee: { type: 'MemberExpression', object: { type: 'Identifier', name: object }, property: { name: method } } })
-      .size() > 0
-  );
+  return findIn(j, scope, 'CallExpression', { callee: { type: 'MemberExpression', object: { type: 'Identifier', name: object }, property: { name: method } } }).length > 0;
 }
 
 function insideFunction(path: ASTPath<any>): boolean {
@@ -198,23 +195,18 @@ function insideFunction(path: ASTPath<any>): boolean {
 
 /** A module-level `name.connect()` outside any function. */
 function connectsAtLoad(j: JSCodeshift, root: Collection<any>, name: string): boolean {
-  return (
-    root
-      .find(j.CallExpression, { callee: { type: 'MemberExpression', object: { type: 'Identifier', name }, property: { name: 'connect' } } })
-      .filter((p) => !insideFunction(p))
-      .size() > 0
-  );
+  return findIn(j, root, 'CallExpression', { callee: { type: 'MemberExpression', object: { type: 'Identifier', name }, property: { name: 'connect' } } }).some((p) => !insideFunction(p));
 }
 
 /** `let connected = false` with `if (!connected) { await client.connect(); connected = true; }`. */
 function connectFlagFor(j: JSCodeshift, root: Collection<any>, name: string, flags: Set<string>): string | null {
   let found: string | null = null;
-  root.find(j.IfStatement).forEach((p) => {
+  findIn(j, root, 'IfStatement').forEach((p) => {
     const test = unwrap(p.node.test);
     if (found || test.type !== 'UnaryExpression' || test.operator !== '!' || test.argument.type !== 'Identifier') return;
     const flag = test.argument.name;
     if (!flags.has(flag) || !calls(j, p.get('consequent'), name, 'connect')) return;
-    const setsFlag = j(p.get('consequent')).find(j.AssignmentExpression, { left: { type: 'Identifier', name: flag } }).size() > 0;
+    const setsFlag = findIn(j, p.get('consequent'), 'AssignmentExpression', { left: { type: 'Identifier', name: flag } }).length > 0;
     if (setsFlag) found = flag;
   });
   return found;
@@ -292,7 +284,7 @@ export function scanClients(j: JSCodeshift, root: Collection<any>): ClientScan {
     let lazyConstruction: Construction | null = null;
     let lazyFamily: ClientFamily | null = null;
     let factory: string | null = null;
-    root.find(j.AssignmentExpression, { left: { type: 'Identifier', name } }).forEach((assignment) => {
+    findIn(j, root, 'AssignmentExpression', { left: { type: 'Identifier', name } }).forEach((assignment) => {
       if (!insideFunction(assignment)) return;
       const made = constructionOf(j, root, assignment.node.right);
       const viaFactory = made ? null : factoryCall(j, root, assignment.node.right);
@@ -340,12 +332,7 @@ export function clientOwnedBindings(j: JSCodeshift, root: Collection<any>): Set<
 export function lostConnectionsDeclared(j: JSCodeshift, root: Collection<any>): boolean {
   // most modules never mention the name: a plain walk says so faster than a search
   if (!identifierNames(j, root).has(LOST_CONNECTIONS)) return false;
-  return (
-    root
-      .find(j.VariableDeclarator, { id: { type: 'Identifier', name: LOST_CONNECTIONS }, init: { type: 'NewExpression', callee: { name: 'WeakSet' } } })
-      .filter((p) => !insideFunction(p))
-      .size() > 0
-  );
+  return findIn(j, root, 'VariableDeclarator', { id: { type: 'Identifier', name: LOST_CONNECTIONS }, init: { type: 'NewExpression', callee: { name: 'WeakSet' } } }).some((p) => !insideFunction(p));
 }
 
 /** True when every identifier `expression` reads resolves outside the function it sits in

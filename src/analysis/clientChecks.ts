@@ -3,6 +3,7 @@
 // re-create a client at the top of the handler or in front of a lazy guard.
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { UnusableCheck } from '../config/clientFamilies';
+import { findIn } from './fastFind';
 import { LOST_CONNECTIONS } from './clientBindings';
 import { isReference } from './scope';
 
@@ -12,7 +13,7 @@ import { isReference } from './scope';
 export function factoryNameFor(j: JSCodeshift, root: Collection<any>, binding: string): string {
   const preferred = `create${binding.charAt(0).toUpperCase()}${binding.slice(1)}`;
   const used = new Set<string>();
-  root.find(j.Identifier).forEach((p) => {
+  findIn(j, root, 'Identifier').forEach((p) => {
     const parent = p.parent?.node;
     const declares = parent && (parent.id === p.node || parent.local === p.node);
     if (declares || isReference(p)) used.add(p.node.name);

@@ -5,7 +5,7 @@
 // paths in the same order, and touches the tree the same way: the paths come from
 // `path.get` (so they are the very objects any other search returns), and a field a node
 // lacks is filled with its default, as ast-types' own traversal does.
-import type { ASTPath, JSCodeshift } from 'jscodeshift';
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 
 type Types = JSCodeshift['types'] & {
   namedTypes: Record<string, { check(value: unknown): boolean }>;
@@ -109,4 +109,22 @@ export function findNodes(j: JSCodeshift, start: ASTPath<any>, typeName: string 
     return false;
   });
   return nodes;
+}
+
+const matchNode = require('jscodeshift/src/matchNode') as (node: unknown, filter: unknown) => boolean;
+
+/**
+ * `j(from).find(j[typeName], filter).paths()`: `from` is a collection (each of its paths is
+ * searched, in order), a path, or a node (which, as with `j(node)`, gets a path of its own).
+ * `filter` is matched as jscodeshift matches it, before the node's path is made.
+ */
+export function findIn(j: JSCodeshift, from: Collection<any> | ASTPath<any> | object, typeName: string | string[], filter?: object): ASTPath<any>[] {
+  const accept = filter ? (node: any) => matchNode(node, filter) : undefined;
+  const starts: ASTPath<any>[] =
+    typeof (from as Collection<any>).paths === 'function'
+      ? (from as Collection<any>).paths()
+      : from instanceof (j.types as any).NodePath
+        ? [from as ASTPath<any>]
+        : [new (j.types as any).NodePath(from)];
+  return starts.length === 1 ? findPaths(j, starts[0], typeName, accept) : starts.flatMap((start) => findPaths(j, start, typeName, accept));
 }

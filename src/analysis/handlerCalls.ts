@@ -5,8 +5,9 @@
 // container-id counter would count one invocation twice. Such a handler is left as it is
 // and reported; the caller is migrated as usual.
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
+import { findIn, findPaths } from './fastFind';
 import { commonJsExportPath, resolveToFunction } from './handlers';
-import { isReference } from './scope';
+import { isReference, mayNameModuleBinding } from './scope';
 import type { HandlerInfo } from './types';
 
 /** `exports.a.b` / `module.exports.a.b` → `a.b`; the bare `exports` / `module.exports`, and
@@ -26,19 +27,15 @@ export function handlersCalledByHandlers(j: JSCodeshift, handlers: HandlerInfo[]
     const note = (callee: HandlerInfo | undefined) => {
       if (callee && callee !== caller && !calledBy.has(callee)) calledBy.set(callee, caller);
     };
-    j(caller.fn)
-      .find(j.MemberExpression)
-      .forEach((p) => {
-        const name = exportedPathOf(p.node);
-        if (name !== null) note(byName.get(name));
-      });
-    j(caller.fn)
-      .find(j.Identifier)
-      .forEach((p: ASTPath<any>) => {
-        if (!isReference(p) || p.scope?.lookup(p.node.name)?.isGlobal !== true) return;
-        const fn = resolveToFunction(p, 0);
-        if (fn) note(byFunction.get(fn.node));
-      });
+    findIn(j, caller.fn, 'MemberExpression').forEach((p) => {
+      const name = exportedPathOf(p.node);
+      if (name !== null) note(byName.get(name));
+    });
+    findPaths(j, caller.fn, 'Identifier', mayNameModuleBinding(caller.fn)).forEach((p: ASTPath<any>) => {
+      if (!isReference(p) || p.scope?.lookup(p.node.name)?.isGlobal !== true) return;
+      const fn = resolveToFunction(p, 0);
+      if (fn) note(byFunction.get(fn.node));
+    });
   }
   return calledBy;
 }

@@ -8,6 +8,7 @@
 // bindings are kept and reported as part of their cache.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { ModuleBinding, Reference } from './bindings';
+import { findIn } from './fastFind';
 import { findFsBindings, fsCallOf } from './fsBindings';
 import { isEmptyValue, returnsOnly, testsEmpty, testsFilled } from './lazyGuard';
 import { isMutation } from './mutation';
@@ -60,7 +61,7 @@ export function findLazyRegions(j: JSCodeshift, root: Collection<any>, bindings:
     call.node.arguments.length > 0 &&
     evaluateString(j, call.get('arguments', 0), paths).static;
 
-  root.find(j.IfStatement).forEach((ifPath) => {
+  findIn(j, root, 'IfStatement').forEach((ifPath) => {
     const { test, consequent, alternate } = ifPath.node;
     const line = ifPath.node.loc?.start.line ?? 0;
     const shownTest = sourceExcerpt(test);
@@ -83,7 +84,7 @@ export function findLazyRegions(j: JSCodeshift, root: Collection<any>, bindings:
   });
 
   // x ??= v, x ||= v, x = x ?? v
-  root.find(j.AssignmentExpression).forEach((assignment) => {
+  findIn(j, root, 'AssignmentExpression').forEach((assignment) => {
     const { left, right, operator } = assignment.node;
     const name = nameOf.get(left);
     if (!name) return;
@@ -93,7 +94,7 @@ export function findLazyRegions(j: JSCodeshift, root: Collection<any>, bindings:
     if (operator === '=' && value?.type === 'LogicalExpression' && (value.operator === '??' || value.operator === '||') && nameOf.get(unparen(value.left)) === name) add(value.right, region);
   });
   // x || (x = v), x ?? (x = v)
-  root.find(j.LogicalExpression).forEach((logical) => {
+  findIn(j, root, 'LogicalExpression').forEach((logical) => {
     const { left, right, operator } = logical.node;
     const name = nameOf.get(unparen(left));
     const write = unparen(right);
