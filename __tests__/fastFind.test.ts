@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ASTPath } from 'jscodeshift';
-import { findNodes, findPaths } from '../src/analysis/fastFind';
+import { findIn, findNodes, findPaths } from '../src/analysis/fastFind';
 import { jscodeshiftFor, parserFor } from '../src/analysis/parser';
 
 const FIXTURES = path.join(__dirname, '..', '__testfixtures__');
@@ -78,6 +78,28 @@ it('finds any of several types in one walk, and asks `accept` before making a pa
     expect(findPaths(j, top, 'Identifier', (node) => node.name === 'event')).toEqual(named);
     expect(findNodes(j, top, 'Identifier')).toEqual(j(top).find(j.Identifier).nodes());
   }
+});
+
+describe('findIn', () => {
+  it('matches a filter as jscodeshift does, from a collection, a path or a node', () => {
+    let compared = 0;
+    for (const file of inputs) {
+      const { j, root } = parse(file);
+      const filter = { callee: { type: 'MemberExpression', property: { name: 'push' } } };
+      expect(findIn(j, root, 'CallExpression', filter)).toEqual(root.find(j.CallExpression, filter).paths());
+      const functions = root.find(j.Function);
+      // a collection of several paths: each searched in turn, nested ones again
+      expect(findIn(j, functions, 'Identifier', { name: 'event' })).toEqual(functions.find(j.Identifier, { name: 'event' }).paths());
+      functions.forEach((fn: ASTPath<any>) => {
+        expect(findIn(j, fn, 'ReturnStatement')).toEqual(j(fn).find(j.ReturnStatement).paths());
+        // a node gets a path of its own, as with j(node)
+        const fromNode = findIn(j, fn.node, 'Identifier').map((p) => p.node);
+        expect(fromNode).toEqual(j(fn.node).find(j.Identifier).nodes());
+        compared++;
+      });
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
 });
 
 it('rejects a type ast-types does not know', () => {
