@@ -33,9 +33,11 @@ function parseArgs(argv) {
   return args;
 }
 
-/** Runs a command to its end: wall time (ms), peak resident memory (MB) and output.
- * Peak memory is VmHWM of the process, polled from /proc (threads included; for a command
- * that forks, such as jscodeshift, the largest of its processes). */
+/** Runs a command to its end: wall time (ms), peak resident memory (MB), CPU time (ms) and
+ * output. Peak memory is VmHWM of the process, polled from /proc (threads included; for a
+ * command that forks, such as jscodeshift, the largest of its processes); CPU time is user
+ * plus system time of all its threads and processes, polled from /proc every 10 ms (so the
+ * last few milliseconds before each exits are missed). */
 function measure(command, args, cwd) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
@@ -45,15 +47,20 @@ function measure(command, args, cwd) {
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     let peakKb = 0;
+    const cpuTicks = new Map();
     const poll = () => {
-      for (const pid of [child.pid, ...childrenOf(child.pid)]) peakKb = Math.max(peakKb, highWaterMarkKb(pid));
+      for (const pid of [child.pid, ...childrenOf(child.pid)]) {
+        peakKb = Math.max(peakKb, highWaterMarkKb(pid));
+        cpuTicks.set(pid, Math.max(cpuTicks.get(pid) ?? 0, cpuTicksOf(pid)));
+      }
     };
     const timer = setInterval(poll, 10);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      resolve({ ms, peakMb: peakKb / 1024, code, stdout, stderr });
+      const cpuMs = [...cpuTicks.values()].reduce((n, t) => n + t, 0) * MS_PER_TICK;
+      resolve({ ms, peakMb: peakKb / 1024, cpuMs, code, stdout, stderr });
     });
   });
 }
@@ -62,6 +69,20 @@ function highWaterMarkKb(pid) {
   try {
     const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Linux counts CPU time in clock ticks of 1/100 s (USER_HZ) on every common architecture. */
+const MS_PER_TICK = 10;
+
+function cpuTicksOf(pid) {
+  try {
+    // the fields after the command name, which is in parentheses and may hold spaces
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime, stime
   } catch {
     return 0;
   }
@@ -129,7 +150,7 @@ async function main() {
       // the compiled transform, so jscodeshift spends no time compiling it (--no-babel)
       steps.push(await measure(node, [JSCODESHIFT, '-t', transform, '--dry', '--silent', '--no-babel', '--extensions=js,jsx,mjs,cjs,ts,tsx,mts,cts', '.'], dir));
     }
-    jscodeshift = { ms: steps.reduce((n, s) => n + s.ms, 0), peakMb: Math.max(...steps.map((s) => s.peakMb)), steps: steps.map((s) => s.ms) };
+    jscodeshift = { ms: steps.reduce((n, s) => n + s.ms, 0), cpuMs: steps.reduce((n, s) => n + s.cpuMs, 0), peakMb: Math.max(...steps.map((s) => s.peakMb)), steps: steps.map((s) => s.ms) };
   }
 
   const versions = [];
@@ -182,9 +203,9 @@ function renderResults(r) {
     ...(r.jscodeshift ? [['(c) `jscodeshift -t` each of the four transforms, `--dry`', r.jscodeshift]] : []),
   ];
   const table = [
-    '| run | time | files/s | peak memory |',
-    '| --- | ---: | ---: | ---: |',
-    ...rows.map(([label, m]) => `| ${label} | ${seconds(m.ms)} | ${Math.round(files / (m.ms / 1000))} | ${Math.round(m.peakMb)} MB |`),
+    '| run | time | files/s | CPU time | peak memory |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows.map(([label, m]) => `| ${label} | ${seconds(m.ms)} | ${Math.round(files / (m.ms / 1000))} | ${seconds(m.cpuMs)} | ${Math.round(m.peakMb)} MB |`),
   ];
   const floorRatio = r.migrate.ms / r.floor.ms;
   const lines = [
