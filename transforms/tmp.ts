@@ -33,11 +33,11 @@
 //   };
 import { builtinModules } from 'node:module';
 import type { JSCodeshift } from 'jscodeshift';
-import { findFsBindings, fsCallOf, fsModuleApi } from '../src/analysis/fsBindings';
-import { ensureModuleBinding } from '../src/analysis/imports';
-import { prependToHandler } from '../src/analysis/insert';
+import { findFsBindings, fsCallOf, fsModuleApi, isModuleFsBinding } from '../src/analysis/fsBindings';
+import { ensureModuleBinding, freeName } from '../src/analysis/imports';
+import { indexForNewImport, insertInModule, prependToHandler } from '../src/analysis/insert';
 import { addToNamedImport } from '../src/analysis/namedImport';
-import { isReference, reachableFunctions } from '../src/analysis/scope';
+import { isReference, programPath, reachableFunctions } from '../src/analysis/scope';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import { evaluateString, findPathBindings } from '../src/analysis/staticPath';
 import { isRemovableTmpPath, planTmpCleanup, type TmpRemoval } from '../src/analysis/tmpCleanup';
@@ -58,11 +58,18 @@ function visibleFromHandler(handler: HandlerInfo, name: string): boolean {
   return !!scope && scope.isGlobal;
 }
 
+/** `import fs = require('fs')` statements at module level (TypeScript compiled as CommonJS). */
+function importEqualsRequires(ctx: TransformContext): any[] {
+  const body: any[] = programPath(ctx.j, ctx.root)!.node.body;
+  return body.filter((s) => s.type === 'TSImportEqualsDeclaration' && s.moduleReference?.type === 'TSExternalModuleReference');
+}
+
 /** `node:fs` when the module names builtins that way (or names none), else `fs`. */
 function fsSpecifier(ctx: TransformContext): string {
   const { j, root } = ctx;
   const specifiers: string[] = [];
   root.find(j.ImportDeclaration).forEach((p) => specifiers.push(String(p.node.source.value)));
+  for (const s of importEqualsRequires(ctx)) specifiers.push(String(s.moduleReference.expression.value));
   root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } }).forEach((p) => {
     const arg: any = p.node.arguments[0];
     if (typeof arg?.value === 'string') specifiers.push(arg.value);
@@ -72,13 +79,27 @@ function fsSpecifier(ctx: TransformContext): string {
   return bare && !prefixed ? 'fs' : 'node:fs';
 }
 
+/** Binds the whole `fs` module at module level and returns the name. A TypeScript module that
+ * imports with `import x = require('x')` and has no value `import` declaration (the CommonJS
+ * form TypeScript types, and the only one `verbatimModuleSyntax` allows there) gets one more
+ * of those; any other module gets `require` or `import` by its kind. */
+function addFsBinding(ctx: TransformContext): string {
+  const { j, root } = ctx;
+  const valueImports = root.find(j.ImportDeclaration).filter((p) => (p.node as any).importKind !== 'type').length > 0;
+  if (valueImports || !importEqualsRequires(ctx).some((s) => s.importKind !== 'type')) return ensureModuleBinding(j, root, ctx.moduleKind, fsSpecifier(ctx), 'fs');
+  const name = freeName(j, root, 'fs');
+  const statement = j.tsImportEqualsDeclaration(j.identifier(name), j.tsExternalModuleReference(j.stringLiteral(fsSpecifier(ctx))));
+  insertInModule(j, root, [statement], indexForNewImport(j, root));
+  return name;
+}
+
 /** Reuses the module's own binding of `fs` or `fs/promises`, or its named imports of the
  * functions needed (adding the missing names to that import); adds a binding in the
  * module's style when there is none. */
 function fsCallees(ctx: TransformContext, handler: HandlerInfo, needsMkdir: boolean): FsCallees {
   const { j } = ctx;
   const bindings = findFsBindings(j, ctx.root);
-  const visible = (name: string) => visibleFromHandler(handler, name);
+  const visible = (name: string) => isModuleFsBinding(bindings, handler.fn, name);
   const member = (object: () => any, method: string) => () => j.memberExpression(object(), j.identifier(method));
   const api = handler.style === 'async' ? 'promises' : 'fs';
   const wait = api === 'promises';
@@ -98,7 +119,7 @@ function fsCallees(ctx: TransformContext, handler: HandlerInfo, needsMkdir: bool
     const missing = [rm ? null : rmMethod, mkdir || !needsMkdir ? null : mkdirMethod].filter((m): m is string => m !== null);
     if (addToNamedImport(j, ctx.root, (specifier) => fsModuleApi(specifier) === api, missing)) return byName(rm ?? rmMethod, mkdir ?? mkdirMethod);
   }
-  const fs = existing ?? ensureModuleBinding(j, ctx.root, ctx.moduleKind, fsSpecifier(ctx), 'fs');
+  const fs = existing ?? addFsBinding(ctx);
   if (wait) {
     const fsPromises = () => j.memberExpression(j.identifier(fs), j.identifier('promises'));
     return { rm: member(fsPromises, 'rm'), mkdir: member(fsPromises, 'mkdir'), await: true };
