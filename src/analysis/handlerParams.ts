@@ -87,10 +87,199 @@ export function ensureContextParam(j: JSCodeshift, root: Collection<any>, handle
   // optional: callers that pass the event alone (unit tests, other handlers) still compile
   added.push(contextType ? `${contextName}?: ${contextType}` : contextName);
 
-  // parsed with the file's parser so that annotations come out as written
-  const [header] = parseStatements(j, `function f(${added.join(', ')}) {}`);
-  params.push(...header.params);
+  if (!addKeepingHeaderText(j, handler.fn, added)) {
+    // parsed with the file's parser so that annotations come out as written
+    const [header] = parseStatements(j, `function f(${added.join(', ')}) {}`);
+    params.push(...header.params);
+  }
   return { kind: 'identifier', name: contextName, added: true };
+}
+
+/** How to parse the header of the node recast prints a function with on its own (`header`
+ * ends with `{}`) and find that node in the parse: the function itself, or, where recast
+ * keeps no position for the function (an exported declaration, a method in the estree
+ * shape the babel parser gives), the export or method around it, whose field `fn` holds
+ * the function. `pad` puts the header at the column the node's lines are indented from,
+ * so that a header written on several lines keeps its layout. Arrow functions are left to
+ * recast: its `(event, context) =>` is their usual form, and `event =>` needs the
+ * parentheses it adds. */
+interface HeaderOwner {
+  text: (pad: string, header: string) => string;
+  find: (statements: any[]) => any;
+  fn?: 'declaration' | 'value';
+}
+
+const statement = (pad: string, header: string) => `${pad}${header}`;
+const inParentheses = (pad: string, header: string) => `(\n${pad}${header}\n)`;
+const inObject = (pad: string, header: string) => `({\n${pad}${header}\n})`;
+const inClass = (pad: string, header: string) => `(class {\n${pad}${header}\n})`;
+const first = (statements: any[]) => statements[0];
+const expression = (statements: any[]) => unparenthesized(statements[0]?.expression);
+const property = (statements: any[]) => expression(statements)?.properties?.[0];
+const member = (statements: any[]) => expression(statements)?.body?.body?.[0];
+
+const HEADER_OWNERS: Record<string, HeaderOwner> = {
+  FunctionDeclaration: { text: statement, find: first },
+  FunctionExpression: { text: inParentheses, find: expression },
+  ObjectMethod: { text: inObject, find: property },
+  ClassMethod: { text: inClass, find: member },
+  ExportNamedDeclaration: { text: statement, find: first, fn: 'declaration' },
+  ExportDefaultDeclaration: { text: statement, find: first, fn: 'declaration' },
+  Property: { text: inObject, find: property, fn: 'value' },
+  MethodDefinition: { text: inClass, find: member, fn: 'value' },
+};
+
+/** The node recast prints the function with, and how to parse its header. */
+function headerOwner(fnPath: any): { node: any; kind: HeaderOwner } | null {
+  const fn = fnPath.node;
+  if (fn.loc) return HEADER_OWNERS[fn.type] && !HEADER_OWNERS[fn.type].fn ? { node: fn, kind: HEADER_OWNERS[fn.type] } : null;
+  const parent = fnPath.parent?.node;
+  const kind = parent && HEADER_OWNERS[parent.type];
+  return kind?.fn && parent[kind.fn] === fn && parent.loc ? { node: parent, kind } : null;
+}
+
+function unparenthesized(node: any): any {
+  while (node?.type === 'ParenthesizedExpression') node = node.expression;
+  return node;
+}
+
+/** A node or a list of them (an empty list is no more than a default ast-types filled in). */
+function isNodeValue(value: unknown): boolean {
+  return Array.isArray(value) ? value.length > 0 : typeof value === 'object' && value !== null && typeof (value as any).type === 'string';
+}
+
+const COMMENT_KEYS = new Set(['comments', 'leadingComments', 'trailingComments', 'innerComments']);
+
+type Position = { line: number; column: number };
+
+/** Where the parameter list's `(` ends when the function has no parameters: after the first
+ * `(` outside comments from `from` (the end of the name or type parameters) on. Walks
+ * recast's positions, which count an indentation's tabs as the columns they fill. */
+function afterOpenParen(lines: any, from: Position, to: Position): Position | null {
+  const pos = { line: from.line, column: from.column };
+  let comment: 'block' | 'line' | null = null;
+  while (after(to, pos)) {
+    const char: string = lines.charAt(pos);
+    if (!lines.nextPos(pos)) return null;
+    const next: string = after(to, pos) ? lines.charAt(pos) : '';
+    if (comment === 'block') {
+      if (char === '*' && next === '/') {
+        comment = null;
+        lines.nextPos(pos);
+      }
+    } else if (comment === 'line') {
+      if (char === '\n') comment = null;
+    } else if (char === '/' && (next === '*' || next === '/')) {
+      comment = next === '*' ? 'block' : 'line';
+      lines.nextPos(pos);
+    } else if (char === '(') {
+      return pos;
+    }
+  }
+  return null;
+}
+
+const after = (a: Position, b: Position) => a.line > b.line || (a.line === b.line && a.column > b.column);
+
+/**
+ * Adds the parameters (`added`, as source text) so that the function's header keeps the
+ * user's own text: `async function (event)` becomes `async function (event, context)`,
+ * not recast's `async function(event, context)`.
+ *
+ * recast prints a node whose list of parameters changed length from scratch, and its
+ * generic printer has one layout for a function header (no space before `(`, a header
+ * written on several lines joined into one). So the header is written as text instead:
+ * the user's header with the parameters inserted after the last one, parsed on its own,
+ * and that parse becomes the `original` recast compares the function with. The
+ * parameters, name, types and body, which differ from the parse's at least by position,
+ * are then reprinted from the function's real nodes, each from its own original text as
+ * before; only the text between them (`async function (`, `, `, `) `) comes from the
+ * header. Returns false, having changed nothing, for another kind of function or one
+ * that no longer matches its source text.
+ */
+function addKeepingHeaderText(j: JSCodeshift, fnPath: any, added: string[]): boolean {
+  const fn = fnPath.node;
+  const owner = headerOwner(fnPath);
+  if (!owner || fn.body?.type !== 'BlockStatement') return false;
+  const lines = owner.node.loc.lines;
+  const positioned = (node: any) => node?.loc?.lines === lines;
+  if (!lines || !fn.params.every(positioned) || !positioned(fn.body)) return false;
+  // a keyword or flag changed since the parse would not show in the header's text
+  for (const node of new Set([owner.node, fn])) {
+    const original = node.original;
+    if (!original || original.type !== node.type) return false;
+    for (const key of Object.keys(node)) {
+      if (key === 'loc' || COMMENT_KEYS.has(key) || isNodeValue(node[key]) || isNodeValue(original[key])) continue;
+      // ast-types fills a field it visits with its default where the parse left it out
+      const [now, then] = [j.types.getFieldValue(node, key), j.types.getFieldValue(original, key)];
+      if (now !== then && JSON.stringify(now) !== JSON.stringify(then)) return false;
+    }
+  }
+
+  // A comment in the header that is not a parameter's is printed with the node recast
+  // attached it to (the body, the function): it would be printed twice.
+  const inHeader = (comment: any) => comment.loc && !after(owner.node.loc.start, comment.loc.start) && !after(comment.loc.end, fn.body.loc.start);
+  if ([owner.node, fn, fn.body].some((node) => (node.comments ?? []).some(inHeader))) return false;
+
+  const params: any[] = fn.params;
+  const last = params[params.length - 1];
+  let at: Position | null;
+  let inserted = added.join(', ');
+  if (last) {
+    at = last.loc.end;
+    // after the last parameter's trailing comments, so that they stay with it
+    for (const comment of last.comments ?? []) {
+      if (!comment.trailing || !comment.loc || !after(comment.loc.end, at!)) continue;
+      if (comment.type === 'CommentLine' || comment.type === 'Line') return false;
+      at = comment.loc.end;
+    }
+    // one parameter a line: the new ones each on a line of their own, indented the same
+    const indent: string = lines.slice({ line: last.loc.start.line, column: 0 }, last.loc.start).toString();
+    const ownLine = last.loc.start.line > owner.node.loc.start.line && /^[ \t]*$/.test(indent);
+    inserted = ownLine ? added.map((param) => `,\n${indent}${param}`).join('') : `, ${inserted}`;
+  } else {
+    const before = fn.typeParameters ?? fn.id ?? fn.key ?? owner.node.key;
+    at = afterOpenParen(lines, positioned(before) ? before.loc.end : owner.node.loc.start, fn.body.loc.start);
+  }
+  if (!at) return false;
+  const header = `${lines.slice(owner.node.loc.start, at).toString()}${inserted}${lines.slice(at, fn.body.loc.start).toString()}{}`;
+
+  let parsedOwner: any;
+  try {
+    parsedOwner = owner.kind.find(parseStatements(j, owner.kind.text(' '.repeat(owner.node.loc.indent ?? 0), header)));
+  } catch {
+    return false;
+  }
+  const parsed = owner.kind.fn ? parsedOwner?.[owner.kind.fn] : parsedOwner;
+  if (parsedOwner?.type !== owner.node.type || !parsedOwner.loc || parsed?.type !== fn.type || parsed.params?.length !== params.length + added.length || parsed.body?.type !== 'BlockStatement') {
+    return false;
+  }
+
+  const standFn = standIn(fn, parsed);
+  const stand = owner.kind.fn ? standIn(owner.node, parsedOwner) : standFn;
+  if (!standFn || !stand) return false;
+  if (owner.kind.fn) stand[owner.kind.fn] = standFn;
+  params.push(...parsed.params.slice(params.length));
+  owner.node.original = stand;
+  return true;
+}
+
+/** The header's parse of `node`, standing in for its original: the parse's nodes where
+ * `node` has nodes (recast compares them with the real ones and reprints those from their
+ * own text), `node`'s own values everywhere else (so that nothing but nodes differs), and
+ * the parse's position. Null when `node` has a node the parse lacks. */
+function standIn(node: any, parsed: any): any {
+  const stand = Object.create(Object.getPrototypeOf(node.original));
+  for (const key of new Set([...Object.keys(node), ...Object.keys(parsed)])) {
+    if (key === 'loc') stand.loc = parsed.loc;
+    // comments around the node are printed from the node as they are at print time (a
+    // file's header comment may still pass from it to a statement inserted above it)
+    else if (COMMENT_KEYS.has(key)) Object.defineProperty(stand, key, { get: () => node[key], enumerable: true });
+    else if (isNodeValue(parsed[key])) stand[key] = parsed[key];
+    else if (isNodeValue(node[key])) return null;
+    else stand[key] = node[key];
+  }
+  return stand;
 }
 
 /** The local name a destructured context gives `awsRequestId` (`{ awsRequestId }` or

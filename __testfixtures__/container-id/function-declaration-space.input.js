@@ -1,0 +1,5 @@
+function handler (event) {
+  return Promise.resolve({ id: event.id });
+}
+
+module.exports = { handler };

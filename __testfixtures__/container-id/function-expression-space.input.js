@@ -1,0 +1,3 @@
+exports.handler = async function (event) {
+  return { statusCode: 200, body: event.body };
+};

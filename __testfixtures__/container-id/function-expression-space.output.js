@@ -1,0 +1,11 @@
+const { randomUUID } = require('node:crypto');
+
+// One id per execution environment: a repeated id in the logs means a warm start.
+const containerId = randomUUID();
+let invocationCount = 0;
+
+exports.handler = async function (event, context) {
+  invocationCount += 1;
+  console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context?.awsRequestId }));
+  return { statusCode: 200, body: event.body };
+};

@@ -1,0 +1,7 @@
+module.exports = {
+  async handler (
+    event,
+  ) {
+    return { records: event.Records.length };
+  },
+};

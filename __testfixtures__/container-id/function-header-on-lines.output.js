@@ -1,0 +1,16 @@
+const { randomUUID } = require('node:crypto');
+
+// One id per execution environment: a repeated id in the logs means a warm start.
+const containerId = randomUUID();
+let invocationCount = 0;
+
+module.exports = {
+  async handler (
+    event,
+    context,
+  ) {
+    invocationCount += 1;
+    console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context?.awsRequestId }));
+    return { records: event.Records.length };
+  },
+};
