@@ -85,7 +85,7 @@ describe('findIn', () => {
     let compared = 0;
     for (const file of inputs) {
       const { j, root } = parse(file);
-      const filter = { callee: { type: 'MemberExpression', property: { name: 'push' } } };
+      const filter: any = { callee: { type: 'MemberExpression', property: { name: 'push' } } };
       expect(findIn(j, root, 'CallExpression', filter)).toEqual(root.find(j.CallExpression, filter).paths());
       const functions = root.find(j.Function);
       // a collection of several paths: each searched in turn, nested ones again
