@@ -83,10 +83,12 @@ function fsSpecifier(ctx: TransformContext): string {
  * imports with `import x = require('x')` and has no value `import` declaration (the CommonJS
  * form TypeScript types, and the only one `verbatimModuleSyntax` allows there) gets one more
  * of those; any other module gets `require` or `import` by its kind. */
-function addFsBinding(ctx: TransformContext): string {
+function addFsBinding(ctx: TransformContext, visible: (name: string) => boolean): string {
   const { j, root } = ctx;
   const valueImports = root.find(j.ImportDeclaration).filter((p) => (p.node as any).importKind !== 'type').length > 0;
-  if (valueImports || !importEqualsRequires(ctx).some((s) => s.importKind !== 'type')) return ensureModuleBinding(j, root, ctx.moduleKind, fsSpecifier(ctx), 'fs');
+  // a module binding the handler shadows with a name of its own (`const fs = ...` in its
+  // body) cannot be used at its top: a new binding under a free name is added instead
+  if (valueImports || !importEqualsRequires(ctx).some((s) => s.importKind !== 'type')) return ensureModuleBinding(j, root, ctx.moduleKind, fsSpecifier(ctx), 'fs', visible);
   const name = freeName(j, root, 'fs');
   const statement = j.tsImportEqualsDeclaration(j.identifier(name), j.tsExternalModuleReference(j.stringLiteral(fsSpecifier(ctx))));
   insertInModule(j, root, [statement], indexForNewImport(j, root));
@@ -119,7 +121,7 @@ function fsCallees(ctx: TransformContext, handler: HandlerInfo, needsMkdir: bool
     const missing = [rm ? null : rmMethod, mkdir || !needsMkdir ? null : mkdirMethod].filter((m): m is string => m !== null);
     if (addToNamedImport(j, ctx.root, (specifier) => fsModuleApi(specifier) === api, missing)) return byName(rm ?? rmMethod, mkdir ?? mkdirMethod);
   }
-  const fs = existing ?? addFsBinding(ctx);
+  const fs = existing ?? addFsBinding(ctx, visible);
   if (wait) {
     const fsPromises = () => j.memberExpression(j.identifier(fs), j.identifier('promises'));
     return { rm: member(fsPromises, 'rm'), mkdir: member(fsPromises, 'mkdir'), await: true };

@@ -119,11 +119,12 @@ const identifierTypes = new Map<string, boolean>();
 
 /** Returns the local name bound to the whole module `source`, adding
  * `const name = require('source')` or `import * as name from 'source'` at the head of the
- * module's imports when there is none. Uses a namespace import for ESM (`import * as fs`), which
- * works without esModuleInterop in TypeScript. */
-export function ensureModuleBinding(j: JSCodeshift, root: Collection<any>, kind: ModuleKind, source: string, preferredName: string): string {
+ * module's imports when there is none, or when the one there is not `usable` (a function
+ * that declares the same name of its own cannot reach it). Uses a namespace import for ESM
+ * (`import * as fs`), which works without esModuleInterop in TypeScript. */
+export function ensureModuleBinding(j: JSCodeshift, root: Collection<any>, kind: ModuleKind, source: string, preferredName: string, usable: (name: string) => boolean = () => true): string {
   const existing = findModuleBinding(j, root, source);
-  if (existing) return existing;
+  if (existing && usable(existing)) return existing;
   const name = freeName(j, root, preferredName);
   const statement =
     kind === 'esm'
