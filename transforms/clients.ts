@@ -38,6 +38,7 @@ import {
   lostConnectionsDeclaration,
 } from '../src/analysis/clientChecks';
 import { prependToHandler } from '../src/analysis/insert';
+import { shadowedAtTopOf } from '../src/analysis/lexicalScope';
 import { moduleReferencesIn, reachableFunctions, programPath } from '../src/analysis/scope';
 import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
 
@@ -115,9 +116,16 @@ function migrateEager(ctx: TransformContext, client: ClientBinding, state: { dec
     ctx.report.review({ kind: 'client-not-migrated', ...at, message: `${family.label} \`${name}\` is not connected when the module loads; connect it where it is used (\`if (!${name}.isOpen) await ${name}.connect()\`)` });
     return;
   }
-  const able = users.filter((h) => !needsAwait || h.style === 'async');
-  for (const handler of users.filter((h) => !able.includes(h))) {
+  const awaiting = users.filter((h) => !needsAwait || h.style === 'async');
+  for (const handler of users.filter((h) => !awaiting.includes(h))) {
     ctx.report.review({ kind: 'client-not-migrated', line: handler.line, column: handler.column, message: `re-creating ${family.label} \`${name}\` needs \`await\`, and handler \`${handler.name}\` is not async` });
+  }
+  // a check at the top of a handler that declares the same name of its own would reach its
+  // local, before that local is initialised: it would throw on every invocation
+  const shadowing = (h: HandlerInfo) => [name, client.connectFlag].find((n): n is string => !!n && shadowedAtTopOf(h.fn, n));
+  const able = awaiting.filter((h) => !shadowing(h));
+  for (const handler of awaiting.filter((h) => shadowing(h))) {
+    ctx.report.review({ kind: 'client-not-migrated', line: handler.line, column: handler.column, message: `handler \`${handler.name}\` declares a \`${shadowing(handler)}\` of its own, so a check of ${family.label} \`${name}\` cannot go at its top; rename the local to get one` });
   }
   if (able.length === 0) return;
 

@@ -40,6 +40,7 @@ import { findPowertoolsLogger, type ModuleLogger } from '../src/analysis/powerto
 import { parseStatements, quoted, semicolon } from '../src/analysis/snippet';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import type { CodeStyle, HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
+import { shadowedAtTopOf } from '../src/analysis/lexicalScope';
 import { programPath } from '../src/analysis/scope';
 
 const ID_COMMENT = '// One id per execution environment: a repeated id in the logs means a warm start.';
@@ -159,14 +160,28 @@ export const transform: Transform = {
     if (logger && !hasPersistentId(j, root, logger, instrumentation.idName)) addPersistentId(ctx, logger, instrumentation);
 
     for (const { handler, requestId, addedParam } of pending) {
-      prependToHandler(j, handler, parseStatements(j, invocationStatements(ctx.style, instrumentation, requestId, logger)));
+      // the lines go at the top of the handler, where a local of the same name as one they
+      // use would be reached before it is initialised (and throw on every invocation)
+      const shadowed = [instrumentation.counterName, instrumentation.idName].find((name) => shadowedAtTopOf(handler.fn, name));
+      if (shadowed) {
+        ctx.report.review({
+          kind: 'context-unavailable',
+          line: handler.line,
+          column: handler.column,
+          message: `No container-id log in handler \`${handler.name}\`: it declares a \`${shadowed}\` of its own, which the log line would reach instead of the module's.`,
+        });
+        continue;
+      }
+      // a handler with a `logger` of its own logs through console, as a module without Powertools does
+      const through = logger && !shadowedAtTopOf(handler.fn, logger.name) ? logger : null;
+      prependToHandler(j, handler, parseStatements(j, invocationStatements(ctx.style, instrumentation, requestId, through)));
       ctx.report.change({
         kind: 'log-inserted',
         line: handler.line,
         column: handler.column,
         message:
           `Handler \`${handler.name}\` logs the container id, invocation number, cold start and request id` +
-          (logger ? ` through \`${logger.name}\`` : '') +
+          (through ? ` through \`${through.name}\`` : '') +
           (addedParam ? ` (added the \`${addedParam}\` parameter)` : '') +
           '.',
       });
