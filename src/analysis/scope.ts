@@ -3,6 +3,7 @@
 // handler reaches through the helpers it calls.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findPaths } from './fastFind';
+import { refersToModuleBinding } from './lexicalScope';
 import type { FunctionNode } from './types';
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -94,9 +95,11 @@ export function mayNameModuleBinding(path: ASTPath<any>, also: string[] = []): (
   return (node) => hasOwn.call(bindings, node.name) || also.includes(node.name);
 }
 
-/** Every reference inside `fn` (including nested callbacks) to a module-level binding. */
+/** Every reference inside `fn` (including nested callbacks) to a module-level binding. A
+ * `const` or `let` of the same name inside a block of `fn` hides the module's binding only
+ * in that block (ast-types alone would count it for the whole function). */
 export function moduleReferencesIn(j: JSCodeshift, fn: ASTPath<any>): ASTPath<any>[] {
-  return findPaths(j, fn, 'Identifier', mayNameModuleBinding(fn)).filter((p) => isReference(p) && resolvesToModuleScope(p));
+  return findPaths(j, fn, 'Identifier', mayNameModuleBinding(fn)).filter((p) => isReference(p) && refersToModuleBinding(p));
 }
 
 /** The module-level function a name is bound to (`function f() {}`, `const f = () => {}`,
