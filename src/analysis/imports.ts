@@ -5,10 +5,21 @@ import type { ModuleKind } from './types';
 import { indexForNewImport, insertInModule } from './insert';
 import { programPath } from './scope';
 
-/** ESM when the module has an import or export declaration, else CommonJS. */
+const TYPE_DECLARATIONS = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration']);
+
+/** An import or export that TypeScript erases (`import type`, `export type`, an exported
+ * interface or type alias): it does not make the module an ES module. */
+function typeOnly(stmt: any): boolean {
+  if (stmt.importKind === 'type' || stmt.exportKind === 'type') return true;
+  return stmt.type === 'ExportNamedDeclaration' && !!stmt.declaration && TYPE_DECLARATIONS.has(stmt.declaration.type);
+}
+
+/** How the module writes its imports, which decides how an added import is written: ESM
+ * when it has an import or export declaration that is not only about types (a `.cts` file
+ * with `import type` and `exports.handler = ...` is CommonJS), else CommonJS. */
 export function detectModuleKind(j: JSCodeshift, root: Collection<any>): ModuleKind {
   const body: any[] = programPath(j, root)!.node.body;
-  const esm = body.some((s) => s.type === 'ImportDeclaration' || s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration' || s.type === 'ExportAllDeclaration');
+  const esm = body.some((s) => (s.type === 'ImportDeclaration' || s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration' || s.type === 'ExportAllDeclaration') && !typeOnly(s));
   return esm ? 'esm' : 'commonjs';
 }
 
@@ -44,8 +55,16 @@ export function findModuleBinding(j: JSCodeshift, root: Collection<any>, source:
         if (d.id.type === 'Identifier' && isRequireOf(d.init, (specifier) => sameModule(specifier, source))) return d.id.name;
       }
     }
+    // TypeScript's `import path = require('path')`
+    if (isImportEqualsRequire(stmt) && sameModule(stmt.moduleReference.expression.value, source)) return stmt.id.name;
   }
   return null;
+}
+
+/** `import x = require('x')` (not `import type x = ...`). ast-types' scopes do not declare
+ * the name it binds. */
+export function isImportEqualsRequire(stmt: any): boolean {
+  return stmt?.type === 'TSImportEqualsDeclaration' && stmt.importKind !== 'type' && stmt.moduleReference?.type === 'TSExternalModuleReference' && typeof stmt.moduleReference.expression?.value === 'string';
 }
 
 /** The local name of a named import (`import { randomUUID } from 'crypto'`,
