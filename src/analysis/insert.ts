@@ -31,7 +31,11 @@ export function prependToHandler(j: JSCodeshift, handler: HandlerInfo, statement
     spreadBlocks.add(block);
     for (let i = 0; i < body.length; i++) body[i] = parseStatements(j, j(body[i]).toSource())[0] ?? body[i];
   }
-  body.unshift(...statements);
+  // after the body's directives ('use strict' in the estree tree is a statement of the body;
+  // the ts parser keeps directives apart): code above one would end the directive prologue
+  let start = 0;
+  while (start < body.length && isDirective(body[start])) start++;
+  body.splice(start, 0, ...statements);
 }
 
 const spreadBlocks = new WeakSet<object>();

@@ -1,0 +1,12 @@
+var seen = [];
+
+exports.handler = async function (event) {
+  'use strict';
+  seen.push(event.id);
+  try {
+    undeclaredVar = 1;
+    return { seen, strict: false };
+  } catch (e) {
+    return { seen, strict: true };
+  }
+};
