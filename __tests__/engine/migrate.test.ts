@@ -82,12 +82,16 @@ describe('migrate', () => {
     const dir = tree({
       'bin.js': Buffer.from([0x65, 0x78, 0x70, 0x6f, 0x72, 0x74, 0x00, 0x01]),
       'off.js': '// lambda-clean-slate-disable\nexports.handler = async () => 1;\n',
+      // the directive prologue comes before any comment a file can have
+      'strict-off.js': "'use strict';\n// lambda-clean-slate-disable\nconst seen = [];\nexports.handler = async (event) => { seen.push(event.id); return seen; };\n",
+      'strict-on.js': "'use strict';\nconst seen = []; // lambda-clean-slate-disable\nexports.handler = async (event) => { seen.push(event.id); return seen; };\n",
     });
     const result = await migrate({ cwd: dir });
-    expect(result.files).toEqual([]);
+    expect(result.files.map((f) => f.path)).toEqual(['strict-on.js']);
     expect(result.skipped).toEqual([
       { path: 'bin.js', reason: 'binary file (contains a NUL byte)', unprocessed: true },
       { path: 'off.js', reason: 'disabled by a // lambda-clean-slate-disable comment' },
+      { path: 'strict-off.js', reason: 'disabled by a // lambda-clean-slate-disable comment' },
     ]);
   });
 

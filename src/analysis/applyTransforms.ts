@@ -38,6 +38,8 @@ export interface ApplyOptions {
 
 const BOM = '\uFEFF';
 const IGNORE_FILE = /^\s*(?:\/\/\s*lambda-clean-slate-disable\b|\/\*\s*lambda-clean-slate-disable\b)/;
+/** `'use strict';` and other directives, which may come before the file's first comment. */
+const DIRECTIVE_PROLOGUE = /^(?:\s*(?:'[^'\\\n]*'|"[^"\\\n]*")\s*;?)*/;
 
 /** Text that is kept out of the parser and put back after printing. The shebang becomes a
  * comment of the same length so that every line and column stays where it was. */
@@ -70,7 +72,7 @@ function close(printed: string, envelope: Envelope, eol: string): string {
 
 /** True when the file opts out as a whole: its first comment is `// lambda-clean-slate-disable`. */
 export function isDisabled(source: string): boolean {
-  return IGNORE_FILE.test(source.replace(/^\uFEFF/, '').replace(/^#![^\n]*\n/, ''));
+  return IGNORE_FILE.test(source.replace(/^\uFEFF/, '').replace(/^#![^\n]*\n/, '').replace(DIRECTIVE_PROLOGUE, ''));
 }
 
 /** A failure of the tool itself on this file, in one line: the file is left unchanged. */
