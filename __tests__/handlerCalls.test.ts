@@ -41,6 +41,42 @@ module.exports = { one, all };
     expect(result.output).not.toMatch(/async function one\(event\) \{\n\s*count = 0/);
   });
 
+  it('recognises a call through a helper, and through the module exports', () => {
+    const source = `const seen = [];
+async function processRecord(r) {
+  return exports.single(r);
+}
+exports.single = async (event) => {
+  seen.push(event.id);
+  return seen.length;
+};
+exports.handler = async (event) => {
+  const out = [];
+  for (const r of event.records) out.push(await processRecord(r));
+  return out;
+};
+`;
+    const result = applyTransforms(source, 'h.js', { transforms: all() });
+    expect(result.review.filter((r) => r.kind === 'handler-called-by-handler').map((r) => r.message)).toEqual([
+      'handler `single` is also called by handler `handler`: code added at its top would run again in the middle of `handler`, so `single` is left as it is',
+    ]);
+    // the reset is at the top of the caller only
+    expect(result.output!.match(/^\s+seen = \[\];$/gm)).toHaveLength(1);
+    expect(result.output).toMatch(/exports\.single = async \(event\) => \{\n {2}seen\.push/);
+  });
+
+  it.each([
+    ['by its own name', 'exports.handler = async function handler(event) {\n  attempts.push(event.n);\n  if (event.n > 0) return handler({ n: event.n - 1 });\n  return attempts;\n};\n'],
+    ['by its module binding', 'async function handler(event) {\n  attempts.push(event.n);\n  if (event.n > 0) return handler({ n: event.n - 1 });\n  return attempts;\n}\nexports.handler = handler;\n'],
+    ['through the module exports', 'exports.handler = async (event) => {\n  attempts.push(event.n);\n  if (event.n > 0) return exports.handler({ n: event.n - 1 });\n  return attempts;\n};\n'],
+    ['through a helper', 'const again = (n) => exports.handler({ n });\nexports.handler = async (event) => {\n  attempts.push(event.n);\n  if (event.n > 0) return again(event.n - 1);\n  return attempts;\n};\n'],
+  ])('leaves a handler that calls itself (%s) as it is and says why', (_how, body) => {
+    const result = applyTransforms(`const attempts = [];\n${body}`, 'r.js', { transforms: all() });
+    expect(result.output).toBeNull();
+    expect(result.changes).toEqual([]);
+    expect(result.review.map((r) => r.message)).toEqual(['handler `handler` calls itself: code added at its top would run again in the middle of its own invocation, so it is left as it is']);
+  });
+
   it('leaves independent handlers alone', () => {
     const source = `exports.a = async (event) => 1;\nexports.b = async (event) => 2;\n`;
     const result = applyTransforms(source, 'c.js', { transforms: [loadTransform('container-id')] });

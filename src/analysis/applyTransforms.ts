@@ -126,7 +126,10 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
         kind: 'handler-called-by-handler',
         line: callee.line,
         column: callee.column,
-        message: `handler \`${callee.name}\` is also called by handler \`${caller.name}\`: code added at its top would run again in the middle of \`${caller.name}\`, so \`${callee.name}\` is left as it is`,
+        message:
+          callee === caller
+            ? `handler \`${callee.name}\` calls itself: code added at its top would run again in the middle of its own invocation, so it is left as it is`
+            : `handler \`${callee.name}\` is also called by handler \`${caller.name}\`: code added at its top would run again in the middle of \`${caller.name}\`, so \`${callee.name}\` is left as it is`,
       });
     }
     handlers = handlers.filter((h) => !calledBy.has(h));

@@ -5,9 +5,10 @@
 // container-id counter would count one invocation twice. Such a handler is left as it is
 // and reported; the caller is migrated as usual.
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
-import { findIn, findPaths } from './fastFind';
-import { commonJsExportPath, resolveToFunction } from './handlers';
-import { isReference, mayNameModuleBinding } from './scope';
+import { findPaths } from './fastFind';
+import { commonJsExportPath } from './handlers';
+import { reachedBy } from './reach';
+import { isReference } from './scope';
 import type { HandlerInfo } from './types';
 
 /** `exports.a.b` / `module.exports.a.b` → `a.b`; the bare `exports` / `module.exports`, and
@@ -16,26 +17,25 @@ export function exportedPathOf(node: any): string | null {
   return commonJsExportPath(node) || null;
 }
 
-/** For each handler that another handler refers to, the first handler that does. */
+/** For each handler that a handler reaches (directly, through helpers, through the
+ * module's exports, or itself by recursion), the first handler that does. */
 export function handlersCalledByHandlers(j: JSCodeshift, handlers: HandlerInfo[]): Map<HandlerInfo, HandlerInfo> {
   const calledBy = new Map<HandlerInfo, HandlerInfo>();
-  if (handlers.length < 2) return calledBy;
   const byFunction = new Map<any, HandlerInfo>(handlers.map((h) => [h.fn.node, h]));
-  const byName = new Map<string, HandlerInfo>(handlers.map((h) => [h.name, h]));
-
   for (const caller of handlers) {
-    const note = (callee: HandlerInfo | undefined) => {
-      if (callee && callee !== caller && !calledBy.has(callee)) calledBy.set(callee, caller);
-    };
-    findIn(j, caller.fn, 'MemberExpression').forEach((p) => {
-      const name = exportedPathOf(p.node);
-      if (name !== null) note(byName.get(name));
-    });
-    findPaths(j, caller.fn, 'Identifier', mayNameModuleBinding(caller.fn)).forEach((p: ASTPath<any>) => {
-      if (!isReference(p) || p.scope?.lookup(p.node.name)?.isGlobal !== true) return;
-      const fn = resolveToFunction(p, 0);
-      if (fn) note(byFunction.get(fn.node));
-    });
+    for (const unit of reachedBy(j, [caller.fn])) {
+      const callee = byFunction.get(unit.node);
+      if (callee && !calledBy.has(callee)) calledBy.set(callee, caller);
+    }
+    if (!calledBy.has(caller) && callsOwnName(j, caller.fn)) calledBy.set(caller, caller);
   }
   return calledBy;
+}
+
+/** `exports.handler = async function handler(event) { ... handler(next) ... }`: a function
+ * expression that refers to itself by its own name (a name only it can see). */
+function callsOwnName(j: JSCodeshift, fn: ASTPath<any>): boolean {
+  const name: string | undefined = fn.node.type === 'FunctionExpression' ? fn.node.id?.name : undefined;
+  if (!name) return false;
+  return findPaths(j, fn, 'Identifier', (node) => node.name === name).some((p) => isReference(p) && p.scope?.lookup(name)?.node === fn.node);
 }

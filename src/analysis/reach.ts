@@ -52,18 +52,39 @@ export function codeUnitOf(idPath: ASTPath<any>): ASTPath<any> | null {
 
 /** Every unit reached from `starts`, the starts included; each unit is visited once. */
 export function reachFrom(j: JSCodeshift, starts: ASTPath<any>[]): ASTPath<any>[] {
+  return reach(j, starts, true);
+}
+
+/** The units the code of `starts` reaches; a start is among them only when code it reaches
+ * (itself included) refers back to it: a function that calls itself, directly or through
+ * helpers, reaches itself. */
+export function reachedBy(j: JSCodeshift, starts: ASTPath<any>[]): ASTPath<any>[] {
+  return reach(j, starts, false);
+}
+
+function reach(j: JSCodeshift, starts: ASTPath<any>[], withStarts: boolean): ASTPath<any>[] {
   const seen = new Set<any>();
   const order: ASTPath<any>[] = [];
-  const add = (unit: ASTPath<any>) => {
-    if (seen.has(unit.node)) return;
-    seen.add(unit.node);
-    order.push(unit);
+  // units whose code is searched, in the order they are found; the starts first
+  const searched = new Set<any>();
+  const pending: ASTPath<any>[] = [];
+  const search = (unit: ASTPath<any>) => {
+    if (searched.has(unit.node)) return;
+    searched.add(unit.node);
+    pending.push(unit);
   };
-  starts.forEach(add);
+  const add = (unit: ASTPath<any>) => {
+    if (!seen.has(unit.node)) {
+      seen.add(unit.node);
+      order.push(unit);
+    }
+    search(unit);
+  };
+  starts.forEach(withStarts ? add : search);
   let exported: Map<string, ASTPath<any>> | null = null;
-  for (let i = 0; i < order.length; i++) {
+  for (let i = 0; i < pending.length; i++) {
     // a code unit is named by a module-level binding; `exports` and `module` reach exports
-    findPaths(j, order[i], 'Identifier', mayNameModuleBinding(order[i], ['exports', 'module'])).forEach((p) => {
+    findPaths(j, pending[i], 'Identifier', mayNameModuleBinding(pending[i], ['exports', 'module'])).forEach((p) => {
       if (!isReference(p)) return;
       const unit = codeUnitOf(p);
       if (unit) add(unit);
