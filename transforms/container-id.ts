@@ -83,7 +83,8 @@ function requestIdOf(ctx: TransformContext, handler: HandlerInfo): { requestId: 
   const access = ensureContextParam(ctx.j, ctx.root, handler, typescript);
   if (access.kind === 'identifier') {
     // `?.`: unit tests and other handlers often call a handler with the event alone
-    return { requestId: `${access.name}?.awsRequestId`, addedParam: access.added ? access.name : null };
+    const object = typescript && !access.added ? readableAsContext(handler, access.name) : access.name;
+    return { requestId: `${object}?.awsRequestId`, addedParam: access.added ? access.name : null };
   }
   if (access.kind === 'pattern') {
     const local = destructuredProperty(access.pattern, 'awsRequestId');
@@ -91,6 +92,23 @@ function requestIdOf(ctx: TransformContext, handler: HandlerInfo): { requestId: 
     return { reason: 'its context parameter is destructured without `awsRequestId`; add `awsRequestId` to the pattern to log the request id' };
   }
   return { reason: access.reason };
+}
+
+/** The context parameter `name` as an expression TypeScript lets `?.awsRequestId` read:
+ * the name itself when its type may be a Lambda context (no annotation, `any`, a type named
+ * `Context` or `...Context`, or a type literal with `awsRequestId`), else cast to what the
+ * log line reads (`_context: unknown` has no `awsRequestId` to TypeScript). */
+function readableAsContext(handler: HandlerInfo, name: string): string {
+  const param = (handler.fn.node.params ?? []).map((p: any) => (p.type === 'AssignmentPattern' ? p.left : p)).find((p: any) => p.type === 'Identifier' && p.name === name);
+  const type = param?.typeAnnotation?.typeAnnotation;
+  if (!type || type.type === 'TSAnyKeyword') return name;
+  if (type.type === 'TSTypeReference') {
+    const typeName = type.typeName.type === 'TSQualifiedName' ? type.typeName.right.name : type.typeName.name;
+    if (/Context$/.test(typeName)) return name;
+  }
+  if (type.type === 'TSTypeLiteral' && type.members.some((m: any) => m.key?.name === 'awsRequestId')) return name;
+  const target = '{ awsRequestId?: string } | undefined';
+  return type.type === 'TSUnknownKeyword' ? `(${name} as ${target})` : `(${name} as unknown as ${target})`;
 }
 
 /** Adds the id and counter after the imports (and the crypto import they need). */

@@ -1,0 +1,56 @@
+// In TypeScript the container-id line reads `awsRequestId` from the handler's own context
+// parameter, whatever type the user gave it: the migrated file must still type-check
+// (`tsc --strict`) where the original did.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { applyTransforms } from '../../src/analysis/applyTransforms';
+import { loadTransform } from '../../transforms';
+
+const REPO = path.join(__dirname, '..', '..');
+const TSC = path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+
+const cases: Record<string, string> = {
+  unknown: 'export const handler = async (event: { id: string }, _context: unknown) => event.id;\n',
+  otherInterface: 'interface Meta { region: string }\nexport async function handler(event: { id: string }, meta: Meta) {\n  return event.id + meta.region;\n}\n',
+  object: 'export const handler = async (event: { id: string }, ctx: object) => event.id;\n',
+  contextType: 'interface Context { awsRequestId: string }\nexport const handler = async (event: { id: string }, context: Context) => event.id;\n',
+  literal: 'export const handler = async (event: { id: string }, context: { awsRequestId: string }) => event.id;\n',
+  anyType: 'export const handler = async (event: { id: string }, context: any) => event.id;\n',
+  added: 'export const handler = async (event: { id: string }) => event.id;\n',
+};
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-context-types-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+it('migrated handlers type-check with every kind of context parameter type', () => {
+  const files: string[] = [];
+  for (const [name, source] of Object.entries(cases)) {
+    const result = applyTransforms(source, `${name}.ts`, { transforms: [loadTransform('container-id')] });
+    expect([name, result.error, result.output]).toEqual([name, undefined, expect.stringContaining('awsRequestId')]);
+    const file = path.join(dir, `${name}.ts`);
+    fs.writeFileSync(file, result.output!);
+    files.push(file);
+  }
+  const args = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--typeRoots', path.join(REPO, 'node_modules', '@types'), ...files];
+  let output = '';
+  try {
+    execFileSync(process.execPath, [TSC, ...args], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+  } catch (error: any) {
+    output = `${error.stdout}${error.stderr}`;
+  }
+  expect(output).toBe('');
+});
+
+it('reads the parameter as it is when its type may be a Lambda context', () => {
+  for (const name of ['contextType', 'literal', 'anyType']) {
+    const result = applyTransforms(cases[name], `${name}.ts`, { transforms: [loadTransform('container-id')] });
+    expect(result.output).toContain('requestId: context?.awsRequestId');
+  }
+  const unknown = applyTransforms(cases.unknown, 'unknown.ts', { transforms: [loadTransform('container-id')] });
+  expect(unknown.output).toContain('requestId: (_context as { awsRequestId?: string } | undefined)?.awsRequestId');
+});
