@@ -79,7 +79,7 @@ exports.handler = async (event) => {
 
   it('leaves independent handlers alone', () => {
     const source = `exports.a = async (event) => 1;\nexports.b = async (event) => 2;\n`;
-    const result = applyTransforms(source, 'c.js', { transforms: [loadTransform('container-id')] });
+    const result = applyTransforms(source, 'c.js', { transforms: [loadTransform('container-id')], handlerNames: ['a', 'b'] });
     expect(result.review).toEqual([]);
     expect(result.changes).toHaveLength(2);
   });

@@ -3,7 +3,7 @@
 // the standalone jscodeshift entry points of the transforms.
 import type { JSCodeshift } from 'jscodeshift';
 import { handlersCalledByHandlers } from './handlerCalls';
-import { findHandlers } from './handlers';
+import { DEFAULT_HANDLER_NAME, findHandlers } from './handlers';
 import { detectModuleKind } from './imports';
 import { jscodeshiftFor, parserFor, rawParser, syntaxChecker, type ParserName } from './parser';
 import { printWithStyle } from './print';
@@ -133,6 +133,19 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
       });
     }
     handlers = handlers.filter((h) => !calledBy.has(h));
+  }
+  // without names from a manifest or --handler, an export is a handler by its name `handler`
+  // or by a first parameter named `event`, which a helper may have too: the user should know
+  if (!apply.handlerNames?.length && ordered.length > 0) {
+    for (const h of handlers.filter((h) => h.name !== DEFAULT_HANDLER_NAME)) {
+      result.review.push({
+        transform: ordered[0].name,
+        kind: 'handler-by-parameter',
+        line: h.line,
+        column: h.column,
+        message: `\`${h.name}\` is taken for a handler because its first parameter is \`event\` (no manifest or --handler names the handlers); if it is not a Lambda handler, name the real ones with --handler`,
+      });
+    }
   }
 
   const style = measureStyle(body);
