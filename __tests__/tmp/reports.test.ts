@@ -24,7 +24,7 @@ describe('reports per fixture', () => {
     ['cjs-sync-directory', ['remove-directory', 'remove-file'], []],
     ['esm-async-load-directory', ['remove-directory'], []],
     ['helper-functions', ['remove-directory', 'remove-file'], []],
-    ['several-handlers', ['remove-file', 'remove-file'], []],
+    ['several-handlers', ['remove-file', 'remove-file'], ['handler-by-parameter', 'handler-by-parameter']],
     ['download-cache', [], ['download-cache', 'download-cache']],
     ['download-cache-access', [], ['download-cache']],
     ['download-cache-early-return', [], ['download-cache']],
