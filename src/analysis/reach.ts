@@ -50,6 +50,21 @@ export function codeUnitOf(idPath: ASTPath<any>): ASTPath<any> | null {
   return null;
 }
 
+/** The class of this module a name holds an instance of (`const repo = new Repo()`): code
+ * that uses the instance may run any of the class's methods. */
+function classOfInstance(idPath: ASTPath<any>): ASTPath<any> | null {
+  const scope = resolveScope(idPath);
+  if (!scope?.isGlobal) return null;
+  for (const binding of (scope.getBindings()[idPath.node.name] ?? []) as ASTPath<any>[]) {
+    const declarator = binding.parent;
+    const init = declarator?.node.type === 'VariableDeclarator' && declarator.node.id === binding.node ? declarator.node.init : null;
+    if (init?.type !== 'NewExpression' || init.callee.type !== 'Identifier') continue;
+    const unit = codeUnitOf(declarator.get('init', 'callee'));
+    if (unit && (unit.node.type === 'ClassDeclaration' || unit.node.type === 'ClassExpression')) return unit;
+  }
+  return null;
+}
+
 /** Every unit reached from `starts`, the starts included; each unit is visited once. */
 export function reachFrom(j: JSCodeshift, starts: ASTPath<any>[]): ASTPath<any>[] {
   return reach(j, starts, true);
@@ -86,7 +101,7 @@ function reach(j: JSCodeshift, starts: ASTPath<any>[], withStarts: boolean): AST
     // a code unit is named by a module-level binding; `exports` and `module` reach exports
     findPaths(j, pending[i], 'Identifier', mayNameModuleBinding(pending[i], ['exports', 'module'])).forEach((p) => {
       if (!isReference(p)) return;
-      const unit = codeUnitOf(p);
+      const unit = codeUnitOf(p) ?? classOfInstance(p);
       if (unit) add(unit);
       // `exports.processOne(record)`: a module function reached through the module's exports
       if (p.node.name === 'exports' || p.node.name === 'module') {

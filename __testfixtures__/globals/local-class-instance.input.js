@@ -1,0 +1,14 @@
+const items = [];
+
+class Repo {
+  save(x) {
+    items.push(x);
+  }
+}
+
+const repo = new Repo();
+
+exports.handler = async (event) => {
+  repo.save(event.id);
+  return items;
+};

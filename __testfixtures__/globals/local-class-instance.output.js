@@ -1,0 +1,15 @@
+let items = [];
+
+class Repo {
+  save(x) {
+    items.push(x);
+  }
+}
+
+const repo = new Repo();
+
+exports.handler = async (event) => {
+  items = [];
+  repo.save(event.id);
+  return items;
+};
