@@ -61,6 +61,15 @@ describe('globals review messages', () => {
       expect(messages.plain).toBeUndefined();
     });
 
+    it('an object whose methods change the object through `this` (not an arrow function, not a getter)', () => {
+      const messages = reviews(
+        'const tracker = {\n  items: [],\n  track(x) { this.items.push(x); return this.items.length; },\n};\nconst counter = { n: 0, bump: function () { this.n += 1; return this.n; } };\nconst plain = { items: [], size() { return this.items.length; }, add: (x) => x };\nexports.handler = async (event) => [tracker.track(event.id), counter.bump(), plain.size()];\n',
+      );
+      expect(messages.tracker).toBe('`tracker` is an object whose method `track` changes the object itself (`this.items.push(x)`, line 3); what it keeps carries over from one invocation to the next; kept, review it');
+      expect(messages.counter).toMatch(/^`counter` is an object whose method `bump` changes the object itself \(`this.n \+= 1`, line 5\)/);
+      expect(messages.plain).toBeUndefined();
+    });
+
     it('nothing for the same shapes when no handler uses them', () => {
       const messages = reviews('function makeCounter() { let n = 0; return () => ++n; }\nconst nextId = makeCounter();\nexports.handler = async (event) => event.id;\n');
       expect(messages).toEqual({});

@@ -114,6 +114,27 @@ function instanceState(j: JSCodeshift, binding: ModuleBinding): string | null {
   return `is an instance of \`${name}\` from '${source}', whose code is not in this file; if its methods keep state, that state carries over from one invocation to the next; kept, review it`;
 }
 
+/** An object literal whose methods change the object itself through `this`
+ * (`const tracker = { items: [], track(x) { this.items.push(x) } }`). */
+function objectState(j: JSCodeshift, binding: ModuleBinding): string | null {
+  const init = binding.declarator?.node.init;
+  if (init?.type !== 'ObjectExpression') return null;
+  const properties = binding.declarator!.get('init', 'properties');
+  for (let i = 0; i < init.properties.length; i++) {
+    const property = properties.get(i);
+    const node = property.node;
+    // an arrow function's `this` is not the object
+    const fn = node.type === 'ObjectMethod' ? property : (node.type === 'Property' || node.type === 'ObjectProperty') && node.value?.type === 'FunctionExpression' ? property.get('value') : null;
+    if (!fn || node.kind === 'get') continue;
+    const [changed] = thisMutationsIn(j, fn);
+    if (changed) {
+      const name = node.key?.name ?? node.key?.value ?? 'a method';
+      return `is an object whose method \`${name}\` changes the object itself (${mutationText(changed)}); what it keeps carries over from one invocation to the next; kept, review it`;
+    }
+  }
+  return null;
+}
+
 /** The relative module a name is imported from (`./repo`), or null. */
 function projectModuleOf(idPath: ASTPath<any>): string | null {
   if (importedFrom(idPath) !== null) return null; // a package: the clients transform reports it
@@ -139,5 +160,5 @@ function requiredPath(node: any): string | null {
 export function hiddenStateOf(j: JSCodeshift, binding: ModuleBinding): string | null {
   if (!binding.references.some((r) => r.place.at === 'function' && r.place.reachedBy.length > 0)) return null;
   if (binding.declaredAs === 'class' || binding.declarator?.node.init?.type === 'ClassExpression') return classStaticState(j, binding);
-  return closureState(j, binding) ?? instanceState(j, binding);
+  return closureState(j, binding) ?? instanceState(j, binding) ?? objectState(j, binding);
 }
