@@ -53,8 +53,32 @@ export type Classification =
   | { kind: 'escapes'; reason: string }
   | { kind: 'state'; mutations: Reference[] };
 
+/** `// lambda-clean-slate-ignore` before the declaration on a line of its own (the line above,
+ * as a rule), or at the end of the declaration's own last line. A comment written after other
+ * code on its line belongs to that code, not to the declaration on the next line. Both the
+ * comments recast attached and the parser's own lists are read: recast hands a block comment
+ * that ends a line to the statement after it. */
 function hasIgnoreComment(node: any): boolean {
-  return (node?.comments ?? node?.leadingComments ?? []).some((c: any) => c.leading !== false && IGNORE_COMMENT.test(c.value));
+  if (!node?.loc) return false;
+  const { start, end } = node.loc;
+  const comments = new Set<any>([...(node.comments ?? node.leadingComments ?? []), ...(node.trailingComments ?? [])]);
+  for (const c of comments) {
+    if (!IGNORE_COMMENT.test(c.value) || !c.loc) continue;
+    const at = c.loc.start;
+    if (at.line < start.line || (at.line === start.line && at.column < start.column)) {
+      if (!codeBeforeOnLine(c)) return true;
+    } else if (at.line === end.line && at.column >= end.column) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** True when code precedes the comment on the line it starts on (`x = 1; // ...`). */
+function codeBeforeOnLine(comment: any): boolean {
+  const lines = comment.loc.lines;
+  if (!lines) return false;
+  return lines.slice({ line: comment.loc.start.line, column: 0 }, comment.loc.start).toString().trim() !== '';
 }
 
 function patternNames(pattern: any, out: string[] = []): string[] {
