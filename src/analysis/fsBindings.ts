@@ -5,6 +5,7 @@
 // author already has.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { programPath } from './scope';
+import { resolveNameAt } from './lexicalScope';
 
 /** `fs` is the callback and `*Sync` API; `promises` is `fs.promises` / `fs/promises`. */
 export type FsApi = 'fs' | 'promises';
@@ -110,7 +111,8 @@ export function findFsBindings(j: JSCodeshift, root: Collection<any>): FsBinding
  * `import name = require(...)` binds it: ast-types' scope does not know that declaration,
  * while a local of the same name would still be found, and shadow it, as usual. */
 export function isModuleFsBinding(bindings: FsBindings, path: ASTPath<any>, name: string): boolean {
-  const scope = path.scope?.lookup(name);
+  // block by block: a `const fs` inside an inner block does not hide the module's `fs` outside it
+  const scope = resolveNameAt(path, name);
   return scope ? scope.isGlobal : bindings.importEquals.has(name);
 }
 

@@ -35,7 +35,12 @@ export function lexicalBlockOf(bindingPath: ASTPath<any>): ASTPath<any> | null {
 /** The ast-types scope that the identifier at `path` resolves to, honouring block scoping;
  * null for a global that is not declared in the file (`process`, `Map`). */
 export function resolveScope(path: ASTPath<any>): any | null {
-  const name: string = path.node.name;
+  return resolveNameAt(path, path.node.name);
+}
+
+/** The ast-types scope that `name`, written at `path`, resolves to, honouring block scoping;
+ * null for a global that is not declared in the file. */
+export function resolveNameAt(path: ASTPath<any>, name: string): any | null {
   let scope = path.scope;
   while (scope) {
     const found = scope.lookup(name);
