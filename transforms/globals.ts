@@ -71,6 +71,8 @@ function planState(ctx: TransformContext, binding: ModuleBinding, plan: Plan, re
   if (atLoad) {
     return review('module-read', `\`${name}\` holds state across invocations but is also used while the module loads (line ${atLoad.path.node.loc?.start.line}); kept, because moving or resetting it would change what the module sets up`);
   }
+  const inParameters = parameterUse(binding.references);
+  if (inParameters) return review('needs-review', `\`${name}\` holds state across invocations, but ${inParameters}; a reset or a moved declaration at the top of the handler would come too late, so it is kept: migrate it by hand`);
   if (binding.destructured || binding.declaredAs === 'other' || !binding.declarator) {
     return review('needs-review', `\`${name}\` holds state across invocations but is declared by destructuring; split the declaration to migrate it`);
   }
@@ -110,6 +112,35 @@ function planState(ctx: TransformContext, binding: ModuleBinding, plan: Plan, re
   const handlerNames = users.map((h) => `\`${h.name}\``).join(', ');
   const why = users.length > 1 ? 'several handlers use it' : 'helper functions use it too';
   plan.changes.push({ kind: 'reset', ...where(binding), message: `\`${name}\` is reset at the start of ${handlerNames}: it held state from one invocation to the next; it stays at module level because ${why}` });
+}
+
+/** Where a handler's parameter list uses the binding (a default value, at any depth of
+ * destructuring), as the end of a sentence; null when none does. Parameters are evaluated
+ * before the first statement of the body, so code added there cannot reach them. */
+function parameterUse(references: ModuleBinding['references']): string | null {
+  for (const ref of references) {
+    if (ref.place.at !== 'function') continue;
+    for (const handler of ref.place.direct) {
+      const params: any[] = (handler.fn.node as any).params ?? [];
+      // the default value's `name = value` (a shorthand property's default has no position of its own)
+      let shown: ASTPath<any> | null = null;
+      for (let p: ASTPath<any> | null = ref.path; p && p.node !== handler.fn.node; p = p.parent) {
+        if (p.node.type === 'AssignmentPattern' && shown === null) shown = p;
+        if (params.includes(p.node)) {
+          while (shown && !shown.node.loc && shown !== p) shown = shown.parent;
+          return `handler \`${handler.name}\` reads it in its parameter list (\`${sourceExcerpt((shown ?? p).node)}\`, line ${lineOf(ref.path)}), which is evaluated before the handler's body runs`;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** The line a reference is on: a node the parser made without a position (the value of a
+ * shorthand property, `{ state }`) takes it from the nearest node around it that has one. */
+function lineOf(path: ASTPath<any>): number {
+  for (let p: ASTPath<any> | null = path; p; p = p.parent) if (p.node?.loc) return p.node.loc.start.line;
+  return 0;
 }
 
 function isInsideNode(path: ASTPath<any>, node: any): boolean {
@@ -153,6 +184,8 @@ function planRegex(ctx: TransformContext, binding: ModuleBinding, plan: Plan, re
   if (binding.exported) return review('exported', `${why}, across invocations; it is exported, so it is kept: set \`${name}.lastIndex = 0\` where a match should start afresh`);
   const atLoad = uses.find((r) => r.place.at === 'module' || r.place.atLoad);
   if (atLoad) return review('module-read', `${why}, across invocations; it is also used while the module loads (line ${atLoad.path.node.loc?.start.line}), so a cold start does not begin at 0; kept, review it`);
+  const inParameters = parameterUse(uses);
+  if (inParameters) return review('needs-review', `${why}, across invocations; ${inParameters}, so setting \`lastIndex\` back at the top of the handler would come too late; kept, review it`);
   const shadowedIn = users.find((h) => shadowedAtTopOf(h.fn, name));
   if (shadowedIn) return review('needs-review', `${why}, across invocations; handler \`${shadowedIn.name}\` declares the name \`${name}\`; set \`lastIndex\` back by hand`);
   const resetIn = users.filter((h) => !hasLastIndexResetAtTop(h, name));
