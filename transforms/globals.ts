@@ -69,7 +69,7 @@ function planState(ctx: TransformContext, binding: ModuleBinding, plan: Plan, re
   if (binding.exported) return review('exported', `\`${name}\` holds state across invocations but is exported; other modules may rely on it, so it is kept (reset it by hand if that is safe)`);
   const atLoad = binding.references.find((r) => r.place.at === 'module' || r.place.atLoad);
   if (atLoad) {
-    return review('module-read', `\`${name}\` holds state across invocations but is also used while the module loads (line ${atLoad.path.node.loc?.start.line}); kept, because moving or resetting it would change what the module sets up`);
+    return review('module-read', `\`${name}\` holds state across invocations but is also used while the module loads (line ${lineOf(atLoad.path)}); kept, because moving or resetting it would change what the module sets up`);
   }
   const inParameters = parameterUse(binding.references);
   if (inParameters) return review('needs-review', `\`${name}\` holds state across invocations, but ${inParameters}; a reset or a moved declaration at the top of the handler would come too late, so it is kept: migrate it by hand`);
@@ -183,7 +183,7 @@ function planRegex(ctx: TransformContext, binding: ModuleBinding, plan: Plan, re
   if (binding.ignored) return review('ignored', `${why}, across invocations; marked lambda-clean-slate-ignore, kept as it is`);
   if (binding.exported) return review('exported', `${why}, across invocations; it is exported, so it is kept: set \`${name}.lastIndex = 0\` where a match should start afresh`);
   const atLoad = uses.find((r) => r.place.at === 'module' || r.place.atLoad);
-  if (atLoad) return review('module-read', `${why}, across invocations; it is also used while the module loads (line ${atLoad.path.node.loc?.start.line}), so a cold start does not begin at 0; kept, review it`);
+  if (atLoad) return review('module-read', `${why}, across invocations; it is also used while the module loads (line ${lineOf(atLoad.path)}), so a cold start does not begin at 0; kept, review it`);
   const inParameters = parameterUse(uses);
   if (inParameters) return review('needs-review', `${why}, across invocations; ${inParameters}, so setting \`lastIndex\` back at the top of the handler would come too late; kept, review it`);
   const shadowedIn = users.find((h) => shadowedAtTopOf(h.fn, name));

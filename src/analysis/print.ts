@@ -5,7 +5,16 @@ import type { CodeStyle } from './types';
  * every untouched node; only generated nodes are printed fresh, with the measured
  * quotes, indentation and line endings. recast has no option to omit semicolons, so in
  * a file written without them the semicolons are taken off the lines that did not exist
- * before (generated lines only; the user's own lines are never touched). */
+ * before (generated lines only; the user's own lines are never touched).
+ *
+ * Without semicolons, a statement that begins with `(`, `[`, `` ` ``, `+`, `-` or `/`
+ * continues the line before it, so such files guard it, usually with a leading `;`
+ * (`;[a, b].forEach(f)`). recast loses those guards when it reprints a statement list:
+ * the `;` is the previous statement's own terminator (its text ends in `\n;`), so code
+ * inserted after that statement lands between the `;` and the line it guarded; and a `;`
+ * of its own (an EmptyStatement, as at the top of a block) is not printed at all. The
+ * guards are put back as the user wrote them, and a line that begins one of those
+ * statements right after a generated line gets a guard in the file's own way. */
 export function printWithStyle(root: Collection<any>, style: CodeStyle, originalSource: string): string {
   const printed = root.toSource({
     quote: style.quote,
@@ -19,19 +28,21 @@ export function printWithStyle(root: Collection<any>, style: CodeStyle, original
   });
   if (style.semicolons && !style.useTabs) return printed;
 
-  const existing = new Set(originalSource.split(/\r?\n/));
-  return printed
-    .split(style.lineTerminator)
-    .map((line) => {
-      if (existing.has(line)) return line;
-      let out = line;
-      if (!style.semicolons && !/^\s*for\s*\(/.test(out)) out = out.replace(/;(\s*)$/, '$1');
-      // recast indents the first line of a re-printed block with spaces even with useTabs
-      // (benjamn/recast#315)
-      if (style.useTabs) out = out.replace(/^[ \t]+/, (indent) => tabsFor(indent));
-      return out;
-    })
-    .join(style.lineTerminator);
+  const originalLines = originalSource.split(/\r?\n/);
+  const existing = new Set(originalLines);
+  const lines = printed.split(style.lineTerminator).map((line) => {
+    if (existing.has(line)) return line;
+    let out = line;
+    // a lone `;` is a displaced guard: guardStatements puts it where it belongs
+    if (!style.semicolons && !/^\s*;\s*$/.test(out) && !/^\s*for\s*\(/.test(out)) out = out.replace(/;(\s*)$/, '$1');
+    // recast indents the first line of a re-printed block with spaces even with useTabs
+    // (benjamn/recast#315)
+    if (style.useTabs) out = out.replace(/^[ \t]+/, (indent) => tabsFor(indent));
+    return out;
+  });
+  // nothing can need a guard when no line begins with `;` or a hazardous character
+  if (style.semicolons || !lines.some((line) => /^\s*(?:[;([`+-]|\/(?![/*]))/.test(line))) return lines.join(style.lineTerminator);
+  return guardStatements(lines, originalLines, statementStarts(root)).join(style.lineTerminator);
 }
 
 /** recast's default tab width, which `j(source)` parses with. */
@@ -40,4 +51,225 @@ const PARSE_TAB_WIDTH = 4;
 function tabsFor(indent: string): string {
   const columns = [...indent].reduce((n, c) => (c === '\t' ? n + PARSE_TAB_WIDTH - (n % PARSE_TAB_WIDTH) : n + 1), 0);
   return '\t'.repeat(Math.floor(columns / PARSE_TAB_WIDTH)) + ' '.repeat(columns % PARSE_TAB_WIDTH);
+}
+
+/** A first character that makes a line continue the expression on the line before it
+ * (after comments are removed, a leading `/` is a regular expression). */
+const HAZARD = /^[([`+\-/]/;
+/** A last character that can end a statement, so that a hazardous line after it would be
+ * read as part of it. */
+const ENDS_EXPRESSION = /[\w$)\]}'"`]$/;
+/** Words after which the next line is never glued to the line as an operand of a call or
+ * index (or is a statement of its own, as after `else`): a `;` there would change the code. */
+const KEYWORD_END = /(?:^|[^\w$.])(?:else|do|return|throw|typeof|void|delete|await|yield|in|of|instanceof|new|case|default|extends)$/;
+const LEADING_GUARD = /^;\s*/;
+
+interface LineInfo {
+  /** the code of the line, comments removed, trimmed */
+  code: string;
+  /** the line begins inside a block comment or a template literal */
+  inside: boolean;
+}
+
+/** Code of each line without its comments. A small scanner: strings and template
+ * literals are skipped so that `//` inside them is not a comment. */
+function scan(lines: readonly string[]): LineInfo[] {
+  let inBlock = false;
+  let inTemplate = false;
+  return lines.map((line) => {
+    const inside = inBlock || inTemplate;
+    let code = '';
+    let quote: string | null = null;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (inBlock) {
+        if (c === '*' && line[i + 1] === '/') {
+          inBlock = false;
+          i++;
+          code += ' ';
+        }
+        continue;
+      }
+      if (inTemplate || quote) {
+        code += c;
+        if (c === '\\') code += line[++i] ?? '';
+        else if (inTemplate && c === '`') inTemplate = false;
+        else if (c === quote) quote = null;
+        continue;
+      }
+      if (c === '/' && line[i + 1] === '/') break;
+      if (c === '/' && line[i + 1] === '*') {
+        inBlock = true;
+        i++;
+        continue;
+      }
+      if (c === "'" || c === '"') quote = c;
+      else if (c === '`') inTemplate = true;
+      code += c;
+    }
+    return { code: code.trim(), inside };
+  });
+}
+
+/** Index of the code line before `index` (blank and comment-only lines skipped), or -1. */
+function previousCode(info: readonly LineInfo[], index: number): number {
+  for (let i = index - 1; i >= 0; i--) if (info[i].code !== '') return i;
+  return -1;
+}
+
+function nextCode(info: readonly LineInfo[], index: number): number {
+  for (let i = index + 1; i < info.length; i++) if (info[i].code !== '') return i;
+  return -1;
+}
+
+/** `line:column` (1-based line, 0-based column) of every statement of the original file
+ * that is still in the tree, found by the original text's lines object. */
+function statementStarts(root: Collection<any>): Set<string> {
+  const starts = new Set<string>();
+  const file = root.size() > 0 ? root.get().node : null;
+  const lines = file?.loc?.lines;
+  if (!lines) return starts;
+  const seen = new Set<object>();
+  const visit = (node: any): void => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    if (typeof node.type === 'string' && node.loc?.lines === lines && /(?:Statement|Declaration)$/.test(node.type)) {
+      starts.add(`${node.loc.start.line}:${node.loc.start.column}`);
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'loc' || key === 'original' || key === 'tokens' || key === 'comments' || key === 'extra') continue;
+      const child = node[key];
+      if (child !== null && typeof child === 'object') visit(child);
+    }
+  };
+  visit(file);
+  return starts;
+}
+
+/** Puts back the user's `;` guards that printing lost, and guards a statement that begins
+ * with a hazardous character right after a line that was not before it in the original. */
+function guardStatements(lines: string[], originalLines: readonly string[], starts: Set<string>): string[] {
+  const original = scan(originalLines);
+  const existing = new Set(originalLines);
+  const trimmed = originalLines.map((line) => line.trim());
+  const existingTrimmed = new Set(trimmed);
+
+  // the original's code-line junctions, and how it guards hazardous statements
+  const junctions = new Set<string>();
+  const guarded = new Map<string, string>(); // statement text -> the user's guarded line
+  const guardIndents = new Map<string, Set<string>>(); // guarded line -> its indentations
+  const statementTexts = new Set<string>();
+  const continuationTexts = new Set<string>();
+  const gaps = new Map<string, number>();
+  let leading = 0;
+  let trailing = 0;
+  original.forEach((info, index) => {
+    if (info.code === '' || info.inside) return;
+    const previous = previousCode(original, index);
+    if (previous >= 0) junctions.add(junction(trimmed[previous], trimmed[index]));
+    const line = trimmed[index];
+    const guard = line.startsWith(';') && info.code.startsWith(';') ? LEADING_GUARD.exec(line)![0] : '';
+    const text = line.slice(guard.length);
+    const code = guard ? info.code.replace(LEADING_GUARD, '') : info.code;
+    if (guard && text !== '') {
+      if (!guarded.has(text)) guarded.set(text, line);
+      const indents = guardIndents.get(line) ?? new Set<string>();
+      guardIndents.set(line, indents.add(indentOf(originalLines[index])));
+    }
+    if (!HAZARD.test(code)) return;
+    if (guard) {
+      leading++;
+      gaps.set(guard.slice(1), (gaps.get(guard.slice(1)) ?? 0) + 1);
+    } else if (previous >= 0 && original[previous].code.endsWith(';') && !/^for\b/.test(original[previous].code)) {
+      trailing++;
+    }
+    const column = originalLines[index].length - originalLines[index].trimStart().length + guard.length;
+    if (guard || starts.has(`${index + 1}:${column}`)) statementTexts.add(text);
+    else continuationTexts.add(text);
+  });
+  const trailingStyle = trailing > leading;
+  let gap = '';
+  let best = 0;
+  for (const [candidate, count] of gaps) {
+    if (count > best) {
+      best = count;
+      gap = candidate;
+    }
+  }
+
+  let out = lines.slice();
+  let info = scan(out);
+
+  // 1. a lone `;` line is the user's guard left behind by the statement that owned it
+  //    (kept only where it still stands between the same lines as in the original)
+  const drop = new Set<number>();
+  info.forEach((line, index) => {
+    // (a `;` with a comment of its own stays: its line is not one the user wrote the
+    // guarded statement on)
+    if (line.inside || out[index].trim() !== ';') return;
+    const previous = previousCode(info, index);
+    const next = nextCode(info, index);
+    const lone = out[index].trim();
+    const before = previous >= 0 ? out[previous].trim() : '';
+    const after = next >= 0 ? out[next].trim() : '';
+    if (existingTrimmed.has(lone) && junctions.has(junction(before, lone)) && junctions.has(junction(lone, after))) return;
+    drop.add(index);
+  });
+  if (drop.size > 0) {
+    out = out.filter((_line, index) => !drop.has(index));
+    info = scan(out);
+  }
+
+  // 2. the user's guarded lines, as written: recast drops a `;` that is a statement of its
+  //    own, and indents a line that follows a reused statement's trailing `\n;` one step
+  //    deeper than its neighbours (the original indentation is kept where a neighbouring
+  //    statement still has it)
+  out = out.map((line, index) => {
+    if (info[index].inside || info[index].code === '') return line;
+    const text = line.trim();
+    // recast may also print the statement right after its guard, without the user's space
+    const user = existingTrimmed.has(text) ? text : guarded.get(info[index].code.startsWith(';') ? text.replace(LEADING_GUARD, '') : text);
+    if (user === undefined || !user.startsWith(';') || existing.has(line)) return line;
+    let indent = indentOf(line);
+    const indents = guardIndents.get(user);
+    if (indents && !indents.has(indent)) {
+      const neighbours = [previousCode(info, index), nextCode(info, index)].filter((i) => i >= 0).map((i) => indentOf(out[i]));
+      indent = neighbours.find((candidate) => indents.has(candidate)) ?? indent;
+    }
+    return indent + user;
+  });
+  info = scan(out);
+
+  // 3. a hazardous statement right after a line it did not follow before
+  for (let index = 0; index < out.length; index++) {
+    const line = info[index];
+    if (line.inside || !HAZARD.test(line.code)) continue;
+    const text = out[index].trim();
+    if (continuationTexts.has(text) && !statementTexts.has(text)) continue;
+    const previous = previousCode(info, index);
+    if (previous < 0) continue;
+    const before = info[previous].code;
+    if (!ENDS_EXPRESSION.test(before) || KEYWORD_END.test(before)) continue;
+    if (junctions.has(junction(out[previous].trim(), text))) continue;
+    if (trailingStyle && !info[previous].inside && out[previous].trimEnd().endsWith(before)) {
+      out[previous] = out[previous].replace(/\s*$/, (space) => ';' + space);
+      info[previous] = { ...info[previous], code: before + ';' };
+    } else {
+      out[index] = indentOf(out[index]) + ';' + gap + out[index].trimStart();
+      info[index] = { ...line, code: ';' + gap + line.code };
+    }
+  }
+  return out;
+}
+
+function indentOf(line: string): string {
+  return line.slice(0, line.length - line.trimStart().length);
+}
+
+function junction(before: string, after: string): string {
+  return `${before}\u0000${after}`;
 }

@@ -30,6 +30,8 @@ export function measureStyle(source: string): CodeStyle {
     if (/[;]$/.test(trimmed)) withSemi++;
     else if (/^(const|let|var|return|import|export)\b/.test(trimmed) && /[\w)\]'"`]$/.test(trimmed)) withoutSemi++;
     else if (/^[\w.$]+\(.*\)$/.test(trimmed)) withoutSemi++;
+    // a leading `;` that guards a line beginning with ( [ ` + - / is written only without them
+    if (/^;\s*[([`+\-/]/.test(trimmed)) withoutSemi++;
 
     const indent = /^[ \t]*/.exec(line)![0];
     if (indent.startsWith('\t')) tabs++;

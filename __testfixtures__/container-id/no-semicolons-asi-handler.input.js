@@ -1,0 +1,5 @@
+exports.handler = async (event) => {
+  ;[event.a, event.b] = [event.b, event.a]
+  ;`${event.a}`.length
+  return { a: event.a, b: event.b }
+}
