@@ -60,31 +60,40 @@ function namesReadBy(ctx: TransformContext, init: ASTPath<any> | null): string[]
   return names;
 }
 
-function planState(ctx: TransformContext, binding: ModuleBinding, plan: Plan, review: (kind: string, message: string) => void): void {
+function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Classification, { kind: 'state' }>, plan: Plan, review: (kind: string, message: string) => void): void {
   const name = binding.name;
+  // why a binding written once looked like a cache and is not: said with every outcome
+  const once = c.fromRequest ? ` (\`${c.fromRequest.text}\`, line ${c.fromRequest.line}, stores what \`${c.fromRequest.source}\` brings, so a warm start kept the first request's value)` : '';
   const reachedMutations = binding.references.filter((r) => r.place.at === 'function' && r.place.reachedBy.length > 0 && ['assign', 'member-write', 'mutating-call'].includes(r.effect.kind));
   // changed only while loading, or only by code no handler runs: nothing leaks between invocations
   if (reachedMutations.length === 0) return;
-  if (binding.ignored) return review('ignored', `\`${name}\` holds state across invocations but is marked lambda-clean-slate-ignore; kept as it is`);
-  if (binding.exported) return review('exported', `\`${name}\` holds state across invocations but is exported; other modules may rely on it, so it is kept (reset it by hand if that is safe)`);
+  if (binding.ignored) return review('ignored', `\`${name}\` holds state across invocations${once} but is marked lambda-clean-slate-ignore; kept as it is`);
+  if (c.keptWithCache) {
+    const region = c.keptWithCache;
+    return review(
+      'per-request-in-cache',
+      `\`${name}\` changes inside the lazy initialisation guarded by \`${region.text}\` (line ${region.line}), which also stores data from the request and runs once per environment: every later invocation gets what the first request left there. It leaks between invocations; resetting it alone would leave it empty on warm starts, so it is kept: move the per-request part out of the initialisation`,
+    );
+  }
+  if (binding.exported) return review('exported', `\`${name}\` holds state across invocations${once} but is exported; other modules may rely on it, so it is kept (reset it by hand if that is safe)`);
   const atLoad = binding.references.find((r) => r.place.at === 'module' || r.place.atLoad);
   if (atLoad) {
-    return review('module-read', `\`${name}\` holds state across invocations but is also used while the module loads (line ${lineOf(atLoad.path)}); kept, because moving or resetting it would change what the module sets up`);
+    return review('module-read', `\`${name}\` holds state across invocations${once} but is also used while the module loads (line ${lineOf(atLoad.path)}); kept, because moving or resetting it would change what the module sets up`);
   }
   const inParameters = parameterUse(binding.references);
-  if (inParameters) return review('needs-review', `\`${name}\` holds state across invocations, but ${inParameters}; a reset or a moved declaration at the top of the handler would come too late, so it is kept: migrate it by hand`);
+  if (inParameters) return review('needs-review', `\`${name}\` holds state across invocations${once}, but ${inParameters}; a reset or a moved declaration at the top of the handler would come too late, so it is kept: migrate it by hand`);
   if (binding.destructured || binding.declaredAs === 'other' || !binding.declarator) {
-    return review('needs-review', `\`${name}\` holds state across invocations but is declared by destructuring; split the declaration to migrate it`);
+    return review('needs-review', `\`${name}\` holds state across invocations${once} but is declared by destructuring; split the declaration to migrate it`);
   }
   const init = binding.declarator.node.init ? binding.declarator.get('init') : null;
   const again = reevaluation(init);
-  if (!again.ok) return review('not-reevaluable', `\`${name}\` holds state across invocations, but ${again.reason}; needs review`);
+  if (!again.ok) return review('not-reevaluable', `\`${name}\` holds state across invocations${once}, but ${again.reason}; needs review`);
 
   const inFunctions = binding.references.filter((r) => r.place.at === 'function');
   const users = [...new Set(inFunctions.flatMap((r) => (r.place.at === 'function' ? r.place.reachedBy : [])))];
   const readByInit = namesReadBy(ctx, init);
   const shadowedIn = users.find((h) => shadowedAtTopOf(h.fn, name) || readByInit.some((n) => shadowedAtTopOf(h.fn, n)));
-  if (shadowedIn) return review('needs-review', `\`${name}\` holds state across invocations, but handler \`${shadowedIn.name}\` declares a name it needs; migrate it by hand`);
+  if (shadowedIn) return review('needs-review', `\`${name}\` holds state across invocations${once}, but handler \`${shadowedIn.name}\` declares a name it needs; migrate it by hand`);
 
   // every handler already starts by giving it a fresh value (`count = 0;`): nothing leaks
   if (users.every((h) => hasResetAtTop(h, name))) return;
@@ -96,7 +105,7 @@ function planState(ctx: TransformContext, binding: ModuleBinding, plan: Plan, re
   if (onlyInHandlerBody) {
     plan.fates.set(binding.declarator.node, 'move');
     plan.moveTo.set(binding.declarator.node, only);
-    plan.changes.push({ kind: 'move', ...where(binding), message: `\`${name}\` moved into handler \`${only.name}\`: it held state from one invocation to the next` });
+    plan.changes.push({ kind: 'move', ...where(binding), message: `\`${name}\` moved into handler \`${only.name}\`: it held state from one invocation to the next${once}` });
     return;
   }
   let added = false;
@@ -111,7 +120,7 @@ function planState(ctx: TransformContext, binding: ModuleBinding, plan: Plan, re
   if (binding.declaredAs === 'const') plan.fates.set(binding.declarator.node, 'let');
   const handlerNames = users.map((h) => `\`${h.name}\``).join(', ');
   const why = users.length > 1 ? 'several handlers use it' : 'helper functions use it too';
-  plan.changes.push({ kind: 'reset', ...where(binding), message: `\`${name}\` is reset at the start of ${handlerNames}: it held state from one invocation to the next; it stays at module level because ${why}` });
+  plan.changes.push({ kind: 'reset', ...where(binding), message: `\`${name}\` is reset at the start of ${handlerNames}: it held state from one invocation to the next${once}; it stays at module level because ${why}` });
 }
 
 /** Where a handler's parameter list uses the binding (a default value, at any depth of
@@ -221,7 +230,7 @@ function step(ctx: TransformContext): void {
     const reached = binding.references.some((r) => r.place.at === 'function' && r.place.reachedBy.length > 0);
     switch (c.kind) {
       case 'state':
-        planState(ctx, binding, plan, review);
+        planState(ctx, binding, c, plan, review);
         break;
       case 'lazy-cache':
         planLazyCache(ctx, binding, c, expiries, review);

@@ -9,7 +9,7 @@ import { refersToModuleBinding } from './lexicalScope';
 import { isMutation, referenceEffect, type ReferenceEffect } from './mutation';
 import { loadTimeUnits, placeOf, reachFrom, type HandlerReach, type Place } from './reach';
 import { packageCreating } from './packageValues';
-import { isInvalidation, lazyGuardOf, type LazyGuard } from './lazyGuard';
+import { handlerFunctions, isInvalidation, lazyGuardOf, requestSourceOf, type LazyGuard } from './lazyGuard';
 import { isClientBookkeeping, isEnvironmentCounter } from './environmentState';
 import { findLazilyLoaded, findLazyRegions, type LazyRegion } from './lazyRegions';
 import { sourceExcerpt } from './sourceExcerpt';
@@ -51,7 +51,9 @@ export type Classification =
   /** never changed through its own name, but handed on where changes cannot be followed;
    * `reason` completes a sentence that starts with the name (`seen` is given another name ...) */
   | { kind: 'escapes'; reason: string }
-  | { kind: 'state'; mutations: Reference[] };
+  /** `fromRequest`: written once under a lazy guard (`text`, on `line`), with a value computed
+   * from the request (`source`, a handler parameter): per-request data, not a cache */
+  | { kind: 'state'; mutations: Reference[]; fromRequest?: { text: string; line: number; source: string }; keptWithCache?: LazyRegion };
 
 /** `// lambda-clean-slate-ignore` before the declaration on a line of its own (the line above,
  * as a rule), or at the end of the declaration's own last line. A comment written after other
@@ -296,6 +298,13 @@ export function classifyModuleBinding(binding: ModuleBinding): Classification {
       if (guard) guards.push(guard);
       else if (!assignment || !isInvalidation(assignment)) lazy = false;
     }
+    // `session ??= { user: event.user }`: the first request's data, kept for every later one
+    const handlers = handlerFunctions(binding);
+    const perRequest = lazy ? guards.map((g) => ({ guard: g, source: requestSourceOf(g.write.get('right'), handlers) })).find((g) => g.source !== null) : undefined;
+    if (perRequest) {
+      const write = perRequest.guard.write.node;
+      return { kind: 'state', mutations, fromRequest: { text: sourceExcerpt(write), line: write.loc?.start.line ?? 0, source: perRequest.source! } };
+    }
     if (lazy && guards.length > 0) {
       const client = guards.map((g) => packageCreating(g.write.get('right'))).find((s) => s !== null) ?? null;
       return { kind: 'lazy-cache', guards, client, filled: mutations.length > writes.length };
@@ -314,10 +323,12 @@ export function classifyModuleBindings(j: JSCodeshift, root: Collection<any>, bi
   const candidates = bindings.filter((binding) => classes.get(binding)!.kind === 'state');
   if (candidates.length === 0) return classes;
   const caches = new Set(bindings.filter((binding) => ['lazy-cache', 'connection-flag'].includes(classes.get(binding)!.kind)).map((binding) => binding.name));
-  const loaded = findLazilyLoaded(findLazyRegions(j, root, bindings), bindings, candidates, caches);
+  const { loaded, keptWithCache } = findLazilyLoaded(findLazyRegions(j, root, bindings), bindings, candidates, caches);
   for (const binding of candidates) {
     const region = loaded.get(binding.name);
     if (region) classes.set(binding, { kind: 'lazy-cache', guards: [], client: null, filled: false, loadedUnder: region });
+    const kept = keptWithCache.get(binding.name);
+    if (kept) classes.set(binding, { ...(classes.get(binding) as Extract<Classification, { kind: 'state' }>), keptWithCache: kept });
   }
   return classes;
 }

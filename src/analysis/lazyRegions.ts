@@ -10,7 +10,7 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { ModuleBinding, Reference } from './bindings';
 import { findIn } from './fastFind';
 import { findFsBindings, fsCallOf } from './fsBindings';
-import { isEmptyValue, returnsOnly, testsEmpty, testsFilled } from './lazyGuard';
+import { handlerFunctions, isEmptyValue, requestSourceOf, returnsOnly, testsEmpty, testsFilled } from './lazyGuard';
 import { isMutation } from './mutation';
 import { sourceExcerpt } from './sourceExcerpt';
 import { evaluateString, findPathBindings } from './staticPath';
@@ -118,15 +118,43 @@ function moduleFunctionName(fn: ASTPath<any>): string | null {
 /** Which of `candidates` change only inside live lazy regions, each with the region of its
  * first change. A region is live when each binding its guard tests is itself such a binding
  * (or a lazy cache from the start: `known`), or when it checks that a static path exists. */
-export function findLazilyLoaded(regions: Map<any, LazyRegion[]>, bindings: ModuleBinding[], candidates: ModuleBinding[], known: Set<string>): Map<string, LazyRegion> {
+export function findLazilyLoaded(regions: Map<any, LazyRegion[]>, bindings: ModuleBinding[], candidates: ModuleBinding[], known: Set<string>): LazyLoading {
   const byName = new Map(bindings.map((b) => [b.name, b]));
   const lazy = new Set(known);
   const loaded = new Map<string, LazyRegion>();
 
+  /** Every region around `path`: around it, or around a use of the module function it is in. */
+  const regionsAround = (path: ASTPath<any>, out: Set<LazyRegion>, visiting: Set<string>): Set<LazyRegion> => {
+    for (let p: ASTPath<any> | null = path; p; p = p.parent) {
+      for (const r of regions.get(p.node) ?? []) out.add(r);
+      if (!FUNCTION_TYPES.has(p.node.type)) continue;
+      const name = moduleFunctionName(p);
+      if (name === null) continue; // a callback or a nested function: it runs where it is written
+      if (visiting.has(name)) break;
+      for (const use of byName.get(name)?.references ?? []) regionsAround(use.path, out, new Set([...visiting, name]));
+      break;
+    }
+    return out;
+  };
+  // a region that stores request data (`if (!loaded) { user = event.user; loaded = true; }`)
+  // runs per request: what changes in it is not a cache
+  const perRequest = new Set<LazyRegion>();
+  const fromRequest = new Set<Reference>();
+  if (regions.size > 0) {
+    for (const binding of bindings) {
+      const handlers = handlerFunctions(binding);
+      for (const ref of binding.references) {
+        if (ref.place.at === 'module' || !isMutation(ref.effect) || requestSourceOf(writtenValue(ref), handlers) === null) continue;
+        fromRequest.add(ref);
+        regionsAround(ref.path, perRequest, new Set());
+      }
+    }
+  }
+
   /** The live region `path` runs in: around it, or around every use of the module function it is in. */
   const liveRegionAround = (path: ASTPath<any>, self: string, visiting: Set<string>): LazyRegion | null => {
     for (let p: ASTPath<any> | null = path; p; p = p.parent) {
-      const live = (regions.get(p.node) ?? []).find((r) => r.guards.every((g) => g === self || lazy.has(g)));
+      const live = (regions.get(p.node) ?? []).find((r) => !perRequest.has(r) && r.guards.every((g) => g === self || lazy.has(g)));
       if (live) return live;
       if (!FUNCTION_TYPES.has(p.node.type)) continue;
       const name = moduleFunctionName(p);
@@ -165,7 +193,41 @@ export function findLazilyLoaded(regions: Map<any, LazyRegion[]>, bindings: Modu
       changed = true;
     }
   }
-  return loaded;
+  // what changes in a per-request region guarded by a cache that stays: resetting it alone
+  // would leave it empty on warm starts, where the guarded code no longer runs
+  const keptWithCache = new Map<string, LazyRegion>();
+  for (const binding of candidates) {
+    if (lazy.has(binding.name)) continue;
+    for (const ref of binding.references) {
+      if (ref.place.at === 'module' || !isMutation(ref.effect)) continue;
+      const region = [...regionsAround(ref.path, new Set(), new Set())].find((r) => perRequest.has(r) && r.guards.some((g) => g !== binding.name && lazy.has(g)));
+      if (region) {
+        keptWithCache.set(binding.name, region);
+        break;
+      }
+    }
+  }
+  return { loaded, keptWithCache };
+}
+
+export interface LazyLoading {
+  /** Bindings that change only while a cache loads, each with the region of its first change. */
+  loaded: Map<string, LazyRegion>;
+  /** Bindings changed in a region that also stores request data, under the guard of a cache
+   * that is kept: neither a cache nor state that a reset at the top of a handler fixes. */
+  keptWithCache: Map<string, LazyRegion>;
+}
+
+/** The value a mutation stores: the right side of `x = v`, the arguments of `x.push(v)`, the
+ * whole of `x[k] = v`. */
+function writtenValue(ref: Reference): ASTPath<any> | null {
+  if (ref.effect.kind === 'assign') {
+    const assignment = ref.effect.assignment;
+    return assignment?.node.type === 'AssignmentExpression' ? assignment.get('right') : null;
+  }
+  let top = ref.path;
+  while (top.parent && (top.parent.node.type === 'MemberExpression' || top.parent.node.type === 'OptionalMemberExpression') && top.parent.node.object === top.node) top = top.parent;
+  return top.parent ?? null;
 }
 
 /** `x = null`, `x = undefined`, `x = false`: emptying the cache so that its guard loads it again. */
