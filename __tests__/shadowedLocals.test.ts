@@ -100,7 +100,8 @@ describe('a handler with a local of the same name', () => {
     ].join('\n');
     const result = run(source, ['container-id']);
     expect(result.output).toBeNull();
-    expect(result.review).toEqual([
+    // (`first` is also listed as taken for a handler by its `event` parameter)
+    expect(result.review.filter((r) => r.kind !== 'handler-by-parameter')).toEqual([
       expect.objectContaining({ kind: 'context-unavailable', message: "No container-id log in handler `handler`: it declares a `invocationCount` of its own, which the log line would reach instead of the module's." }),
     ]);
   });
