@@ -33,6 +33,7 @@ describe('reports per fixture', () => {
     ['tmp-root', [], ['tmp-root', 'tmp-root', 'tmp-root', 'unique-directory']],
     ['written-at-load', ['remove-file'], ['written-at-load', 'written-at-load']],
     ['unfollowed', [], ['unfollowed']],
+    ['write-stream-at-load', [], ['written-at-load']],
     ['shared-directory', ['remove-directory', 'remove-file'], ['shared-directory']],
     ['not-a-path', [], []],
     ['read-only', [], []],

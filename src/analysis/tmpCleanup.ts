@@ -164,6 +164,15 @@ export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
   }
 
   const loadWrites = atLoad.filter((u) => u.value.kind === 'static' && u.access === 'write-file').map((u) => (u.value as { path: string }).path);
+  // a stream opened when the module loads stays open: what invocations write through it piles up
+  for (const use of atLoad) {
+    if (use.value.kind !== 'static' || use.access !== 'write-file' || !/\bcreateWriteStream$/.test(use.via)) continue;
+    keep(
+      'written-at-load',
+      use,
+      `${use.value.path} is opened for writing when the module loads (\`${use.via}\`): what invocations write through that stream piles up from one to the next; not removed (open the stream in the handler if what it writes is per-request)`,
+    );
+  }
   const loadDirectories = atLoad.filter((u) => u.value.kind === 'static' && u.access === 'make-directory').map((u) => (u.value as { path: string }).path);
   const cacheIn = (path: string) => caches.find((c) => isWithin(c, path) || isWithin(path, c));
 
