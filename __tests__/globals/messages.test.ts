@@ -70,6 +70,14 @@ describe('globals review messages', () => {
       expect(messages.plain).toBeUndefined();
     });
 
+    it("nothing for an object or an instance whose own method is named like a built-in's mutating one", () => {
+      const messages = reviews(
+        'const items = [];\nconst helpers = { add(x) { items.push(x); } };\nclass Bag { add(x) { return x; } }\nconst bag = new Bag();\nconst seen = new Set();\nexports.handler = async (event) => { helpers.add(event.id); bag.add(1); seen.add(event.id); return items; };\n',
+      );
+      expect(messages.helpers).toBeUndefined();
+      expect(messages.bag).toBeUndefined();
+    });
+
     it('nothing for the same shapes when no handler uses them', () => {
       const messages = reviews('function makeCounter() { let n = 0; return () => ++n; }\nconst nextId = makeCounter();\nexports.handler = async (event) => event.id;\n');
       expect(messages).toEqual({});

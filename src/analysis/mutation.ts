@@ -143,12 +143,42 @@ export function referenceEffect(path: ASTPath<any>): ReferenceEffect {
   if (parent?.type === 'UnaryExpression' && parent.operator === 'delete') return { kind: 'member-write' };
   if (parent && (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression') && parent.callee === top.node) {
     const method = propertyName(top.node);
-    if (method && MUTATING_METHODS.has(method)) return { kind: 'mutating-call', method };
+    if (method && MUTATING_METHODS.has(method) && !(depth === 1 && ownMethodOf(path, method))) return { kind: 'mutating-call', method };
     return { kind: 'read' };
   }
   // `const items = cart.items` gives another name to a part of the value
   const flow = flowOf(top);
   return flow.kind === 'alias' ? flow : { kind: 'read' };
+}
+
+const FUNCTION_VALUES = new Set(['FunctionExpression', 'ArrowFunctionExpression']);
+
+/** True when the name at `path` is a module binding initialised with an object literal that
+ * defines `method` itself (`const helpers = { add(x) { ... } }`), or with an instance of a
+ * class of the module that does (`const repo = new Repo()`, `class Repo { add(x) {} }`):
+ * `helpers.add(x)` then runs that code, which is analysed where it is, and is not the
+ * built-in `Set.prototype.add` its name suggests. */
+function ownMethodOf(path: ASTPath<any>, method: string): boolean {
+  const scope = path.scope?.lookup(path.node.name);
+  if (!scope?.isGlobal) return false;
+  for (const binding of (scope.getBindings()[path.node.name] ?? []) as ASTPath<any>[]) {
+    const declarator = binding.parent?.node;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.id !== binding.node || declarator.init == null) continue;
+    const init = declarator.init;
+    if (init.type === 'ObjectExpression') {
+      return init.properties.some((p: any) => keyName(p.key) === method && !p.computed && (p.type === 'ObjectMethod' || FUNCTION_VALUES.has(p.value?.type)));
+    }
+    if (init.type === 'NewExpression' && init.callee.type === 'Identifier') {
+      const classBinding = scope.getBindings()[init.callee.name]?.[0]?.parent?.node;
+      const body = classBinding?.type === 'ClassDeclaration' ? classBinding.body.body : classBinding?.type === 'VariableDeclarator' && classBinding.init?.type === 'ClassExpression' ? classBinding.init.body.body : null;
+      return !!body?.some((m: any) => !m.static && !m.computed && keyName(m.key) === method && (m.type === 'ClassMethod' || m.type === 'MethodDefinition'));
+    }
+  }
+  return false;
+}
+
+function keyName(key: any): string | undefined {
+  return key?.type === 'Identifier' ? key.name : typeof key?.value === 'string' ? key.value : undefined;
 }
 
 /** True for effects that change the binding or what it holds. */
