@@ -102,7 +102,17 @@ function headerComments(first: any): any[] {
     header.push(comment);
     expectedLine = comment.loc.end.line + 2;
   }
+  // a doc comment right above the statement (`/** @type {string[]} */`) documents that
+  // statement, unless it describes the file
+  const last = header[header.length - 1];
+  if (last && isDocComment(last) && first.loc && last.loc.end.line === first.loc.start.line - 1 && !FILE_TAGS.test(last.value)) header.pop();
   return header;
+}
+
+const FILE_TAGS = /@(?:file|fileoverview|overview|module|license|copyright|preserve)\b/;
+
+function isDocComment(comment: any): boolean {
+  return (comment.type === 'CommentBlock' || comment.type === 'Block') && comment.value.startsWith('*');
 }
 
 /** Inserts statements at module level at `index` (default: after the imports). When that

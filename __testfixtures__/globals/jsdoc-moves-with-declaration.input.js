@@ -1,0 +1,7 @@
+/** @type {string[]} */
+const buffer = [];
+
+exports.handler = async (event) => {
+  buffer.push(event.id);
+  return buffer;
+};

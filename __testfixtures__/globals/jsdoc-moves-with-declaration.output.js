@@ -1,0 +1,7 @@
+exports.handler = async (event) => {
+  /** @type {string[]} */
+  const buffer = [];
+
+  buffer.push(event.id);
+  return buffer;
+};
