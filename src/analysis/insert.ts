@@ -102,10 +102,10 @@ function headerComments(first: any): any[] {
     header.push(comment);
     expectedLine = comment.loc.end.line + 2;
   }
-  // a doc comment right above the statement (`/** @type {string[]} */`) documents that
-  // statement, unless it describes the file
+  // a doc comment right above a declaration (`/** @type {string[]} */`) documents that
+  // declaration, unless it describes the file; above an import it is the file's header
   const last = header[header.length - 1];
-  if (last && isDocComment(last) && first.loc && last.loc.end.line === first.loc.start.line - 1 && !FILE_TAGS.test(last.value)) header.pop();
+  if (last && isDocComment(last) && first.loc && last.loc.end.line === first.loc.start.line - 1 && !FILE_TAGS.test(last.value) && !isModulePrologue(first)) header.pop();
   return header;
 }
 
