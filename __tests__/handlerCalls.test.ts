@@ -77,6 +77,28 @@ exports.handler = async (event) => {
     expect(result.review.map((r) => r.message)).toEqual(['handler `handler` calls itself: code added at its top would run again in the middle of its own invocation, so it is left as it is']);
   });
 
+  it.each([
+    ['a computed string property', "for (const n of event.items) out.push(await exports['record']({ id: n }));"],
+    ['a destructured module.exports', 'const { record } = module.exports;\n  for (const n of event.items) out.push(await record({ id: n }));'],
+    ['an optional member', 'for (const n of event.items) out.push(await exports?.record({ id: n }));'],
+  ])('recognises a call through %s', (_how, loop) => {
+    const source = `let seen = [];\nexports.record = async (event) => { seen.push(event.id); return seen.length; };\nexports.handler = async (event) => {\n  const out = [];\n  ${loop}\n  return out;\n};\n`;
+    const result = applyTransforms(source, 'r.js', { transforms: all(), handlerNames: ['handler', 'record'] });
+    expect(result.review.filter((r) => r.kind === 'handler-called-by-handler').map((r) => r.message)).toEqual([
+      'handler `record` is also called by handler `handler`: code added at its top would run again in the middle of `handler`, so `record` is left as it is',
+    ]);
+  });
+
+  it('takes an export picked at run time (exports[event.action]) as reaching every exported handler', () => {
+    const source = 'let seen = [];\nexports.record = async (event) => { seen.push(event.id); return seen.length; };\nexports.handler = async (event) => exports[event.action]({ id: event.id });\n';
+    const result = applyTransforms(source, 'd.js', { transforms: all(), handlerNames: ['handler', 'record'] });
+    expect(result.output).toBeNull();
+    expect(result.review.map((r) => r.message)).toEqual([
+      'handler `record` is also called by handler `handler`: code added at its top would run again in the middle of `handler`, so `record` is left as it is',
+      'handler `handler` calls itself: code added at its top would run again in the middle of its own invocation, so it is left as it is',
+    ]);
+  });
+
   it('leaves independent handlers alone', () => {
     const source = `exports.a = async (event) => 1;\nexports.b = async (event) => 2;\n`;
     const result = applyTransforms(source, 'c.js', { transforms: [loadTransform('container-id')], handlerNames: ['a', 'b'] });

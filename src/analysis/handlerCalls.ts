@@ -6,16 +6,9 @@
 // and reported; the caller is migrated as usual.
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import { findPaths } from './fastFind';
-import { commonJsExportPath } from './handlers';
 import { reachedBy } from './reach';
 import { isReference } from './scope';
 import type { HandlerInfo } from './types';
-
-/** `exports.a.b` / `module.exports.a.b` → `a.b`; the bare `exports` / `module.exports`, and
- * anything else → null. */
-export function exportedPathOf(node: any): string | null {
-  return commonJsExportPath(node) || null;
-}
 
 /** For each handler that a handler reaches (directly, through helpers, through the
  * module's exports, or itself by recursion), the first handler that does. */

@@ -5,7 +5,6 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findPaths } from './fastFind';
 import { isReference, isInside, mayNameModuleBinding } from './scope';
 import { resolveScope } from './lexicalScope';
-import { exportedPathOf } from './handlerCalls';
 import { collectExports, resolveToFunction } from './handlers';
 import type { HandlerInfo } from './types';
 
@@ -105,17 +104,55 @@ function reach(j: JSCodeshift, starts: ASTPath<any>[], withStarts: boolean): AST
       if (unit) add(unit);
       // `exports.processOne(record)`: a module function reached through the module's exports
       if (p.node.name === 'exports' || p.node.name === 'module') {
-        let member = p;
-        while (member.parent?.node.type === 'MemberExpression' && member.parent.node.object === member.node) member = member.parent;
-        const name = member === p ? null : exportedPathOf(member.node);
-        if (name === null) return;
+        const names = exportNamesReached(p);
+        if (names === null || (names !== ALL && names.length === 0)) return;
         exported ??= exportedFunctions(j, p);
-        const target = exported.get(name);
-        if (target) add(target);
+        if (names === ALL) exported.forEach((target) => add(target));
+        else for (const name of names) {
+          const target = exported.get(name);
+          if (target) add(target);
+        }
       }
     });
   }
   return order;
+}
+
+const ALL: string[] = [];
+
+/** The export names code reaches through `exports` or `module` at `idPath`:
+ * `exports.a.b` and `exports['a']` → `a.b`, `a`; `const { a, b } = module.exports` → `a`, `b`;
+ * `exports[name]` with a name only known at run time → ALL; anything else (such as
+ * `module.id`) → null. */
+function exportNamesReached(idPath: ASTPath<any>): string[] | null {
+  const parts: string[] = [];
+  let member = idPath;
+  let root = idPath.node.name === 'exports';
+  for (;;) {
+    const parent = member.parent?.node;
+    if (!parent || (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') || parent.object !== member.node) break;
+    const key = !parent.computed && parent.property.type === 'Identifier' ? parent.property.name : typeof parent.property.value === 'string' ? parent.property.value : null;
+    if (!root) {
+      // `module` must be followed by `.exports`
+      if (key !== 'exports') return null;
+      root = true;
+    } else if (key === null) {
+      return ALL;
+    } else {
+      parts.push(key);
+    }
+    member = member.parent;
+  }
+  if (!root) return null;
+  if (parts.length > 0) return [parts.join('.')];
+  // the exports object itself, destructured: `const { record } = module.exports`
+  const holder = member.parent?.node;
+  if (holder?.type === 'VariableDeclarator' && holder.init === member.node && holder.id.type === 'ObjectPattern') {
+    return holder.id.properties
+      .map((prop: any) => (prop.computed ? null : prop.key?.type === 'Identifier' ? prop.key.name : typeof prop.key?.value === 'string' ? prop.key.value : null))
+      .filter((name: string | null): name is string => name !== null);
+  }
+  return null;
 }
 
 /** The module's exported functions by export name, from the program `path` is in. */
