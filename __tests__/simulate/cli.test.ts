@@ -30,6 +30,13 @@ describe('simulate on the command line', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('exit 2 with a usage message when --handler is given more than once', () => {
+    const run = cli(fixture('counter.cjs'), '--handler', 'handler', '--handler', 'other');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('simulate runs one handler at a time; --handler was given 2 times (handler, other)');
+  });
+
   it('exit 0 when warm and cold agree', () => {
     const run = cli(fixture('counter-clean.cjs'), '--invocations', '2');
     expect(run.status).toBe(0);

@@ -42,6 +42,8 @@ export const simulateCommand: CommandModule<object, SimulateArgs> = {
 
 export async function runSimulate(argv: SimulateArgs): Promise<number> {
   if (!(Number.isInteger(argv.timeout) && argv.timeout > 0)) throw new UsageError('--timeout takes a whole number of milliseconds greater than 0');
+  // yargs gives an array when the option is repeated
+  if (Array.isArray(argv.handler)) throw new UsageError(`simulate runs one handler at a time; --handler was given ${argv.handler.length} times (${argv.handler.join(', ')})`);
   const { events, labels } = readEvents(argv);
   const { simulate, formatSimulation } = require('../simulate') as typeof import('../simulate');
   const result = await simulate({ file: argv.file, handler: argv.handler ?? handlerFromManifests(argv.file), events, timeoutMs: argv.timeout });
