@@ -35,3 +35,8 @@ it('says nothing of `handler`, nor when names come from a manifest or --handler'
   expect(named.handlers).toEqual(['handler']);
   expect(named.review.filter((r) => r.kind === 'handler-by-parameter')).toEqual([]);
 });
+
+it('names it also when another handler calls it (and it is left alone for that)', () => {
+  const result = applyTransforms('export function formatEvent(event) { return JSON.stringify(event); }\nexport const handler = async (event) => formatEvent(event);\n', 'h.mjs', { transforms: all() });
+  expect(result.review.map((r) => r.kind).sort()).toEqual(['handler-by-parameter', 'handler-called-by-handler']);
+});

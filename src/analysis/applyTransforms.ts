@@ -118,6 +118,20 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
   if (handlers.length === 0) return result;
 
   const ordered = [...apply.transforms].sort((a, b) => TRANSFORM_ORDER.indexOf(a.name) - TRANSFORM_ORDER.indexOf(b.name));
+  // without names from a manifest or --handler, an export is a handler by its name `handler`
+  // or by a first parameter named `event`, which a helper may have too: the user should know
+  if (!apply.handlerNames?.length && ordered.length > 0) {
+    for (const h of handlers.filter((h) => h.name !== DEFAULT_HANDLER_NAME)) {
+      result.review.push({
+        transform: ordered[0].name,
+        kind: 'handler-by-parameter',
+        line: h.line,
+        column: h.column,
+        message: `\`${h.name}\` is taken for a handler because its first parameter is \`event\` (no manifest or --handler names the handlers); if it is not a Lambda handler, name the real ones with --handler`,
+      });
+    }
+  }
+
   const calledBy = handlersCalledByHandlers(j, handlers);
   if (calledBy.size > 0 && ordered.length > 0) {
     for (const [callee, caller] of calledBy) {
@@ -133,19 +147,6 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
       });
     }
     handlers = handlers.filter((h) => !calledBy.has(h));
-  }
-  // without names from a manifest or --handler, an export is a handler by its name `handler`
-  // or by a first parameter named `event`, which a helper may have too: the user should know
-  if (!apply.handlerNames?.length && ordered.length > 0) {
-    for (const h of handlers.filter((h) => h.name !== DEFAULT_HANDLER_NAME)) {
-      result.review.push({
-        transform: ordered[0].name,
-        kind: 'handler-by-parameter',
-        line: h.line,
-        column: h.column,
-        message: `\`${h.name}\` is taken for a handler because its first parameter is \`event\` (no manifest or --handler names the handlers); if it is not a Lambda handler, name the real ones with --handler`,
-      });
-    }
   }
 
   const style = measureStyle(body);
