@@ -101,7 +101,7 @@ function addFsBinding(ctx: TransformContext, visible: (name: string) => boolean)
 function fsCallees(ctx: TransformContext, handler: HandlerInfo, needsMkdir: boolean): FsCallees {
   const { j } = ctx;
   const bindings = findFsBindings(j, ctx.root);
-  const visible = (name: string) => isModuleFsBinding(bindings, handler.fn, name);
+  const visible = (name: string) => isModuleFsBinding(handler.fn, name);
   const member = (object: () => any, method: string) => () => j.memberExpression(object(), j.identifier(method));
   const api = handler.style === 'async' ? 'promises' : 'fs';
   const wait = api === 'promises';

@@ -5,6 +5,7 @@
 // author already has.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { programPath } from './scope';
+import { isImportEqualsRequire } from './imports';
 import { resolveNameAt } from './lexicalScope';
 
 /** `fs` is the callback and `*Sync` API; `promises` is `fs.promises` / `fs/promises`. */
@@ -17,9 +18,6 @@ export interface FsBindings {
   promises: string[];
   /** Local names of functions imported by name: `writeFileSync` → { api: 'fs', method: 'writeFileSync' }. */
   named: Map<string, { api: FsApi; method: string }>;
-  /** The names among `modules` and `promises` bound by TypeScript's `import fs = require('fs')`.
-   * ast-types' scope does not declare them: a lookup of such a name finds no scope at all. */
-  importEquals: Set<string>;
 }
 
 export interface FsCall {
@@ -64,7 +62,7 @@ function addNamed(bindings: FsBindings, api: FsApi, imported: string, local: str
 
 /** Every module-level binding of `fs` and `fs/promises`. */
 export function findFsBindings(j: JSCodeshift, root: Collection<any>): FsBindings {
-  const bindings: FsBindings = { modules: [], promises: [], named: new Map(), importEquals: new Set() };
+  const bindings: FsBindings = { modules: [], promises: [], named: new Map() };
   const body: any[] = programPath(j, root)!.node.body;
   for (const stmt of body) {
     if (stmt.type === 'ImportDeclaration' && stmt.importKind !== 'type') {
@@ -77,11 +75,9 @@ export function findFsBindings(j: JSCodeshift, root: Collection<any>): FsBinding
           addNamed(bindings, api, s.imported.name ?? s.imported.value, s.local.name);
         }
       }
-    } else if (stmt.type === 'TSImportEqualsDeclaration' && stmt.moduleReference?.type === 'TSExternalModuleReference') {
+    } else if (isImportEqualsRequire(stmt)) {
       const api = fsModuleApi(stmt.moduleReference.expression.value);
-      if (!api || stmt.importKind === 'type') continue;
-      (api === 'fs' ? bindings.modules : bindings.promises).push(stmt.id.name);
-      bindings.importEquals.add(stmt.id.name);
+      if (api) (api === 'fs' ? bindings.modules : bindings.promises).push(stmt.id.name);
     } else if (stmt.type === 'VariableDeclaration') {
       for (const d of stmt.declarations) {
         const init = unwrap(d.init);
@@ -107,13 +103,10 @@ export function findFsBindings(j: JSCodeshift, root: Collection<any>): FsBinding
 }
 
 /** True when `name`, seen from `path`, is the module-level binding of that name (not a
- * local or parameter that shadows it). A name that no scope declares is one only when
- * `import name = require(...)` binds it: ast-types' scope does not know that declaration,
- * while a local of the same name would still be found, and shadow it, as usual. */
-export function isModuleFsBinding(bindings: FsBindings, path: ASTPath<any>, name: string): boolean {
-  // block by block: a `const fs` inside an inner block does not hide the module's `fs` outside it
-  const scope = resolveNameAt(path, name);
-  return scope ? scope.isGlobal : bindings.importEquals.has(name);
+ * local or parameter that shadows it), block by block: a `const fs` inside an inner block
+ * does not hide the module's `fs` outside it. */
+export function isModuleFsBinding(path: ASTPath<any>, name: string): boolean {
+  return resolveNameAt(path, name)?.isGlobal === true;
 }
 
 /** The file system function a call invokes, or null when it is not one. */
@@ -122,7 +115,7 @@ export function fsCallOf(bindings: FsBindings, call: ASTPath<any>): FsCall | nul
   if (!callee) return null;
   if (callee.type === 'Identifier') {
     const named = bindings.named.get(callee.name);
-    return named && isModuleFsBinding(bindings, call, callee.name) ? { ...named } : null;
+    return named && isModuleFsBinding(call, callee.name) ? { ...named } : null;
   }
   if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed || callee.property.type !== 'Identifier') return null;
   const method = callee.property.name;
@@ -130,14 +123,14 @@ export function fsCallOf(bindings: FsBindings, call: ASTPath<any>): FsCall | nul
   // require('fs').writeFileSync(...), require('fs').promises.readFile(...)
   const inline = requiredApi(object);
   if (inline) return { api: inline, method };
-  if (object.type === 'Identifier' && isModuleFsBinding(bindings, call, object.name)) {
+  if (object.type === 'Identifier' && isModuleFsBinding(call, object.name)) {
     if (bindings.modules.includes(object.name)) return { api: 'fs', method };
     if (bindings.promises.includes(object.name)) return { api: 'promises', method };
   }
   // fs.promises.writeFile(...)
   if (object.type === 'MemberExpression' && !object.computed && object.property.name === 'promises') {
     const base = unwrap(object.object);
-    if (base.type === 'Identifier' && bindings.modules.includes(base.name) && isModuleFsBinding(bindings, call, base.name)) return { api: 'promises', method };
+    if (base.type === 'Identifier' && bindings.modules.includes(base.name) && isModuleFsBinding(call, base.name)) return { api: 'promises', method };
   }
   return null;
 }

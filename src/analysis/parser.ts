@@ -28,7 +28,7 @@ export function jscodeshiftFor(parser: ParserName): JSCodeshift {
     // loaded on first use, not with this module: discovery needs only the extension table,
     // and a run whose files all fail the text pre-check never parses
     const jscodeshift: JSCodeshift = require('jscodeshift');
-    require('./optionalCatchScope');
+    require('./scopePatches');
     require('./visitorTables');
     j = jscodeshift.withParser(parser);
     instances.set(parser, j);

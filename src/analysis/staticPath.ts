@@ -5,7 +5,7 @@
 // dynamic part, and evaluation keeps the static text in front of it.
 import { posix } from 'node:path';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { findModuleBinding, findNamedImport, isImportEqualsRequire } from './imports';
+import { findModuleBinding, findNamedImport } from './imports';
 
 export type StringValue =
   | { static: true; text: string; dotDot: boolean }
@@ -74,16 +74,7 @@ function excerpt(j: JSCodeshift, p: ASTPath<any>): string {
 function isModuleName(p: ASTPath<any>, node: any, name: string | null): boolean {
   if (!name || node?.type !== 'Identifier' || node.name !== name) return false;
   const scope = p.scope?.lookup(name);
-  // no scope declares the name of `import path = require('path')`: when none does, the
-  // name is the module's if such an import binds it
-  return scope ? scope.isGlobal : boundByImportEquals(p, name);
-}
-
-function boundByImportEquals(p: ASTPath<any>, name: string): boolean {
-  let top = p;
-  while (top.parent) top = top.parent;
-  const program = top.node.type === 'File' ? top.node.program : top.node;
-  return (program.body ?? []).some((stmt: any) => isImportEqualsRequire(stmt) && stmt.id.name === name);
+  return !!scope && scope.isGlobal;
 }
 
 /** Which `path` function a callee names (`join`, `resolve`, `normalize`), or null. */
