@@ -160,6 +160,20 @@ export const transform: Transform = {
     const pending: PendingHandler[] = [];
     for (const handler of ctx.handlers) {
       if (existing && isInstrumented(handler, existing.counterName)) continue;
+      // the lines go at the top of the handler, where a local of the same name as one they
+      // use would be reached before it is initialised (and throw on every invocation); names
+      // added now are free in the whole file, only those of instrumentation already there
+      // can be taken
+      const shadowed = existing && [existing.counterName, existing.idName].find((name) => shadowedAtTopOf(handler.fn, name));
+      if (shadowed) {
+        ctx.report.review({
+          kind: 'context-unavailable',
+          line: handler.line,
+          column: handler.column,
+          message: `No container-id log in handler \`${handler.name}\`: it declares a \`${shadowed}\` of its own, which the log line would reach instead of the module's.`,
+        });
+        continue;
+      }
       const found = requestIdOf(ctx, handler);
       if ('reason' in found) {
         ctx.report.review({
@@ -178,18 +192,6 @@ export const transform: Transform = {
     if (logger && !hasPersistentId(j, root, logger, instrumentation.idName)) addPersistentId(ctx, logger, instrumentation);
 
     for (const { handler, requestId, addedParam } of pending) {
-      // the lines go at the top of the handler, where a local of the same name as one they
-      // use would be reached before it is initialised (and throw on every invocation)
-      const shadowed = [instrumentation.counterName, instrumentation.idName].find((name) => shadowedAtTopOf(handler.fn, name));
-      if (shadowed) {
-        ctx.report.review({
-          kind: 'context-unavailable',
-          line: handler.line,
-          column: handler.column,
-          message: `No container-id log in handler \`${handler.name}\`: it declares a \`${shadowed}\` of its own, which the log line would reach instead of the module's.`,
-        });
-        continue;
-      }
       // a handler with a `logger` of its own logs through console, as a module without Powertools does
       const through = logger && !shadowedAtTopOf(handler.fn, logger.name) ? logger : null;
       prependToHandler(j, handler, parseStatements(j, invocationStatements(ctx.style, instrumentation, requestId, through)));
