@@ -2,6 +2,7 @@
 // (member assignment, `delete`, a mutating method, at any depth), only reads it, or hands
 // the value on to code that may change it out of sight (an alias, an unknown function).
 import type { ASTPath } from 'jscodeshift';
+import { classOfInstance, codeUnitOf } from './reach';
 
 /** Methods of the built-in collections (Array, Map, Set, WeakMap, WeakSet) that change the receiver. */
 export const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
@@ -159,20 +160,12 @@ const FUNCTION_VALUES = new Set(['FunctionExpression', 'ArrowFunctionExpression'
  * `helpers.add(x)` then runs that code, which is analysed where it is, and is not the
  * built-in `Set.prototype.add` its name suggests. */
 function ownMethodOf(path: ASTPath<any>, method: string): boolean {
-  const scope = path.scope?.lookup(path.node.name);
-  if (!scope?.isGlobal) return false;
-  for (const binding of (scope.getBindings()[path.node.name] ?? []) as ASTPath<any>[]) {
-    const declarator = binding.parent?.node;
-    if (declarator?.type !== 'VariableDeclarator' || declarator.id !== binding.node || declarator.init == null) continue;
-    const init = declarator.init;
-    if (init.type === 'ObjectExpression') {
-      return init.properties.some((p: any) => keyName(p.key) === method && !p.computed && (p.type === 'ObjectMethod' || FUNCTION_VALUES.has(p.value?.type)));
-    }
-    if (init.type === 'NewExpression' && init.callee.type === 'Identifier') {
-      const classBinding = scope.getBindings()[init.callee.name]?.[0]?.parent?.node;
-      const body = classBinding?.type === 'ClassDeclaration' ? classBinding.body.body : classBinding?.type === 'VariableDeclarator' && classBinding.init?.type === 'ClassExpression' ? classBinding.init.body.body : null;
-      return !!body?.some((m: any) => !m.static && !m.computed && keyName(m.key) === method && (m.type === 'ClassMethod' || m.type === 'MethodDefinition'));
-    }
+  const unit = (codeUnitOf(path) ?? classOfInstance(path))?.node;
+  if (unit?.type === 'ObjectExpression') {
+    return unit.properties.some((p: any) => keyName(p.key) === method && !p.computed && (p.type === 'ObjectMethod' || FUNCTION_VALUES.has(p.value?.type)));
+  }
+  if (unit?.type === 'ClassDeclaration' || unit?.type === 'ClassExpression') {
+    return unit.body.body.some((m: any) => !m.static && !m.computed && keyName(m.key) === method && (m.type === 'ClassMethod' || m.type === 'MethodDefinition'));
   }
   return false;
 }

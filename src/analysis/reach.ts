@@ -51,7 +51,7 @@ export function codeUnitOf(idPath: ASTPath<any>): ASTPath<any> | null {
 
 /** The class of this module a name holds an instance of (`const repo = new Repo()`): code
  * that uses the instance may run any of the class's methods. */
-function classOfInstance(idPath: ASTPath<any>): ASTPath<any> | null {
+export function classOfInstance(idPath: ASTPath<any>): ASTPath<any> | null {
   const scope = resolveScope(idPath);
   if (!scope?.isGlobal) return null;
   for (const binding of (scope.getBindings()[idPath.node.name] ?? []) as ASTPath<any>[]) {
@@ -105,9 +105,9 @@ function reach(j: JSCodeshift, starts: ASTPath<any>[], withStarts: boolean): AST
       // `exports.processOne(record)`: a module function reached through the module's exports
       if (p.node.name === 'exports' || p.node.name === 'module') {
         const names = exportNamesReached(p);
-        if (names === null || (names !== ALL && names.length === 0)) return;
+        if (names === null) return;
         exported ??= exportedFunctions(j, p);
-        if (names === ALL) exported.forEach((target) => add(target));
+        if (names === 'all') exported.forEach((target) => add(target));
         else for (const name of names) {
           const target = exported.get(name);
           if (target) add(target);
@@ -118,13 +118,11 @@ function reach(j: JSCodeshift, starts: ASTPath<any>[], withStarts: boolean): AST
   return order;
 }
 
-const ALL: string[] = [];
-
 /** The export names code reaches through `exports` or `module` at `idPath`:
  * `exports.a.b` and `exports['a']` → `a.b`, `a`; `const { a, b } = module.exports` → `a`, `b`;
- * `exports[name]` with a name only known at run time → ALL; anything else (such as
+ * `exports[name]` with a name only known at run time → 'all'; anything else (such as
  * `module.id`) → null. */
-function exportNamesReached(idPath: ASTPath<any>): string[] | null {
+function exportNamesReached(idPath: ASTPath<any>): string[] | 'all' | null {
   const parts: string[] = [];
   let member = idPath;
   let root = idPath.node.name === 'exports';
@@ -137,7 +135,7 @@ function exportNamesReached(idPath: ASTPath<any>): string[] | null {
       if (key !== 'exports') return null;
       root = true;
     } else if (key === null) {
-      return ALL;
+      return 'all';
     } else {
       parts.push(key);
     }
