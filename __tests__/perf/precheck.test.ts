@@ -61,6 +61,14 @@ describe('mayHoldHandler', () => {
     ["export = { 'handler': main };"],
     ['export declare function handler(e: unknown): Promise<void>;'],
     ['async function main(e) {}\nexport { main as handler };'],
+    ['export const run = async (event?: Event) => {}'],
+    ['export const run = async (event = {}) => event'],
+    ['exports.run = function (event /*: Event */) {}'],
+    ['exports.run = function (event\n  // the request\n  , context) {}'],
+    ['module.exports = { a: 1, handler };'],
+    ['module.exports = {\n  create, handler };'],
+    ['const api = {\n  // see (the docs\n  handler,\n};\nmodule.exports = api;'],
+    ['const api = { async handler(event) {} };\nmodule.exports = api;\nfunction f(a, handler, b) {}'],
   ])('lets through %j', (text) => {
     expect(mayHoldHandler(text)).toBe(true);
   });
@@ -77,6 +85,13 @@ describe('mayHoldHandler', () => {
     ['this.handler(req); module.exports = Router;'],
     ['exports.on = function (name, handler) { listeners.push(handler); };'],
     ['module.exports = function wrap(fn) { return (req) => this.handler(req, fn); };'],
+    // a handler in a parameter or argument list is no object key
+    ['module.exports = factory();\nfunction TryStatement(block, handler, finalizer) {}'],
+    ["module.exports = Router;\nrouter.on('handler', fn);"],
+    // `(event` that begins an expression, not a parameter list
+    ['exports.merge = (a) => (event === undefined ? a : event);'],
+    ['exports.kind = () => (event.type);'],
+    ['exports.kind = () => (event?.type ?? (event ?? 1));'],
   ])('rules out %j', (text) => {
     expect(mayHoldHandler(text)).toBe(false);
   });

@@ -11,7 +11,9 @@
 //   segments are written in the file (`exports.handler`, `{ handlers: { create } }`), except
 //   `default`, which `module.exports = fn` exports without writing it;
 // - without names, a handler is the export named `handler` or an exported function whose
-//   first parameter is the identifier `event`: `(event`, `(/* c */ event`, `event =>`.
+//   first parameter is the identifier `event`: `(event`, `(/* c */ event`, `event =>`, and
+//   a parameter is followed by `)`, `,`, a default or a type, never by `.` or `===`;
+// - a `handler` key is never a direct element of a parenthesised list (`f(a, handler)`).
 // Identifiers may be written with escapes (`\u0065vent`) and export names as strings with
 // escapes or line continuations (`{ "\x68andler": fn }`); a file holding any is tested a
 // second time with them decoded.
@@ -53,11 +55,34 @@ const HANDLER_EXPORT_FORMS = [
 const WHOLE_MODULE_EXPORT = /\bmodule\s*\.\s*exports\s*=|\bexport\s*=/;
 /** `{ handler }`, `handler: fn`, `async handler(`, `'handler': fn`: what a key or a shorthand
  * looks like from its right (what stands left of it may be a comment). */
-const HANDLER_KEY = /(?<![\w$.])(['"]?)handler\1\s*(?:[,}:(]|\/[/*])/;
+const HANDLER_KEY = /(?<![\w$.])(['"]?)handler\1\s*(?:[,}:(]|\/[/*])/g;
 
 function exportsHandlerName(source: string): boolean {
   if (HANDLER_EXPORT_FORMS.some((form) => form.test(source))) return true;
-  return WHOLE_MODULE_EXPORT.test(source) && HANDLER_KEY.test(source);
+  if (!WHOLE_MODULE_EXPORT.test(source)) return false;
+  for (const match of source.matchAll(HANDLER_KEY)) if (!inParenthesisedList(source, match.index!)) return true;
+  return false;
+}
+
+/** True when the `handler` at `start` is surely an element of a parenthesised list, a
+ * parameter or an argument (`function TryStatement(block, handler, finalizer)`,
+ * `on('handler', fn)`), and so no object key: only names, whitespace and commas stand
+ * between it and the `(`. Anything else on the way (`{`, `:`, a quote, a comment) leaves
+ * it possible. A line ending in a // comment may hide anything, so crossing into one
+ * leaves it possible too. */
+function inParenthesisedList(source: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const c = source[i];
+    if (c === '(') return true;
+    if (LINE_END.test(c)) {
+      let lineStart = i - 1;
+      while (lineStart >= 0 && !LINE_END.test(source[lineStart])) lineStart--;
+      if (source.slice(lineStart + 1, i).includes('//')) return false;
+    } else if (!/[\w$\s,]/.test(c)) {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** `(event`, `( /* c *\/ event`, `event =>`: an `event` that can be a first parameter. Walks
@@ -65,7 +90,8 @@ function exportsHandlerName(source: string): boolean {
  * from every `(` retries to the end of the file after each unclosed one: quadratic). */
 function hasEventParameter(source: string): boolean {
   for (const match of source.matchAll(EVENT_WORD)) {
-    if (parenthesisBefore(source, match.index!) || arrowAfter(source, match.index! + 'event'.length)) return true;
+    const end = match.index! + 'event'.length;
+    if ((parenthesisBefore(source, match.index!) && parameterAfter(source, end)) || arrowAfter(source, end)) return true;
   }
   return false;
 }
@@ -93,21 +119,43 @@ function parenthesisBefore(source: string, end: number): boolean {
   return false;
 }
 
-function arrowAfter(source: string, start: number): boolean {
-  for (let i = start; i < source.length; ) {
+/** What may follow a first parameter `event`: `)`, `,`, a default (`=`, not `==`), a type
+ * (`:`, `?:`, `?`), or an arrow; not `.`, `[`, `==`, `&&` and the like, which make
+ * `(event.type === 'x')` an expression. */
+function parameterAfter(source: string, start: number): boolean {
+  const i = skipSpace(source, start);
+  const c = source[i];
+  if (c === ')' || c === ',' || c === ':') return true;
+  if (c === '=') return source[i + 1] !== '=';
+  if (c === '?') return source[i + 1] !== '?' && source[i + 1] !== '.';
+  return false;
+}
+
+/** The index of the first character at or after `start` that is not whitespace or a
+ * comment (the length of the source when there is none, or a comment is not closed). */
+function skipSpace(source: string, start: number): number {
+  let i = start;
+  while (i < source.length) {
     const c = source[i];
-    if (c === '=') return source[i + 1] === '>';
     if (/\s/.test(c)) {
       i++;
     } else if (c === '/' && source[i + 1] === '*') {
       const close = source.indexOf('*/', i + 2);
-      if (close < 0) return false;
+      if (close < 0) return source.length;
       i = close + 2;
+    } else if (c === '/' && source[i + 1] === '/') {
+      i += 2;
+      while (i < source.length && !LINE_END.test(source[i])) i++;
     } else {
-      return false;
+      return i;
     }
   }
-  return false;
+  return i;
+}
+
+function arrowAfter(source: string, start: number): boolean {
+  const i = skipSpace(source, start);
+  return source[i] === '=' && source[i + 1] === '>';
 }
 
 /** `handlers.create`: both segments are written somewhere in the file; `default` need not be. */
