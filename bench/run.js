@@ -242,10 +242,17 @@ How it keeps that fast:
 - **A text pre-check before any parsing.** A file can hold a handler only if it exports
   something (\`export\`, \`exports\`) and, by default, mentions \`handler\` or takes \`event\` as
   a first parameter; with \`--handler\` or a manifest, only if it names that export. Files that
-  fail this (most library code, tests and scripts) are read and never parsed.
+  fail this (most library code, tests and scripts) are read and never parsed. The test
+  reads a little past each word: \`(event\` counts only where a parameter could follow
+  (\`)\`, \`,\`, a default, a type; not \`(event.type === x)\`), and a \`handler\` key only
+  where it is not a plain element of a parenthesised list (\`TryStatement(block, handler,
+  finalizer)\`). On the bench tree that leaves esprima's 276 KB bundle and another library
+  file out: 536 KB of candidates to parse instead of 849 KB.
 - **A handler scan on the parser's own tree.** Files that pass the text test but export no
   handler are ruled out before recast prepares the tree for reprinting, which costs as much
-  again as the parse.
+  again as the parse. Files over 32 KB (bundles, generated code; seldom a handler module)
+  are scanned without tokens, which only reprinting needs; the rare large handler module is
+  parsed again with them.
 - **One parse and one print per handler module.** All selected transforms run on one tree,
   printed once, only when something changed.
 - **Worker threads** start while files are still being read, one for each MiB of source
