@@ -32,11 +32,12 @@
 //     fs.appendFileSync('/tmp/run.log', `${event.id}\n`);
 //   };
 import { builtinModules } from 'node:module';
-import type { JSCodeshift } from 'jscodeshift';
+import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import { findFsBindings, fsCallOf, fsModuleApi, isModuleFsBinding } from '../src/analysis/fsBindings';
 import { ensureModuleBinding, freeName } from '../src/analysis/imports';
 import { indexForNewImport, insertInModule, prependToHandler } from '../src/analysis/insert';
 import { addToNamedImport } from '../src/analysis/namedImport';
+import { loadTimeUnits } from '../src/analysis/reach';
 import { isReference, programPath, reachableFunctions } from '../src/analysis/scope';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import { evaluateString, findPathBindings } from '../src/analysis/staticPath';
@@ -194,9 +195,9 @@ function describe(removal: TmpRemoval, handlerName: string): string {
   return `removes ${removal.path} recursively${removal.recreate ? ' and creates it again' : ''} at the start of \`${handlerName}\`: otherwise ${what}`;
 }
 
-function cleanHandler(ctx: TransformContext, handler: HandlerInfo, reported: Set<string>): void {
+function cleanHandler(ctx: TransformContext, handler: HandlerInfo, reported: Set<string>, loadTime: ASTPath<any>[]): void {
   const { j } = ctx;
-  const uses = findTmpPaths(j, ctx.root, { functions: reachableFunctions(j, ctx.root, handler.fn) });
+  const uses = findTmpPaths(j, ctx.root, { functions: reachableFunctions(j, ctx.root, handler.fn), loadTime });
   if (uses.length === 0) return;
   const plan = planTmpCleanup(uses);
   for (const kept of plan.kept) {
@@ -250,7 +251,9 @@ export const transform: Transform = {
   description: 'Remove what earlier invocations left in /tmp (static paths the handler writes; never a directory that also holds a file it only reads) at the start of each handler.',
   step(ctx) {
     const reported = new Set<string>();
-    for (const handler of ctx.handlers) cleanHandler(ctx, handler, reported);
+    // what functions called as the module loads write there is on disk on a cold start too
+    const loadTime = ctx.handlers.length > 0 ? loadTimeUnits(ctx.j, ctx.root, ctx.handlers) : [];
+    for (const handler of ctx.handlers) cleanHandler(ctx, handler, reported, loadTime);
   },
 };
 

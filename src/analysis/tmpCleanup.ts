@@ -29,7 +29,7 @@ export interface TmpRemoval {
 }
 
 export interface TmpKept {
-  kind: 'dynamic-path' | 'tmp-root' | 'dot-dot' | 'download-cache' | 'unique-directory' | 'written-at-load' | 'unfollowed' | 'shared-directory';
+  kind: 'dynamic-path' | 'tmp-root' | 'dot-dot' | 'download-cache' | 'written-once' | 'unique-directory' | 'written-at-load' | 'unfollowed' | 'shared-directory';
   use: TmpPathUse;
   message: string;
 }
@@ -120,6 +120,24 @@ export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
       caches.push(path);
       keep('download-cache', use, `${path} is written only when an existence check finds it missing: a deliberate cache, kept across invocations`);
     }
+  }
+
+  // A write that a module-level flag or handle lets run once per environment
+  // (`if (!written) { writeFileSync(p); written = true }`, `out ??= createWriteStream(p)`):
+  // later invocations rely on what it wrote, or keep writing through the open handle.
+  for (const use of inHandler) {
+    if (use.onceGuard === null || use.value.kind !== 'static' || use.access === 'make-directory' || !(WRITES.has(use.access) || use.access === 'unknown')) continue;
+    const path = use.value.path;
+    if (caches.includes(path)) continue;
+    caches.push(path);
+    const stream = /\b(?:createWriteStream|open|openSync)$/.test(use.via);
+    keep(
+      'written-once',
+      use,
+      stream
+        ? `${path} is opened (\`${use.via}\`) only while \`${use.onceGuard}\` is unset, so later invocations keep writing to it through the open handle: what they write piles up; not removed (open it per invocation if what it holds is per-request)`
+        : `${path} is written only while \`${use.onceGuard}\` is unset, once per execution environment: later invocations rely on it, so it is not removed`,
+    );
   }
 
   const directories = new Map<string, DirectoryWrite>();

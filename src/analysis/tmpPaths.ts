@@ -7,7 +7,8 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findFsBindings, fsCallOf, type FsBindings } from './fsBindings';
 import { FS_PATH_ARGUMENTS, type PathArgument, type TmpAccess } from './fsPathArguments';
 import { findPaths } from './fastFind';
-import { moduleFunctionNamed, programPath } from './scope';
+import { refersToModuleBinding } from './lexicalScope';
+import { isReference, moduleFunctionNamed, programPath } from './scope';
 import { evaluateString, findPathBindings, isPathOrOsCall, LAMBDA_TMP, type PathBindings, type StringValue } from './staticPath';
 
 export type { TmpAccess } from './fsPathArguments';
@@ -38,12 +39,19 @@ export interface TmpPathUse {
   atModuleLoad: boolean;
   /** Paths checked for existence by an `if`/`try` this use depends on (a cache guard). */
   guardedBy: TmpPathValue[];
+  /** A module-level variable that lets this use run once per execution environment: the use
+   * sits in `if (!opened) { ...; opened = true }`, `if (!out) out = createWriteStream(p)` or
+   * `out ??= openSync(p)`, which kept state skips on later invocations. */
+  onceGuard: string | null;
 }
 
 export interface FindTmpPathsOptions {
   /** Only look inside these functions (e.g. a handler and what it reaches), plus the
    * code that runs when the module loads. Default: the whole module. */
   functions?: ASTPath<any>[];
+  /** Functions that run while the module loads (called at module level, IIFEs, handed to
+   * a call made there): their uses count as module-load uses too. */
+  loadTime?: ASTPath<any>[];
 }
 
 /** Calls whose arguments are never paths handed on (logging, formatting). */
@@ -196,7 +204,28 @@ function calleeText(j: JSCodeshift, call: ASTPath<any>): string {
   return `.${callee.property.name}()`;
 }
 
-function useOf(m: Module, call: ASTPath<any>, argument: ASTPath<any>, access: TmpAccess, recursive: boolean): TmpPathUse | null {
+/** The module-level variable that guards `use` so that it runs once per environment (see
+ * `TmpPathUse.onceGuard`): an enclosing `if` whose test reads it and whose branch holding
+ * the use assigns it, or a `??=` / `||=` assignment to it whose value holds the use. */
+function onceGuardOf(m: Module, use: ASTPath<any>): string | null {
+  for (let child = use, p = use.parent; p && !FUNCTION_TYPES.has(p.node.type); child = p, p = p.parent) {
+    const node = p.node;
+    if (node.type === 'AssignmentExpression' && (node.operator === '??=' || node.operator === '||=') && child.node === node.right) {
+      const target = p.get('left');
+      if (target.node.type === 'Identifier' && refersToModuleBinding(target)) return target.node.name;
+    }
+    if (node.type === 'IfStatement' && child.node !== node.test) {
+      const read = findPaths(m.j, p.get('test'), 'Identifier').filter((id) => isReference(id) && refersToModuleBinding(id)).map((id) => id.node.name);
+      if (read.length === 0) continue;
+      const assigned = findPaths(m.j, child, 'AssignmentExpression', (a: any) => a.left.type === 'Identifier' && read.includes(a.left.name));
+      const own = assigned.find((a) => refersToModuleBinding(a.get('left')));
+      if (own) return own.node.left.name;
+    }
+  }
+  return null;
+}
+
+function useOf(m: Module, call: ASTPath<any>, argument: ASTPath<any>, access: TmpAccess, recursive: boolean, atModuleLoad: boolean): TmpPathUse | null {
   const value = classifyTmpPath(evaluateString(m.j, argument, m.paths));
   if (!value) return null;
   const loc = argument.node.loc?.start;
@@ -208,8 +237,9 @@ function useOf(m: Module, call: ASTPath<any>, argument: ASTPath<any>, access: Tm
     access,
     recursive,
     via: calleeText(m.j, call),
-    atModuleLoad: enclosingFunction(call) === null,
+    atModuleLoad,
     guardedBy: access === 'check' ? [] : guardsOf(m, call),
+    onceGuard: access === 'check' || atModuleLoad ? null : onceGuardOf(m, call),
   };
 }
 
@@ -223,38 +253,51 @@ export function findTmpPaths(j: JSCodeshift, root: Collection<any>, options: Fin
   for (const p of findPaths(j, root.paths()[0], ['Function', 'CallExpression'])) (isFunction(p.node) ? functions : moduleCalls).push(p);
   summariseHelpers(m, functions.filter((fn) => enclosingFunction(fn) === null));
 
-  const calls = new Set<ASTPath<any>>();
-  const seen = new Set<any>();
-  const collect = (p: ASTPath<any>) => {
-    if (!seen.has(p.node)) {
-      seen.add(p.node);
-      calls.add(p);
+  // each call once, in the order found, with when it runs: as the module loads, on an
+  // invocation, or both (a function called at load that a handler also calls)
+  const calls: ASTPath<any>[] = [];
+  const runs = new Map<any, { atLoad: boolean; perInvocation: boolean }>();
+  const collect = (p: ASTPath<any>, atLoad: boolean) => {
+    let entry = runs.get(p.node);
+    if (!entry) {
+      entry = { atLoad: false, perInvocation: false };
+      runs.set(p.node, entry);
+      calls.push(p);
     }
+    if (atLoad) entry.atLoad = true;
+    else entry.perInvocation = true;
   };
   if (options.functions) {
-    for (const fn of options.functions) findPaths(j, fn, 'CallExpression').forEach(collect);
-    for (const p of moduleCalls) if (enclosingFunction(p) === null) collect(p);
+    for (const fn of options.functions) findPaths(j, fn, 'CallExpression').forEach((p) => collect(p, false));
+    for (const p of moduleCalls) if (enclosingFunction(p) === null) collect(p, true);
   } else {
-    moduleCalls.forEach(collect);
+    moduleCalls.forEach((p) => collect(p, enclosingFunction(p) === null));
   }
+  for (const unit of options.loadTime ?? []) findPaths(j, unit, 'CallExpression').forEach((p) => collect(p, true));
 
   const uses: TmpPathUse[] = [];
   for (const call of calls) {
+    const { atLoad, perInvocation } = runs.get(call.node)!;
+    const moments = [...(perInvocation ? [false] : []), ...(atLoad ? [true] : [])];
     const args: any[] = call.node.arguments ?? [];
     const known = pathArgumentsOf(m, call);
     if (known) {
       for (const arg of known) {
         if (!args[arg.index] || args[arg.index].type === 'SpreadElement') continue;
-        const use = useOf(m, call, call.get('arguments', arg.index), arg.access, arg.recursive);
-        if (use) uses.push(use);
+        for (const atModuleLoad of moments) {
+          const use = useOf(m, call, call.get('arguments', arg.index), arg.access, arg.recursive, atModuleLoad);
+          if (use) uses.push(use);
+        }
       }
       continue;
     }
     if (isPathOrOsCall(call, m.paths) || IGNORED_CALLEES.test(j(call.get('callee')).toSource())) continue;
     args.forEach((arg, index) => {
       if (arg.type === 'SpreadElement' || FUNCTION_TYPES.has(arg.type)) return;
-      const use = useOf(m, call, call.get('arguments', index), 'unknown', false);
-      if (use) uses.push(use);
+      for (const atModuleLoad of moments) {
+        const use = useOf(m, call, call.get('arguments', index), 'unknown', false, atModuleLoad);
+        if (use) uses.push(use);
+      }
     });
   }
   return uses.sort((a, b) => a.line - b.line || a.column - b.column);
