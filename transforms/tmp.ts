@@ -34,7 +34,7 @@
 import { builtinModules } from 'node:module';
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import { findFsBindings, fsCallOf, fsModuleApi, isModuleFsBinding } from '../src/analysis/fsBindings';
-import { ensureModuleBinding, freeName } from '../src/analysis/imports';
+import { ensureModuleBinding, findModuleBinding, freeName } from '../src/analysis/imports';
 import { indexForNewImport, insertInModule, prependToHandler } from '../src/analysis/insert';
 import { addToNamedImport } from '../src/analysis/namedImport';
 import { loadTimeUnits } from '../src/analysis/reach';
@@ -80,6 +80,11 @@ function fsSpecifier(ctx: TransformContext): string {
   return bare && !prefixed ? 'fs' : 'node:fs';
 }
 
+/** The `fs` binding this transform added to a module (by its Program node), for the next
+ * handler of the same module: the handlers' scopes were read before it existed and do not
+ * see it. Its name was free in the whole file, so no handler shadows it. */
+const addedFsBindings = new WeakMap<object, string>();
+
 /** Binds the whole `fs` module at module level and returns the name. A TypeScript module that
  * imports with `import x = require('x')` and has no value `import` declaration (the CommonJS
  * form TypeScript types, and the only one `verbatimModuleSyntax` allows there) gets one more
@@ -89,10 +94,17 @@ function addFsBinding(ctx: TransformContext, visible: (name: string) => boolean)
   const valueImports = root.find(j.ImportDeclaration).filter((p) => (p.node as any).importKind !== 'type').length > 0;
   // a module binding the handler shadows with a name of its own (`const fs = ...` in its
   // body) cannot be used at its top: a new binding under a free name is added instead
-  if (valueImports || !importEqualsRequires(ctx).some((s) => s.importKind !== 'type')) return ensureModuleBinding(j, root, ctx.moduleKind, fsSpecifier(ctx), 'fs', visible);
+  const program = programPath(j, root)!.node;
+  if (valueImports || !importEqualsRequires(ctx).some((s) => s.importKind !== 'type')) {
+    const before = findModuleBinding(j, root, fsSpecifier(ctx));
+    const name = ensureModuleBinding(j, root, ctx.moduleKind, fsSpecifier(ctx), 'fs', visible);
+    if (name !== before) addedFsBindings.set(program, name);
+    return name;
+  }
   const name = freeName(j, root, 'fs');
   const statement = j.tsImportEqualsDeclaration(j.identifier(name), j.tsExternalModuleReference(j.stringLiteral(fsSpecifier(ctx))));
   insertInModule(j, root, [statement], indexForNewImport(j, root));
+  addedFsBindings.set(program, name);
   return name;
 }
 
@@ -122,7 +134,7 @@ function fsCallees(ctx: TransformContext, handler: HandlerInfo, needsMkdir: bool
     const missing = [rm ? null : rmMethod, mkdir || !needsMkdir ? null : mkdirMethod].filter((m): m is string => m !== null);
     if (addToNamedImport(j, ctx.root, (specifier) => fsModuleApi(specifier) === api, missing)) return byName(rm ?? rmMethod, mkdir ?? mkdirMethod);
   }
-  const fs = existing ?? addFsBinding(ctx, visible);
+  const fs = existing ?? addedFsBindings.get(programPath(j, ctx.root)!.node) ?? addFsBinding(ctx, visible);
   if (wait) {
     const fsPromises = () => j.memberExpression(j.identifier(fs), j.identifier('promises'));
     return { rm: member(fsPromises, 'rm'), mkdir: member(fsPromises, 'mkdir'), await: true };

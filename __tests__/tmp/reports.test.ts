@@ -38,6 +38,7 @@ describe('reports per fixture', () => {
     ['written-once-flag', [], ['written-once']],
     ['lazy-write-stream', [], ['written-once']],
     ['lazy-fd', [], ['written-once']],
+    ['named-imports-two-handlers', ['remove-file', 'remove-file'], ['handler-by-parameter']],
     ['shared-directory', ['remove-directory', 'remove-file'], ['shared-directory']],
     ['not-a-path', [], []],
     ['read-only', [], []],
