@@ -22,6 +22,19 @@ export function cloneExpression<T>(node: T): T {
   return copy;
 }
 
+/** Node types whose named field holds a property name when not computed. */
+const PROPERTY_NAMES: Record<string, string> = {
+  MemberExpression: 'property',
+  OptionalMemberExpression: 'property',
+  Property: 'key',
+  ObjectProperty: 'key',
+  ObjectMethod: 'key',
+  ClassMethod: 'key',
+  ClassProperty: 'key',
+  MethodDefinition: 'key',
+  PropertyDefinition: 'key',
+};
+
 /** `name = <initial value>;` (`name = undefined;` for a declaration without one), written
  * with the initial value's own source text so that it reads exactly as the declaration did
  * (`session = { userId: null, roles: [] };` stays on one line). */
@@ -32,13 +45,17 @@ export function resetStatement(j: JSCodeshift, name: string, init: any | null, s
   return statement;
 }
 
-/** True when `node` contains the identifier `name` anywhere. */
+/** True when `node` contains the identifier `name` anywhere, other than as a property name
+ * (`{ requestId: id }`, `log.message`), which reads no binding. */
 export function mentions(node: any, name: string): boolean {
   if (!node || typeof node !== 'object') return false;
   if (Array.isArray(node)) return node.some((n) => mentions(n, name));
   if (node.type === 'Identifier' && node.name === name) return true;
+  const propertyName = PROPERTY_NAMES[node.type] && !node.computed ? node[PROPERTY_NAMES[node.type]] : null;
   for (const key of Object.keys(node)) {
     if (POSITION_FIELDS.has(key) || key === 'extra') continue;
+    // a shorthand `{ name }` keeps its value as a node of its own, which is still visited
+    if (propertyName !== null && node[key] === propertyName && !(node.shorthand && key === 'value')) continue;
     const value = node[key];
     if (value && typeof value === 'object' && mentions(value, name)) return true;
   }
