@@ -65,8 +65,18 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   // why a binding written once looked like a cache and is not: said with every outcome
   const once = c.fromRequest ? ` (\`${c.fromRequest.text}\`, line ${c.fromRequest.line}, stores what \`${c.fromRequest.source}\` brings, so a warm start kept the first request's value)` : '';
   const reachedMutations = binding.references.filter((r) => r.place.at === 'function' && r.place.reachedBy.length > 0 && ['assign', 'member-write', 'mutating-call'].includes(r.effect.kind));
-  // changed only while loading, or only by code no handler runs: nothing leaks between invocations
-  if (reachedMutations.length === 0) return;
+  // changed only while loading, or only by code no handler runs: no handler leaks it; code
+  // that no handler reaches and that does not run at load may still run on each invocation
+  if (reachedMutations.length === 0) {
+    const unreached = binding.references.find((r) => r.place.at === 'function' && MUTATIONS.includes(r.effect.kind) && r.place.reachedBy.length === 0 && !r.place.atLoad && !r.place.byOthers);
+    if (unreached && !binding.ignored) {
+      review(
+        'changed-elsewhere',
+        `\`${name}\` is changed by code no handler reaches (line ${lineOf(unreached.path)}), such as a middleware or a callback handed to other code; if that code runs on every invocation, what it keeps there leaks between invocations: kept, review it`,
+      );
+    }
+    return;
+  }
   if (binding.ignored) return review('ignored', `\`${name}\` holds state across invocations${once} but is marked lambda-clean-slate-ignore; kept as it is`);
   if (c.keptWithCache) {
     const region = c.keptWithCache;
@@ -79,6 +89,14 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   const atLoad = binding.references.find((r) => r.place.at === 'module' || r.place.atLoad);
   if (atLoad) {
     return review('module-read', `\`${name}\` holds state across invocations${once} but is also used while the module loads (line ${lineOf(atLoad.path)}); kept, because moving or resetting it would change what the module sets up`);
+  }
+  const elsewhere = changedElsewhere(binding);
+  if (elsewhere) {
+    const who = elsewhere.place.at === 'function' && elsewhere.place.byOthers ? 'a function the module exports, which other modules may call (also while they load)' : 'code no handler reaches, which may run during an invocation (a middleware, a callback handed to other code)';
+    return review(
+      'changed-elsewhere',
+      `\`${name}\` holds state across invocations${once}, but is also changed by ${who} (line ${lineOf(elsewhere.path)}); a reset or a moved declaration at the top of the handler could wipe what that code did, so it is kept: migrate it by hand`,
+    );
   }
   const inParameters = parameterUse(binding.references);
   if (inParameters) return review('needs-review', `\`${name}\` holds state across invocations${once}, but ${inParameters}; a reset or a moved declaration at the top of the handler would come too late, so it is kept: migrate it by hand`);
@@ -122,6 +140,19 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   const why = users.length > 1 ? 'several handlers use it' : 'helper functions use it too';
   plan.changes.push({ kind: 'reset', ...where(binding), message: `\`${name}\` is reset at the start of ${handlerNames}: it held state from one invocation to the next${once}; it stays at module level because ${why}` });
 }
+
+/** A change of the binding made by code the handlers do not account for: a function the
+ * module exports besides its handlers (or code it reaches), or a function that neither a
+ * handler nor the module's loading reaches, such as a middleware's `before` handed to
+ * `middy(...).use()`. Either may run in the same invocation before the handler, or as the
+ * module loads, so what it changed is part of a cold start. */
+function changedElsewhere(binding: ModuleBinding): ModuleBinding['references'][number] | undefined {
+  return binding.references.find(
+    (r) => r.place.at === 'function' && MUTATIONS.includes(r.effect.kind) && (r.place.byOthers || (r.place.reachedBy.length === 0 && !r.place.atLoad)),
+  );
+}
+
+const MUTATIONS = ['assign', 'member-write', 'mutating-call'];
 
 /** Where a handler's parameter list uses the binding (a default value, at any depth of
  * destructuring), as the end of a sentence; null when none does. Parameters are evaluated

@@ -7,7 +7,7 @@ import { findPaths } from './fastFind';
 import { isReference, programPath } from './scope';
 import { refersToModuleBinding } from './lexicalScope';
 import { isMutation, referenceEffect, type ReferenceEffect } from './mutation';
-import { loadTimeUnits, placeOf, reachFrom, type HandlerReach, type Place } from './reach';
+import { exportedNonHandlerUnits, loadTimeUnits, placeOf, reachFrom, type HandlerReach, type Place } from './reach';
 import { packageCreating } from './packageValues';
 import { handlerFunctions, isInvalidation, lazyGuardOf, requestSourceOf, type LazyGuard } from './lazyGuard';
 import { isClientBookkeeping, isEnvironmentCounter } from './environmentState';
@@ -116,6 +116,7 @@ export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, han
   const program = programPath(j, root)!;
   const reaches: HandlerReach[] = handlers.map((handler) => ({ handler, units: reachFrom(j, [handler.fn]) }));
   const loadTime = loadTimeUnits(j, root, handlers);
+  const exportedOthers = exportedNonHandlerUnits(j, root, handlers);
   const bindings = new Map<string, ModuleBinding>();
   const exportedNames = new Set<string>();
 
@@ -160,7 +161,7 @@ export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, han
   root.paths().flatMap((top) => findPaths(j, top, 'Identifier', named)).forEach((path) => {
     const binding = bindings.get(path.node.name);
     if (!binding || !isReference(path) || !refersToModuleBinding(path)) return;
-    const place = placeOf(path, reaches, loadTime);
+    const place = placeOf(path, reaches, loadTime, exportedOthers);
     if (place.at === 'module' && inCommonJsExport(path)) binding.exported = true;
     binding.references.push({ path, effect: referenceEffect(path), place });
   });

@@ -212,18 +212,33 @@ function constructionCode(classPath: ASTPath<any>): ASTPath<any>[] {
 export type Place =
   | { at: 'module' }
   /** inside a function: `direct` handlers contain it, `reachedBy` handlers reach it (direct
-   * included); `atLoad`: the function also runs while the module loads */
-  | { at: 'function'; direct: HandlerInfo[]; reachedBy: HandlerInfo[]; atLoad: boolean };
+   * included); `atLoad`: the function also runs while the module loads; `byOthers`: a
+   * function the module exports besides its handlers reaches it (other modules may call
+   * that function at any time, also while they load) */
+  | { at: 'function'; direct: HandlerInfo[]; reachedBy: HandlerInfo[]; atLoad: boolean; byOthers: boolean };
 
 export interface HandlerReach {
   handler: HandlerInfo;
   units: ASTPath<any>[];
 }
 
-export function placeOf(path: ASTPath<any>, reaches: HandlerReach[], loadTime: ASTPath<any>[]): Place {
+export function placeOf(path: ASTPath<any>, reaches: HandlerReach[], loadTime: ASTPath<any>[], exportedOthers: ASTPath<any>[] = []): Place {
   if (enclosingFunction(path) === null) return { at: 'module' };
   const atLoad = loadTime.some((unit) => isInside(path, unit));
   const direct = reaches.filter((r) => isInside(path, r.handler.fn)).map((r) => r.handler);
   const reachedBy = reaches.filter((r) => r.units.some((unit) => isInside(path, unit))).map((r) => r.handler);
-  return { at: 'function', direct, reachedBy, atLoad };
+  const byOthers = exportedOthers.some((unit) => isInside(path, unit));
+  return { at: 'function', direct, reachedBy, atLoad, byOthers };
+}
+
+/** The code that functions the module exports besides its handlers reach (`exports.addValidator`,
+ * a helper exported for other modules or for tests), those functions included. */
+export function exportedNonHandlerUnits(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[]): ASTPath<any>[] {
+  const handlerNodes = new Set(handlers.map((h) => h.fn.node));
+  const starts: ASTPath<any>[] = [];
+  for (const entry of collectExports(j, root)) {
+    const fn = resolveToFunction(entry.value, 0);
+    if (fn && !handlerNodes.has(fn.node) && !starts.some((s) => s.node === fn.node)) starts.push(fn);
+  }
+  return starts.length > 0 ? reachFrom(j, starts) : [];
 }

@@ -1,0 +1,43 @@
+// State that code other than the handlers changes (a middleware's `before`, a function the
+// module exports for other modules) is kept and reported: a reset at the top of the handler
+// would wipe what that code did in the same invocation, or while the module loaded, and so
+// change what a cold start does.
+import { applyTransforms } from '../../src/analysis/applyTransforms';
+import { transform } from '../../transforms/globals';
+
+const run = (source: string) => applyTransforms(source, 'handler.js', { transforms: [transform] });
+
+describe('state changed by code the handlers do not account for', () => {
+  it('is kept when a middleware handed to middy changes it too', () => {
+    const result = run(
+      "const middy = require('@middy/core');\nconst seen = [];\nconst base = async (event) => { seen.push(event.id); return seen; };\nexports.handler = middy(base).use({ before: async (request) => { seen.push('before'); } });\n",
+    );
+    expect(result.output).toBeNull();
+    expect(result.review.map((r) => [r.kind, r.line])).toEqual([['changed-elsewhere', 2]]);
+    expect(result.review[0].message).toMatch(/code no handler reaches, .*\(line 4\)/s);
+  });
+
+  it('is kept when a function the module exports changes it', () => {
+    const result = run(
+      'const validators = [];\nexports.addValidator = (fn) => { validators.push(fn); };\nexports.handler = async (event) => { validators.push(() => event.id); return validators.length; };\n',
+    );
+    expect(result.output).toBeNull();
+    expect(result.review.map((r) => r.kind)).toEqual(['changed-elsewhere']);
+    expect(result.review[0].message).toMatch(/a function the module exports, which other modules may call .*\(line 2\)/);
+  });
+
+  it('is reported when only a middleware changes it', () => {
+    const result = run(
+      "const middy = require('@middy/core');\nconst visited = new Set();\nconst base = async (event) => ({ n: visited.size });\nexports.handler = middy(base).use({ before: async (request) => { visited.add(request.event.id); } });\n",
+    );
+    expect(result.output).toBeNull();
+    expect(result.review.map((r) => [r.kind, r.line])).toEqual([['changed-elsewhere', 2]]);
+    expect(result.review[0].message).toMatch(/leaks between invocations/);
+  });
+
+  it('is still moved into the handler when only the handler and its helpers change it', () => {
+    const result = run('const seen = [];\nconst add = (id) => seen.push(id);\nexports.handler = async (event) => { add(event.id); return seen; };\n');
+    expect(result.changes.map((c) => c.kind)).toEqual(['reset']);
+    expect(result.review).toEqual([]);
+  });
+});
