@@ -284,6 +284,14 @@ function step(ctx: TransformContext): void {
       case 'stateful-regex':
         planRegex(ctx, binding, plan, review);
         break;
+      case 'client-holder':
+        if (reached) {
+          review(
+            'client',
+            `\`${binding.name}\` holds clients created by '${c.source}' (\`${sourceExcerpt(c.store.path.parent.parent?.node ?? c.store.path.node)}\`, line ${lineOf(c.store.path)}); kept for reuse across invocations: emptying it on every invocation would open new connections without closing the old ones`,
+          );
+        }
+        break;
       case 'client':
         if (binding.references.some((r) => r.effect.kind === 'assign' && r.place.at === 'function')) {
           review('client', `\`${binding.name}\` is a client created by '${c.source}' and replaced at run time; kept for reuse across invocations`);

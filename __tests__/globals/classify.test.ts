@@ -8,7 +8,7 @@ function kinds(source: string, file = 'index.js'): Record<string, string> {
   const j = jscodeshiftFor(parserFor(file)!);
   const root = j(source);
   const bindings = collectModuleBindings(j, root, findHandlers(j, root));
-  return Object.fromEntries(bindings.map((b) => [b.name, classifyModuleBinding(b).kind]));
+  return Object.fromEntries(bindings.map((b) => [b.name, classifyModuleBinding(j, b).kind]));
 }
 
 describe('classifyModuleBinding', () => {
@@ -25,6 +25,11 @@ describe('classifyModuleBinding', () => {
     ['a local that shadows the global is not the global', 'const items = [];\nexports.handler = async (event) => { const items = []; items.push(1); { let other; } return items; }', { items: 'constant' }],
     ['a block-local shadow elsewhere in the function does not hide a use of the global', 'const items = [];\nexports.handler = async (event) => { if (event.x) { const items = []; items.push(0); } items.push(1); }', { items: 'state' }],
     ['aliasing and unknown functions are reported, not guessed', 'const seen = new Set();\nconst opts = { a: 1 };\nexports.handler = async (event) => { const s = seen; s.add(1); configure(opts); }', { seen: 'escapes', opts: 'escapes' }],
+    [
+      'holders of clients by key',
+      "const { Pool } = require('pg');\nconst { S3Client } = require('@aws-sdk/client-s3');\nconst pools = {};\nconst regions = new Map();\nconst seen = {};\nfunction poolFor(t) { if (!pools[t]) pools[t] = new Pool({ database: t }); return pools[t]; }\nfunction s3For(r) { let c = regions.get(r); if (!c) { c = new S3Client({ region: r }); regions.set(r, c); } return c; }\nexports.handler = async (event) => { seen[event.id] = new Date(); return [poolFor(event.tenant), s3For(event.region)]; }",
+      { pools: 'client-holder', regions: 'client-holder', seen: 'state' },
+    ],
     ['read-only use of containers is constant', "const TAGS = ['a'];\nconst MAP = new Map([[1, 2]]);\nexports.handler = async (event) => ({ tags: TAGS.map((t) => t.toUpperCase()), has: MAP.has(1), json: JSON.stringify(TAGS), copy: [...TAGS] })", { TAGS: 'constant', MAP: 'constant' }],
   ])('%s', (_label, source, expected) => {
     expect(kinds(source)).toMatchObject(expected);

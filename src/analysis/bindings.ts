@@ -5,10 +5,10 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findPaths } from './fastFind';
 import { isReference, programPath } from './scope';
-import { refersToModuleBinding } from './lexicalScope';
+import { refersToModuleBinding, resolveScope } from './lexicalScope';
 import { isMutation, referenceEffect, type ReferenceEffect } from './mutation';
 import { exportedNonHandlerUnits, loadTimeUnits, placeOf, reachFrom, type HandlerReach, type Place } from './reach';
-import { packageCreating } from './packageValues';
+import { packageCreating, valueCreating } from './packageValues';
 import { handlerFunctions, isInvalidation, lazyGuardOf, requestSourceOf, type LazyGuard } from './lazyGuard';
 import { isClientBookkeeping, isEnvironmentCounter } from './environmentState';
 import { findLazilyLoaded, findLazyRegions, type LazyRegion } from './lazyRegions';
@@ -44,6 +44,9 @@ export type Classification =
   /** `stateful-regex`: a `g`/`y` regular expression whose `lastIndex` moves (./statefulRegex.ts) */
   | { kind: 'import' | 'function' | 'class' | 'constant' | 'connection-flag' | 'cache-timestamp' | 'environment' | 'stateful-regex' }
   | { kind: 'client'; source: string }
+  /** holds clients by key (`pools[tenant] = new Pool()`, `clients.set(region, new S3Client())`):
+   * `store` is the first such change */
+  | { kind: 'client-holder'; source: string; store: Reference }
   /** `filled`: what the cache holds is also changed per request (`cache[key] = v`);
    * `loadedUnder`: the binding is not a cache itself but changes only while one loads
    * (a flag, a counter of loads; see ./lazyRegions.ts), under that guard */
@@ -267,7 +270,7 @@ function escapeReason(ref: Reference): string {
 }
 
 /** What kind of thing a module-level binding is (see the spec's table). */
-export function classifyModuleBinding(binding: ModuleBinding): Classification {
+export function classifyModuleBinding(j: JSCodeshift, binding: ModuleBinding): Classification {
   if (binding.declaredAs === 'import' || binding.declaredAs === 'function' || binding.declaredAs === 'class') return { kind: binding.declaredAs };
   const init = binding.declarator?.node.init;
   if (isRequire(init)) return { kind: 'import' };
@@ -311,16 +314,57 @@ export function classifyModuleBinding(binding: ModuleBinding): Classification {
       return { kind: 'lazy-cache', guards, client, filled: mutations.length > writes.length };
     }
   }
+  for (const store of mutations) {
+    const source = clientStoredBy(j, store);
+    if (source) return { kind: 'client-holder', source, store };
+  }
   if (writes.length === mutations.length && writes.every(isBooleanWrite) && writes.some(isConnectionStateWrite)) return { kind: 'connection-flag' };
   if (writes.length === mutations.length && writes.every((w) => isTimestampWrite(w, binding.name))) return { kind: 'cache-timestamp' };
   if (isEnvironmentCounter(binding) || isClientBookkeeping(binding)) return { kind: 'environment' };
   return { kind: 'state', mutations };
 }
 
+/** The package whose client a change of the binding stores in it, by key or property
+ * (`pools[t] = new Pool()`, `pools[t] ??= new Pool()`, `clients.set(region, new S3Client())`),
+ * or null. */
+function clientStoredBy(j: JSCodeshift, ref: Reference): string | null {
+  if (ref.effect.kind === 'member-write') {
+    for (let child = ref.path, p = ref.path.parent; p; child = p, p = p.parent) {
+      const node = p.node;
+      if (node.type === 'AssignmentExpression') return node.left === child.node ? storedClientSource(j, p.get('right')) : null;
+      if ((node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') || node.object !== child.node) return null;
+    }
+  }
+  if (ref.effect.kind === 'mutating-call' && ref.effect.method === 'set') {
+    const member = ref.path.parent;
+    const call = member?.parent;
+    if (member?.node.object === ref.path.node && call?.node.type === 'CallExpression' && call.node.callee === member.node && call.node.arguments.length >= 2) {
+      return storedClientSource(j, call.get('arguments', 1));
+    }
+  }
+  return null;
+}
+
+/** The client package the stored value comes from: created right there, or held by a local
+ * name that was given it (`let client = ...; if (!client) client = new S3Client(); map.set(k, client)`). */
+function storedClientSource(j: JSCodeshift, value: ASTPath<any>): string | null {
+  const direct = valueCreating(value);
+  if (direct || value.node.type !== 'Identifier') return direct;
+  const name = value.node.name;
+  const scope = resolveScope(value);
+  if (!scope || scope.isGlobal) return null;
+  for (const assignment of findPaths(j, scope.path, 'AssignmentExpression', (a: any) => a.left.type === 'Identifier' && a.left.name === name)) {
+    if (resolveScope(assignment.get('left')) !== scope) continue;
+    const source = packageCreating(assignment.get('right'));
+    if (source) return source;
+  }
+  return null;
+}
+
 /** Every binding's classification. A binding that would be mutable state but changes only
  * while a lazy cache loads (or a file is downloaded once) is part of that cache. */
 export function classifyModuleBindings(j: JSCodeshift, root: Collection<any>, bindings: ModuleBinding[]): Map<ModuleBinding, Classification> {
-  const classes = new Map(bindings.map((binding) => [binding, classifyModuleBinding(binding)] as const));
+  const classes = new Map(bindings.map((binding) => [binding, classifyModuleBinding(j, binding)] as const));
   const candidates = bindings.filter((binding) => classes.get(binding)!.kind === 'state');
   if (candidates.length === 0) return classes;
   const caches = new Set(bindings.filter((binding) => ['lazy-cache', 'connection-flag'].includes(classes.get(binding)!.kind)).map((binding) => binding.name));
