@@ -230,7 +230,36 @@ function guardOf(assignment: ASTPath<any>, name: string): ASTPath<any> | null {
       (isEmptyInit(test.right) !== false);
     if (negated || comparedToEmpty) return p;
   }
+  return earlyReturnGuardOf(assignment, name);
+}
+
+/** `if (conn) return conn;` (or `conn !== null`, `conn != undefined`) earlier in the block of
+ * the statement `conn = <construction>;`: the client is created only when that guard lets
+ * the function go on. The check goes in front of that guard, so an unusable client is
+ * dropped before it is returned. */
+function earlyReturnGuardOf(assignment: ASTPath<any>, name: string): ASTPath<any> | null {
+  const statement = assignment.parent;
+  if (statement?.node.type !== 'ExpressionStatement') return null;
+  const block = statement.parent;
+  if (block?.node.type !== 'BlockStatement') return null;
+  const body: any[] = block.node.body;
+  const index = body.indexOf(statement.node);
+  for (let i = index - 1; i >= 0; i--) {
+    const earlier = body[i];
+    if (earlier.type === 'IfStatement' && !earlier.alternate && presenceTest(unwrap(earlier.test), name) && endsInReturn(earlier.consequent)) return block.get('body', i);
+  }
   return null;
+}
+
+/** `conn`, `conn !== null`, `conn != null`, `conn !== undefined`: true once it is made. */
+function presenceTest(test: any, name: string): boolean {
+  if (test.type === 'Identifier') return test.name === name;
+  return test.type === 'BinaryExpression' && ['!=', '!=='].includes(test.operator) && test.left.type === 'Identifier' && test.left.name === name && isEmptyInit(test.right) !== false;
+}
+
+function endsInReturn(node: any): boolean {
+  const last = node.type === 'BlockStatement' ? node.body[node.body.length - 1] : node;
+  return last?.type === 'ReturnStatement';
 }
 
 /** Every module-level client binding, plus `new X()` of packages no family describes. */
