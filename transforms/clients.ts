@@ -38,8 +38,11 @@ import {
   lostConnectionsDeclaration,
 } from '../src/analysis/clientChecks';
 import { prependToHandler } from '../src/analysis/insert';
-import { shadowedAtTopOf } from '../src/analysis/lexicalScope';
-import { moduleReferencesIn, reachableFunctions, programPath } from '../src/analysis/scope';
+import { findPaths } from '../src/analysis/fastFind';
+import { refersToModuleBinding, shadowedAtTopOf } from '../src/analysis/lexicalScope';
+import { enclosingFunction } from '../src/analysis/reach';
+import { sourceExcerpt } from '../src/analysis/sourceExcerpt';
+import { isReference, moduleReferencesIn, reachableFunctions, programPath } from '../src/analysis/scope';
 import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
 
 const ERROR_LISTENER_REASONS: Record<string, string[]> = {
@@ -72,6 +75,46 @@ function listenerStatements(ctx: TransformContext, name: string): ASTPath<any>[]
       }
     });
   return out;
+}
+
+/** How the module, as it loads, ties something to this one client object beyond the
+ * listeners that move into the factory and its `connect()`: a command defined on it
+ * (`redis.defineCommand(...)`), a property set on it, another object built around it
+ * (`new Cache(redis)`), an export. A re-created client would lack that, or the other object
+ * would keep the old one. Null when there is none. */
+function loadTimeHold(ctx: TransformContext, client: ClientBinding): string | null {
+  const { j } = ctx;
+  const { name } = client;
+  if (client.statement.node.type !== 'VariableDeclaration') return 'exported where it is declared';
+  const listeners = new Set(listenerStatements(ctx, name).map((s) => s.node));
+  const program = programPath(j, ctx.root)!;
+  for (const p of findPaths(j, program, 'Identifier', (node: any) => node.name === name)) {
+    if (p.node === client.declarator.node.id || enclosingFunction(p) !== null || inTypePosition(p)) continue;
+    const parent = p.parent.node;
+    if (parent.type === 'ExportSpecifier') return `exported (line ${lineOf(p)})`;
+    if (!isReference(p) || !refersToModuleBinding(p)) continue;
+    let statement = p;
+    while (statement.parent && statement.parent.node.type !== 'Program') statement = statement.parent;
+    if (listeners.has(statement.node)) continue;
+    // `client.connect()` at load: the factory's client is connected by the check's remedy
+    if (parent.type === 'MemberExpression' && parent.object === p.node && !parent.computed && parent.property.name === 'connect') continue;
+    return `used while the module loads (\`${sourceExcerpt(statement.node)}\`, line ${lineOf(p)})`;
+  }
+  return null;
+}
+
+/** The line of a node, or of the nearest node around it that has one (the value of a
+ * shorthand property `{ pool }` has no position of its own). */
+function lineOf(path: ASTPath<any>): number {
+  for (let p: ASTPath<any> | null = path; p; p = p.parent) if (p.node?.loc) return p.node.loc.start.line;
+  return 0;
+}
+
+function inTypePosition(path: ASTPath<any>): boolean {
+  for (let p: ASTPath<any> | null = path.parent; p; p = p.parent) {
+    if (p.node.type === 'TSTypeQuery' || p.node.type === 'TSTypeAnnotation' || p.node.type === 'TSTypeReference') return true;
+  }
+  return false;
 }
 
 function hasErrorListener(statements: ASTPath<any>[]): boolean {
@@ -107,6 +150,15 @@ function migrateEager(ctx: TransformContext, client: ClientBinding, state: { dec
   const users = handlersUsing(ctx, name);
   if (users.length === 0) {
     ctx.report.review({ kind: 'reused', ...at, message: `${family.label} \`${name}\` is not used by a handler; kept as it is` });
+    return;
+  }
+  const heldAtLoad = loadTimeHold(ctx, client);
+  if (heldAtLoad) {
+    ctx.report.review({
+      kind: 'client-not-migrated',
+      ...at,
+      message: `${family.label} \`${name}\` is also ${heldAtLoad}; a client created again by a validity check would miss what the module set up on the old one, and what holds the old one would keep it: \`${name}\` is kept as it is; re-create what depends on it together with it by hand`,
+    });
     return;
   }
   const remedy = family.remedy ?? 'recreate';
