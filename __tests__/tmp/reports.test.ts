@@ -38,6 +38,8 @@ describe('reports per fixture', () => {
     ['written-once-flag', [], ['written-once']],
     ['lazy-write-stream', [], ['written-once']],
     ['lazy-fd', [], ['written-once']],
+    ['var-never-reassigned', ['remove-directory'], []],
+    ['let-reassigned', [], ['dynamic-path', 'dynamic-path']],
     ['named-imports-two-handlers', ['remove-file', 'remove-file'], ['handler-by-parameter']],
     ['shared-directory', ['remove-directory', 'remove-file'], ['shared-directory']],
     ['not-a-path', [], []],

@@ -5,6 +5,7 @@
 // dynamic part, and evaluation keeps the static text in front of it.
 import { posix } from 'node:path';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { findPaths } from './fastFind';
 import { findModuleBinding, findNamedImport } from './imports';
 
 export type StringValue =
@@ -159,7 +160,37 @@ export function evaluateString(j: JSCodeshift, p: ASTPath<any>, bindings: PathBi
   return dynamicValue(`\`${excerpt(j, p)}\``);
 }
 
-/** Follows a name to its `const` initializer; any other binding is a dynamic part. */
+/** True when no code in `scopePath` gives `name` another value (`name = ...`, `name += ...`,
+ * `name++`, `[name] = ...`, `for (name of ...)`): a `let` or `var` written only where it is
+ * declared holds its initial value, as a `const` would. A shadowing local of the same name
+ * that is assigned counts too (the answer is then only cautious). */
+function neverAssigned(j: JSCodeshift, scopePath: ASTPath<any>, name: string): boolean {
+  return findPaths(j, scopePath, 'Identifier', (node: any) => node.name === name).every((id) => {
+    let child: ASTPath<any> = id;
+    let parent: ASTPath<any> | null = id.parent;
+    // through destructuring: `[a, name] = ...`, `({ x: name } = ...)`
+    while (parent && isPatternStep(parent.node, child.node)) {
+      child = parent;
+      parent = parent.parent;
+    }
+    const node = parent?.node;
+    if (!node) return true;
+    if (node.type === 'AssignmentExpression' && node.left === child.node) return false;
+    if (node.type === 'UpdateExpression') return false;
+    if ((node.type === 'ForInStatement' || node.type === 'ForOfStatement') && node.left === child.node) return false;
+    return true;
+  });
+}
+
+/** `child` is a target inside the destructuring pattern `node`. */
+function isPatternStep(node: any, child: any): boolean {
+  if (node.type === 'ArrayPattern' || node.type === 'ObjectPattern' || node.type === 'RestElement') return true;
+  if (node.type === 'AssignmentPattern') return node.left === child;
+  return (node.type === 'Property' || node.type === 'ObjectProperty') && node.value === child;
+}
+
+/** Follows a name to its `const` initializer (or that of a `let`/`var` never given another
+ * value); any other binding is a dynamic part. */
 function evaluateIdentifier(j: JSCodeshift, p: ASTPath<any>, bindings: PathBindings, depth: number): StringValue {
   const name = p.node.name;
   const scope = p.scope?.lookup(name);
@@ -169,7 +200,7 @@ function evaluateIdentifier(j: JSCodeshift, p: ASTPath<any>, bindings: PathBindi
     return dynamicValue(`\`${name}\``);
   }
   if (!declarator.node.init) return dynamicValue(`\`${name}\``);
-  if (declarator.parent?.node.kind !== 'const') {
+  if (declarator.parent?.node.kind !== 'const' && !(scope.getBindings()[name].length === 1 && neverAssigned(j, scope.path, name))) {
     // it can be given another value: when it starts under /tmp, all that is known is /tmp
     const initial = evaluateString(j, declarator.get('init'), bindings, depth + 1);
     const text = initial.static ? initial.text : initial.prefix;
