@@ -68,7 +68,9 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   // changed only while loading, or only by code no handler runs: no handler leaks it; code
   // that no handler reaches and that does not run at load may still run on each invocation
   if (reachedMutations.length === 0) {
-    const unreached = binding.references.find((r) => r.place.at === 'function' && MUTATIONS.includes(r.effect.kind) && r.place.reachedBy.length === 0 && !r.place.atLoad && !r.place.byOthers);
+    const unreached = binding.references.find(
+      (r) => r.place.at === 'function' && MUTATIONS.includes(r.effect.kind) && r.place.reachedBy.length === 0 && !r.place.atLoad && !r.place.byOthers && !r.place.byLeftHandler,
+    );
     if (unreached && !binding.ignored) {
       review(
         'changed-elsewhere',
@@ -148,7 +150,7 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
  * module loads, so what it changed is part of a cold start. */
 function changedElsewhere(binding: ModuleBinding): ModuleBinding['references'][number] | undefined {
   return binding.references.find(
-    (r) => r.place.at === 'function' && MUTATIONS.includes(r.effect.kind) && (r.place.byOthers || (r.place.reachedBy.length === 0 && !r.place.atLoad)),
+    (r) => r.place.at === 'function' && MUTATIONS.includes(r.effect.kind) && (r.place.byOthers || (r.place.reachedBy.length === 0 && !r.place.atLoad && !r.place.byLeftHandler)),
   );
 }
 
@@ -249,7 +251,7 @@ function loadedUnderMessage(name: string, region: LazyRegion): string {
 
 function step(ctx: TransformContext): void {
   const { j, root } = ctx;
-  const bindings = collectModuleBindings(j, root, ctx.handlers);
+  const bindings = collectModuleBindings(j, root, ctx.handlers, ctx.calledHandlers);
   const classes = classifyModuleBindings(j, root, bindings);
   const plan: Plan = { fates: new Map(), moveTo: new Map(), resets: new Map(), changes: [] };
   const expiries: (() => void)[] = [];

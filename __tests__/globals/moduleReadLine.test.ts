@@ -21,3 +21,16 @@ describe('the line of a use while the module loads', () => {
     expect(reviews('const seen: string[] = [];\nexport const registry = {\n  seen,\n};\nexport const handler = async (event: { id: string }) => { seen.push(event.id); };\n', 'index.ts').seen).toMatch(/while the module loads \(line 3\)/);
   });
 });
+
+describe('a name a destructuring declaration declares', () => {
+  it('is no use of it while the module loads', () => {
+    const messages = reviews('const { hits, misses: [first] } = { hits: [], misses: [[]] };\nexports.handler = async (event) => { hits.push(event.id); first.push(1); return hits.length; };\n');
+    expect(messages.hits).toBe('`hits` holds state across invocations but is declared by destructuring; split the declaration to migrate it');
+    expect(messages.first).toBe('`first` holds state across invocations but is declared by destructuring; split the declaration to migrate it');
+  });
+
+  it('nor is a parameter pattern a use of a module binding of the same name', () => {
+    const result = applyTransforms('const seen = [];\nconst show = ({ seen }) => seen;\nexports.handler = async (event) => { seen.push(event.id); return show({ seen: [] }); };\n', 'index.js', { transforms: [transform] });
+    expect(result.changes.map((c) => c.kind)).toEqual(['move']);
+  });
+});

@@ -159,6 +159,7 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
         filePath,
         source: body,
         handlers,
+        calledHandlers: [...calledBy.keys()],
         style,
         moduleKind,
         options: apply.options ?? {},

@@ -115,11 +115,14 @@ function inCommonJsExport(path: ASTPath<any>): boolean {
 }
 
 /** Every module-level binding, with its references placed relative to the handlers. */
-export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[]): ModuleBinding[] {
+/** `otherHandlers`: handlers the transforms leave as they are (another handler calls them);
+ * their code is a handler's, not other code that changes the state. */
+export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[], otherHandlers: HandlerInfo[] = []): ModuleBinding[] {
   const program = programPath(j, root)!;
   const reaches: HandlerReach[] = handlers.map((handler) => ({ handler, units: reachFrom(j, [handler.fn]) }));
   const loadTime = loadTimeUnits(j, root, handlers);
-  const exportedOthers = exportedNonHandlerUnits(j, root, handlers);
+  const exportedOthers = exportedNonHandlerUnits(j, root, [...handlers, ...otherHandlers]);
+  const leftHandlers = otherHandlers.length > 0 ? reachFrom(j, otherHandlers.map((h) => h.fn)) : [];
   const bindings = new Map<string, ModuleBinding>();
   const exportedNames = new Set<string>();
 
@@ -164,7 +167,7 @@ export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, han
   root.paths().flatMap((top) => findPaths(j, top, 'Identifier', named)).forEach((path) => {
     const binding = bindings.get(path.node.name);
     if (!binding || !isReference(path) || !refersToModuleBinding(path)) return;
-    const place = placeOf(path, reaches, loadTime, exportedOthers);
+    const place = placeOf(path, reaches, loadTime, exportedOthers, leftHandlers);
     if (place.at === 'module' && inCommonJsExport(path)) binding.exported = true;
     binding.references.push({ path, effect: referenceEffect(path), place });
   });

@@ -214,21 +214,23 @@ export type Place =
   /** inside a function: `direct` handlers contain it, `reachedBy` handlers reach it (direct
    * included); `atLoad`: the function also runs while the module loads; `byOthers`: a
    * function the module exports besides its handlers reaches it (other modules may call
-   * that function at any time, also while they load) */
-  | { at: 'function'; direct: HandlerInfo[]; reachedBy: HandlerInfo[]; atLoad: boolean; byOthers: boolean };
+   * that function at any time, also while they load); `byLeftHandler`: a handler left as it
+   * is (another handler calls it) reaches it */
+  | { at: 'function'; direct: HandlerInfo[]; reachedBy: HandlerInfo[]; atLoad: boolean; byOthers: boolean; byLeftHandler: boolean };
 
 export interface HandlerReach {
   handler: HandlerInfo;
   units: ASTPath<any>[];
 }
 
-export function placeOf(path: ASTPath<any>, reaches: HandlerReach[], loadTime: ASTPath<any>[], exportedOthers: ASTPath<any>[] = []): Place {
+export function placeOf(path: ASTPath<any>, reaches: HandlerReach[], loadTime: ASTPath<any>[], exportedOthers: ASTPath<any>[] = [], leftHandlers: ASTPath<any>[] = []): Place {
   if (enclosingFunction(path) === null) return { at: 'module' };
   const atLoad = loadTime.some((unit) => isInside(path, unit));
   const direct = reaches.filter((r) => isInside(path, r.handler.fn)).map((r) => r.handler);
   const reachedBy = reaches.filter((r) => r.units.some((unit) => isInside(path, unit))).map((r) => r.handler);
   const byOthers = exportedOthers.some((unit) => isInside(path, unit));
-  return { at: 'function', direct, reachedBy, atLoad, byOthers };
+  const byLeftHandler = leftHandlers.some((unit) => isInside(path, unit));
+  return { at: 'function', direct, reachedBy, atLoad, byOthers, byLeftHandler };
 }
 
 /** The code that functions the module exports besides its handlers reach (`exports.addValidator`,

@@ -30,11 +30,39 @@ const NON_REFERENCE_PARENTS = new Set([
   'ExportSpecifier',
 ]);
 
+const PATTERN_PARTS = new Set(['ObjectPattern', 'ArrayPattern', 'RestElement', 'AssignmentPattern', 'Property', 'ObjectProperty']);
+
+/** The identifier is a name a destructuring pattern declares (`const { a, b: [c] } = x`, a
+ * parameter `({ a })`, `catch ({ message })`), not a use of one. A default value
+ * (`{ a = b }`: `b`) and a destructuring assignment to existing names (`({ a } = x)`) are uses. */
+function declaredByPattern(path: ASTPath<any>): boolean {
+  let child = path;
+  let parent = path.parent;
+  while (parent) {
+    const node = parent.node;
+    const step =
+      node.type === 'ObjectPattern' ||
+      node.type === 'ArrayPattern' ||
+      node.type === 'RestElement' ||
+      (node.type === 'AssignmentPattern' && node.left === child.node) ||
+      ((node.type === 'Property' || node.type === 'ObjectProperty') && parent.parent?.node.type === 'ObjectPattern' && node.value === child.node && child.name === 'value');
+    if (!step) break;
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent || child === path) return false;
+  const node = parent.node;
+  if (node.type === 'VariableDeclarator') return node.id === child.node;
+  if (node.type === 'CatchClause') return node.param === child.node;
+  return FUNCTION_TYPES.has(node.type) && (node.params ?? []).includes(child.node);
+}
+
 /** True when this Identifier path reads or writes a binding (not a property name, a type, a
  * declaration's own name, or a label). */
 export function isReference(path: ASTPath<any>): boolean {
   const parent = path.parent?.node;
   if (!parent) return false;
+  if (PATTERN_PARTS.has(parent.type) && declaredByPattern(path)) return false;
   if (NON_REFERENCE_PARENTS.has(parent.type)) return false;
   if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node && !parent.computed) {
     return false;

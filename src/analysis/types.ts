@@ -86,6 +86,9 @@ export interface TransformContext {
   /** The source as parsed (without BOM or shebang). */
   source: string;
   handlers: HandlerInfo[];
+  /** Handlers left as they are because another handler calls them (not in `handlers`):
+   * still handlers, not other code that changes the module's state. */
+  calledHandlers?: HandlerInfo[];
   style: CodeStyle;
   moduleKind: ModuleKind;
   options: TransformOptions;
