@@ -39,6 +39,7 @@ describe('reports per fixture', () => {
     ['lazy-write-stream', [], ['written-once']],
     ['lazy-fd', [], ['written-once']],
     ['var-never-reassigned', ['remove-directory'], []],
+    ['env-dir-fallback', [], ['dynamic-path']],
     ['let-reassigned', [], ['dynamic-path', 'dynamic-path']],
     ['named-imports-two-handlers', ['remove-file', 'remove-file'], ['handler-by-parameter']],
     ['shared-directory', ['remove-directory', 'remove-file'], ['shared-directory']],

@@ -19,6 +19,9 @@ export type StringValue =
       dotDot: boolean;
       /** What the dynamic part is, for messages: "`event.key`", "`name` is a parameter". */
       reason: string;
+      /** `process.env.DIR || '/tmp/dir'`: the static text the value is when the dynamic part
+       * is unset (only while nothing static stands in front of it). */
+      fallback?: string;
     };
 
 /** Where `path` and `os` are bound in one module. */
@@ -63,7 +66,7 @@ function dynamicValue(reason: string): StringValue {
 function concat(a: StringValue, b: StringValue): StringValue {
   if (!a.static) return { ...a, dotDot: a.dotDot || b.dotDot };
   if (b.static) return staticValue(a.text + b.text);
-  return { ...b, prefix: a.text + b.prefix, atSegment: b.prefix !== '' && b.atSegment, dotDot: a.dotDot || b.dotDot };
+  return { ...b, prefix: a.text + b.prefix, atSegment: b.prefix !== '' && b.atSegment, dotDot: a.dotDot || b.dotDot, fallback: a.text === '' ? b.fallback : undefined };
 }
 
 /** A short excerpt of the code, for messages. */
@@ -124,7 +127,7 @@ function joinValues(parts: StringValue[], fn: string): StringValue {
   if (firstDynamic < 0) return { static: true, text: joined, dotDot };
   const dynamic = parts[firstDynamic] as StringValue & { static: false };
   const prefix = joined === '' ? dynamic.prefix : posix.join(joined, dynamic.prefix === '' ? '/' : dynamic.prefix);
-  return { ...dynamic, prefix, atSegment: dynamic.prefix === '' || dynamic.atSegment, dotDot };
+  return { ...dynamic, prefix, atSegment: dynamic.prefix === '' || dynamic.atSegment, dotDot, fallback: joined === '' ? dynamic.fallback : undefined };
 }
 
 /** Evaluates the expression at `p` as far as it is static. */
@@ -157,6 +160,11 @@ export function evaluateString(j: JSCodeshift, p: ASTPath<any>, bindings: PathBi
     }
   }
   if (node.type === 'Identifier') return evaluateIdentifier(j, p, bindings, depth);
+  // `process.env.DATA_DIR || '/tmp/data'`: whatever the left names, else the static right
+  if (node.type === 'LogicalExpression' && (node.operator === '||' || node.operator === '??')) {
+    const right = evaluateString(j, p.get('right'), bindings, depth + 1);
+    if (right.static && !right.dotDot) return { static: false, prefix: '', atSegment: false, dotDot: false, reason: `\`${excerpt(j, p.get('left'))}\``, fallback: right.text };
+  }
   return dynamicValue(`\`${excerpt(j, p)}\``);
 }
 

@@ -143,6 +143,7 @@ export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
   const directories = new Map<string, DirectoryWrite>();
   const files = new Map<string, TmpPathUse>();
   const unfollowed: TmpPathUse[] = [];
+  const fallbacks = new Set<string>();
   const addDirectory = (path: string, use: TmpPathUse, dynamic: boolean) => {
     const entry = directories.get(path) ?? { use, createdInHandler: false, holdsDynamicNames: false };
     entry.holdsDynamicNames ||= dynamic;
@@ -162,7 +163,15 @@ export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
     }
     if (value.kind === 'root') keep('tmp-root', use, `${use.via} uses /tmp itself; /tmp is never removed`);
     else if (value.kind === 'dot-dot') keep('dot-dot', use, `the path \`${value.text}\` has a \`..\` segment; paths that can climb out of a directory are never removed`);
-    else if (value.kind === 'dynamic') {
+    else if (value.kind === 'dynamic' && value.fallback !== undefined) {
+      if (fallbacks.has(value.fallback)) continue;
+      fallbacks.add(value.fallback);
+      keep(
+        'dynamic-path',
+        use,
+        `the path starts with ${value.reason}, which may name a place outside /tmp (a mounted file system), and is ${value.fallback} when that is unset: it is never removed, so when it is unset what the handler writes there survives into the next invocation`,
+      );
+    } else if (value.kind === 'dynamic') {
       if (access !== 'unknown' && value.directory !== LAMBDA_TMP) addDirectory(value.directory, use, true);
       else {
         const where = value.directory === LAMBDA_TMP ? ' (it lies directly in /tmp, which is never removed either)' : '';

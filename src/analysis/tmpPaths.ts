@@ -21,8 +21,10 @@ export type TmpPathValue =
   /** Has a `..` segment somewhere. `lands` is where the text leads once normalised: the
    * whole path when it is static, else the directory its static start reaches. */
   | { kind: 'dot-dot'; text: string; lands: string; static: boolean }
-  /** Has a dynamic part; `directory` is the static directory that holds it (/tmp or below). */
-  | { kind: 'dynamic'; directory: string; reason: string };
+  /** Has a dynamic part; `directory` is the static directory that holds it (/tmp or below).
+   * `fallback`: the path starts with a value that may name any place (an environment
+   * variable) and is this /tmp path when that value is unset. */
+  | { kind: 'dynamic'; directory: string; reason: string; fallback?: string };
 
 export interface TmpPathUse {
   /** The path expression. */
@@ -71,6 +73,11 @@ interface Module {
 
 /** Classifies an evaluated string as a /tmp path, or null when it is not one. */
 export function classifyTmpPath(value: StringValue): TmpPathValue | null {
+  if (!value.static && value.prefix === '' && value.fallback !== undefined) {
+    const fallback = posix.normalize(value.fallback).replace(/\/+$/, '');
+    const underTmp = fallback === LAMBDA_TMP || fallback.startsWith(`${LAMBDA_TMP}/`);
+    return underTmp ? { kind: 'dynamic', directory: LAMBDA_TMP, reason: value.reason, fallback } : null;
+  }
   const text = value.static ? value.text : value.prefix;
   const normal = posix.normalize(text || '.');
   const underTmp = (t: string) => t === LAMBDA_TMP || t.startsWith(`${LAMBDA_TMP}/`);
