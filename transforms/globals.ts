@@ -251,7 +251,7 @@ function loadedUnderMessage(name: string, region: LazyRegion): string {
 
 function step(ctx: TransformContext): void {
   const { j, root } = ctx;
-  const bindings = collectModuleBindings(j, root, ctx.handlers, ctx.calledHandlers);
+  const bindings = collectModuleBindings(j, root, ctx.handlers, ctx.leftAlone);
   const classes = classifyModuleBindings(j, root, bindings);
   const plan: Plan = { fates: new Map(), moveTo: new Map(), resets: new Map(), changes: [] };
   const expiries: (() => void)[] = [];

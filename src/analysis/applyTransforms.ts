@@ -8,7 +8,7 @@ import { detectModuleKind } from './imports';
 import { jscodeshiftFor, parserFor, rawParser, syntaxChecker, type ParserName } from './parser';
 import { printWithStyle } from './print';
 import { measureStyle } from './style';
-import { TRANSFORM_ORDER, type Finding, type Transform, type TransformOptions } from './types';
+import { TRANSFORM_ORDER, type Finding, type HandlerInfo, type Transform, type TransformOptions } from './types';
 
 export interface SourceError {
   message: string;
@@ -24,6 +24,15 @@ export interface SourceResult {
   changes: Finding[];
   review: Finding[];
   error?: SourceError;
+}
+
+/** First-parameter names that mean a Lambda event (`event`, `evt`, `e`, `apiEvent`, `req`). */
+const EVENT_LIKE = /^_?(?:event|evt|ev|e|input|request|req|payload|\w*Event)$/i;
+
+function paramName(param: any): string | null {
+  if (param?.type === 'Identifier') return param.name;
+  if (param?.type === 'AssignmentPattern' && param.left.type === 'Identifier') return param.left.name;
+  return null;
 }
 
 export interface ApplyOptions {
@@ -149,6 +158,25 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
     handlers = handlers.filter((h) => !calledBy.has(h));
   }
 
+  // a function handed to a wrapper under a name that is not an event's may be called once per
+  // record or item: code added at its top would then run several times in one invocation
+  const leftAlone: HandlerInfo[] = [...calledBy.keys()];
+  if (ordered.length > 0) {
+    const perItem = handlers.filter((h) => h.wrapper && !EVENT_LIKE.test(paramName(h.fn.node.params[0]) ?? 'event'));
+    for (const h of perItem) {
+      const param = paramName(h.fn.node.params[0]);
+      result.review.push({
+        transform: ordered[0].name,
+        kind: 'wrapped-handler',
+        line: h.line,
+        column: h.column,
+        message: `\`${h.name}\` is the function handed to \`${h.wrapper}(...)\`, whose first parameter is \`${param}\`, not an event: the wrapper may call it once per record or item, and code added at its top would then run several times in one invocation, so it is left as it is (if \`${h.wrapper}\` calls it once per invocation, name the parameter \`event\` to have it migrated)`,
+      });
+    }
+    handlers = handlers.filter((h) => !perItem.includes(h));
+    leftAlone.push(...perItem);
+  }
+
   const style = measureStyle(body);
   const moduleKind = detectModuleKind(j, root);
   for (const transform of ordered) {
@@ -159,7 +187,7 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
         filePath,
         source: body,
         handlers,
-        calledHandlers: [...calledBy.keys()],
+        leftAlone,
         style,
         moduleKind,
         options: apply.options ?? {},

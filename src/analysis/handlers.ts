@@ -42,7 +42,7 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
   for (const entry of exported) {
     const resolved = resolveHandlerFunction(entry.value, 0);
     if (!resolved) continue;
-    const { fn, streaming } = resolved;
+    const { fn, streaming, wrapper } = resolved;
     if (wanted) {
       if (!wanted.has(entry.name)) continue;
     } else if (entry.name !== DEFAULT_HANDLER_NAME && !(!isDefaultExport(entry.name) && firstParamIsEvent(fn.node))) {
@@ -60,6 +60,7 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
       contextParamIndex,
       line: entry.line,
       column: entry.column,
+      ...(wrapper && { wrapper }),
     });
   }
   return handlers;
@@ -208,6 +209,18 @@ interface ResolvedHandler {
   fn: ASTPath<FunctionNode>;
   /** Wrapped in `awslambda.streamifyResponse`: called as `(event, responseStream, context)`. */
   streaming: boolean;
+  /** The outermost wrapper call the function is handed to, other than middy's and
+   * `streamifyResponse` (`forEachRecord` in `forEachRecord(fn)`), or null. */
+  wrapper?: string | null;
+}
+
+/** Wrappers known to call the function they wrap once per invocation, with the event. */
+const ONCE_PER_INVOCATION_WRAPPERS = new Set(['middy']);
+
+function calleeName(callee: any): string | null {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;
+  return null;
 }
 
 function isStreamifyCall(callee: any): boolean {
@@ -247,6 +260,8 @@ function resolveHandlerFunction(path: ASTPath<any>, depth: number): ResolvedHand
     if (node.arguments.length > 0) {
       const inner = resolveHandlerFunction(current.get('arguments', 0), depth + 1);
       if (inner && isStreamifyCall(callee)) return { ...inner, streaming: true };
+      const name = calleeName(callee);
+      if (inner && !inner.wrapper && !(name && ONCE_PER_INVOCATION_WRAPPERS.has(name))) return { ...inner, wrapper: name ?? 'a wrapper' };
       return inner;
     }
   }

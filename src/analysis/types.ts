@@ -38,6 +38,9 @@ export interface HandlerInfo {
   /** Where the handler is exported (1-based line, 1-based column), for reports. */
   line: number;
   column: number;
+  /** The wrapper the function is handed to when it is not one known to call it once per
+   * invocation (`forEachRecord` in `exports.handler = forEachRecord(async (record) => ...)`). */
+  wrapper?: string;
 }
 
 /** The file's own formatting, measured before anything is printed. */
@@ -86,9 +89,9 @@ export interface TransformContext {
   /** The source as parsed (without BOM or shebang). */
   source: string;
   handlers: HandlerInfo[];
-  /** Handlers left as they are because another handler calls them (not in `handlers`):
-   * still handlers, not other code that changes the module's state. */
-  calledHandlers?: HandlerInfo[];
+  /** Handlers left as they are (another handler calls them, or a wrapper may call them once
+   * per item; not in `handlers`): still handlers, not other code that changes the state. */
+  leftAlone?: HandlerInfo[];
   style: CodeStyle;
   moduleKind: ModuleKind;
   options: TransformOptions;
