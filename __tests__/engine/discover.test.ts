@@ -78,6 +78,9 @@ describe('discoverFiles', () => {
     const reasons = Object.fromEntries(d.skipped.map((s) => [path.relative(dir, s.path), s.reason]));
     expect(reasons['src/outside.js']).toMatch(/outside the given paths/);
     expect(reasons['src/outside-dir']).toMatch(/outside the given paths/);
+    // the loop back to src is named, without failing the run: nothing in it is lost
+    const loop = d.skipped.find((s) => path.relative(dir, s.path) === 'src/alias/loop');
+    expect(loop).toEqual({ path: path.join(dir, 'src/alias/loop'), reason: expect.stringMatching(/scanned already \(a loop/) });
   });
 
   it('says nothing about links it would skip anyway: node_modules, .gitignore, --ignore, files it does not read', () => {

@@ -132,6 +132,12 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
           continue;
         }
         isDirectory = stat.isDirectory();
+        // a link back to a directory the walk is in or has been through (`up -> ..`): its files
+        // are processed once, under their first path; said, but nothing is lost
+        if (isDirectory && visitedDirectories.has(real)) {
+          skipped.push({ path: abs, reason: 'symbolic link to a directory scanned already (a loop, or a second path to it): not followed again' });
+          continue;
+        }
       }
       if (isDirectory && ALWAYS_SKIPPED_DIRECTORIES.has(entry.name)) continue;
       if (isIgnored(active, abs, isDirectory) || ignoredByUser(abs, isDirectory)) continue;
