@@ -41,3 +41,14 @@ describe('state changed by code the handlers do not account for', () => {
     expect(result.review).toEqual([]);
   });
 });
+
+describe('a lazily made promise of a client', () => {
+  it('is reported as a client kept for reuse, not as a cache to give an expiry', () => {
+    const result = applyTransforms(
+      "import { createClient } from 'redis';\nlet clientPromise;\nfunction getClient() {\n  if (!clientPromise) {\n    const client = createClient({ url: process.env.REDIS_URL });\n    clientPromise = client.connect().then(() => client);\n  }\n  return clientPromise;\n}\nexport const handler = async (event) => (await getClient()).get(event.key);\n",
+      'handler.mjs',
+      { transforms: [transform] },
+    );
+    expect(result.review.map((r) => r.message)).toEqual(["`clientPromise` is a client created lazily by 'redis'; kept for reuse across invocations"]);
+  });
+});

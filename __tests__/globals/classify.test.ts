@@ -30,6 +30,11 @@ describe('classifyModuleBinding', () => {
       "const { Pool } = require('pg');\nconst { S3Client } = require('@aws-sdk/client-s3');\nconst pools = {};\nconst regions = new Map();\nconst seen = {};\nfunction poolFor(t) { if (!pools[t]) pools[t] = new Pool({ database: t }); return pools[t]; }\nfunction s3For(r) { let c = regions.get(r); if (!c) { c = new S3Client({ region: r }); regions.set(r, c); } return c; }\nexports.handler = async (event) => { seen[event.id] = new Date(); return [poolFor(event.tenant), s3For(event.region)]; }",
       { pools: 'client-holder', regions: 'client-holder', seen: 'state' },
     ],
+    [
+      'a lazily made promise of a client created beside it',
+      "import { createClient } from 'redis';\nlet clientPromise;\nfunction getClient() { if (!clientPromise) { const client = createClient(); clientPromise = client.connect().then(() => client); } return clientPromise; }\nexport const handler = async (event) => (await getClient()).get(event.key);",
+      { clientPromise: 'lazy-cache' },
+    ],
     ['read-only use of containers is constant', "const TAGS = ['a'];\nconst MAP = new Map([[1, 2]]);\nexports.handler = async (event) => ({ tags: TAGS.map((t) => t.toUpperCase()), has: MAP.has(1), json: JSON.stringify(TAGS), copy: [...TAGS] })", { TAGS: 'constant', MAP: 'constant' }],
   ])('%s', (_label, source, expected) => {
     expect(kinds(source)).toMatchObject(expected);

@@ -313,7 +313,7 @@ export function classifyModuleBinding(j: JSCodeshift, binding: ModuleBinding): C
       return { kind: 'state', mutations, fromRequest: { text: sourceExcerpt(write), line: write.loc?.start.line ?? 0, source: perRequest.source! } };
     }
     if (lazy && guards.length > 0) {
-      const client = guards.map((g) => packageCreating(g.write.get('right'))).find((s) => s !== null) ?? null;
+      const client = guards.map((g) => packageCreating(g.write.get('right')) ?? clientMadeBeside(g.write)).find((s) => s !== null) ?? null;
       return { kind: 'lazy-cache', guards, client, filled: mutations.length > writes.length };
     }
   }
@@ -326,6 +326,32 @@ export function classifyModuleBinding(j: JSCodeshift, binding: ModuleBinding): C
   if (isEnvironmentCounter(binding) || isClientBookkeeping(binding)) return { kind: 'environment' };
   return { kind: 'state', mutations };
 }
+
+/** A client created in the same block as the lazy write, which the cached value stands for
+ * (`const client = createClient(); promise = client.connect().then(() => client);`). */
+function clientMadeBeside(write: ASTPath<any>): string | null {
+  let statement = write;
+  while (statement.parent && statement.parent.node.type !== 'BlockStatement') {
+    if (FUNCTION_NODE_TYPES.has(statement.parent.node.type)) return null;
+    statement = statement.parent;
+  }
+  const block = statement.parent;
+  if (!block) return null;
+  const body: any[] = block.node.body;
+  for (let i = 0; i < body.length; i++) {
+    if (body[i].type !== 'VariableDeclaration') continue;
+    const declarations = block.get('body', i, 'declarations');
+    for (let k = 0; k < body[i].declarations.length; k++) {
+      const declarator = declarations.get(k);
+      if (!declarator.node.init) continue;
+      const source = packageCreating(declarator.get('init'));
+      if (source) return source;
+    }
+  }
+  return null;
+}
+
+const FUNCTION_NODE_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
 
 /** The package whose client a change of the binding stores in it, by key or property
  * (`pools[t] = new Pool()`, `pools[t] ??= new Pool()`, `clients.set(region, new S3Client())`),
