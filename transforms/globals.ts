@@ -143,6 +143,21 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   plan.changes.push({ kind: 'reset', ...where(binding), message: `\`${name}\` is reset at the start of ${handlerNames}: it held state from one invocation to the next${once}; it stays at module level because ${why}` });
 }
 
+/** The module an import binding comes from when it is one of the project's own (a relative
+ * or absolute path: `import { pending } from './state.mjs'`, `const state = require('../state')`),
+ * else null: a package's exports are its own business. */
+function localModuleOf(binding: ModuleBinding): string | null {
+  const node = binding.statement.node;
+  let source: unknown = null;
+  if (node.type === 'ImportDeclaration') source = node.source.value;
+  else if (binding.declarator) {
+    let init = binding.declarator.node.init;
+    while (init && (init.type === 'MemberExpression' || init.type === 'AwaitExpression')) init = init.type === 'AwaitExpression' ? init.argument : init.object;
+    if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require') source = init.arguments[0]?.value;
+  }
+  return typeof source === 'string' && /^\.{0,2}\//.test(source) ? source : null;
+}
+
 /** A change of the binding made by code the handlers do not account for: a function the
  * module exports besides its handlers (or code it reaches), or a function that neither a
  * handler nor the module's loading reaches, such as a middleware's `before` handed to
@@ -275,6 +290,17 @@ function step(ctx: TransformContext): void {
         const hidden = hiddenStateOf(j, binding);
         if (hidden) review('hidden-state', `\`${binding.name}\` ${hidden}`);
         else if (reached) review('needs-review', `\`${binding.name}\` ${c.reason}; any such change would carry over to the next invocation; kept, review it`);
+        break;
+      }
+      case 'import': {
+        const source = localModuleOf(binding);
+        const change = source ? binding.references.find((r) => r.place.at === 'function' && r.place.reachedBy.length > 0 && (r.effect.kind === 'member-write' || r.effect.kind === 'mutating-call')) : undefined;
+        if (source && change && !binding.ignored) {
+          review(
+            'imported-state',
+            `\`${binding.name}\` comes from '${source}' and a handler changes it (\`${sourceExcerpt(change.path.parent?.parent?.node ?? change.path.node)}\`, line ${lineOf(change.path)}): what it holds lives in that module and survives into the next invocation; kept, reset it at the top of the handler if it is per-request`,
+          );
+        }
         break;
       }
       case 'class':

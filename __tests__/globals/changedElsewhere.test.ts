@@ -52,3 +52,19 @@ describe('a lazily made promise of a client', () => {
     expect(result.review.map((r) => r.message)).toEqual(["`clientPromise` is a client created lazily by 'redis'; kept for reuse across invocations"]);
   });
 });
+
+describe('state imported from one of the project modules', () => {
+  it('is reported when a handler changes it; a package import is not', () => {
+    const result = applyTransforms(
+      "import { pending } from './state.mjs';\nimport _ from 'lodash';\nconst registry = require('../registry');\nexport const handler = async (event) => {\n  pending.push(event.id);\n  registry.byId[event.id] = event;\n  _.set(event, 'seen', true);\n  return pending.length;\n};\n",
+      'handler.mjs',
+      { transforms: [transform] },
+    );
+    expect(result.output).toBeNull();
+    expect(result.review.map((r) => [r.kind, r.line])).toEqual([
+      ['imported-state', 1],
+      ['imported-state', 3],
+    ]);
+    expect(result.review[0].message).toContain("`pending` comes from './state.mjs' and a handler changes it (`pending.push(event.id)`, line 5)");
+  });
+});
