@@ -30,7 +30,7 @@ import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
 import { hasResetAtTop, resetStatement } from '../src/analysis/resetStatement';
 import type { LazyRegion } from '../src/analysis/lazyRegions';
-import { hiddenStateOf } from '../src/analysis/hiddenState';
+import { handlerInstanceState, hiddenStateOf } from '../src/analysis/hiddenState';
 import { sourceExcerpt } from '../src/analysis/sourceExcerpt';
 import { hasLastIndexResetAtTop, lastIndexReset, statefulUses } from '../src/analysis/statefulRegex';
 
@@ -326,6 +326,15 @@ function step(ctx: TransformContext): void {
         }
         break;
     }
+  }
+
+  // a handler that is a member of a class: the one instance (or the class) serves every invocation
+  const said = new Set<string>();
+  for (const handler of ctx.handlers) {
+    const hidden = handlerInstanceState(j, handler);
+    if (!hidden || said.has(hidden)) continue;
+    said.add(hidden);
+    ctx.report.review({ kind: 'hidden-state', line: handler.line, column: handler.column, message: hidden });
   }
 
   // module level: split declarations, collect the moved ones

@@ -309,6 +309,15 @@ function resolveClassMethod(memberPath: ASTPath<any>): ResolvedHandler | null {
     // estree (the babel parser here) keeps the function in `value`; the ts parser's ClassMethod is the function
     return { fn: (m.type === 'MethodDefinition' ? method.get('value') : method) as ASTPath<FunctionNode>, streaming: false };
   }
+  // a class field holding a function (`handle = async (event) => { ... }`): every instance has
+  // its own, bound to it when it is an arrow
+  for (let i = 0; i < members.value.length; i++) {
+    const field = members.get(i);
+    const m = field.value;
+    if ((m.type !== 'ClassProperty' && m.type !== 'PropertyDefinition') || m.computed || !!m.static !== isStatic) continue;
+    if (m.key.type !== 'Identifier' || m.key.name !== member.property.name || !m.value) continue;
+    if (m.value.type === 'ArrowFunctionExpression' || m.value.type === 'FunctionExpression') return { fn: field.get('value') as ASTPath<FunctionNode>, streaming: false };
+  }
   return null;
 }
 

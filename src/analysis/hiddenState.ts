@@ -7,6 +7,7 @@
 // keeps them and says why a person should look.
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import type { ModuleBinding } from './bindings';
+import type { HandlerInfo } from './types';
 import { resolveScope } from './lexicalScope';
 import { isMutation, referenceEffect } from './mutation';
 import { importedFrom } from './packageValues';
@@ -24,16 +25,43 @@ function mutationText(path: ASTPath<any>): string {
   return `\`${sourceExcerpt(top.node)}\`, line ${path.node.loc?.start.line}`;
 }
 
-/** `this.x = v`, `this.items.push(v)` inside `fn` (not inside functions nested in it, whose `this` differs). */
+/** `this.x = v`, `this.items.push(v)` inside `fn` (not inside functions nested in it, whose
+ * `this` differs). An arrow function that is `fn` itself (a class field's value) owns the
+ * `this` it sees: the instance. */
 function thisMutationsIn(j: JSCodeshift, fn: ASTPath<any>): ASTPath<any>[] {
   return j(fn)
     .find(j.ThisExpression)
     .filter((p) => {
       let owner = p.parent;
-      while (owner && (!FUNCTION_TYPES.has(owner.node.type) || owner.node.type === 'ArrowFunctionExpression')) owner = owner.parent;
+      while (owner && owner.node !== fn.node && (!FUNCTION_TYPES.has(owner.node.type) || owner.node.type === 'ArrowFunctionExpression')) owner = owner.parent;
       return owner?.node === fn.node && MEMBER.has(p.parent?.node.type) && isMutation(referenceEffect(p));
     })
     .paths();
+}
+
+/** For a handler that is a method or a function-valued field of a class of this module
+ * (`exports.handler = new OrderHandler().handle`, `app.handle.bind(app)`): how the class keeps
+ * state in the one instance (or in its statics) that serves every invocation, as a sentence
+ * about the handler; null when it does not, or the handler is no class member. */
+export function handlerInstanceState(j: JSCodeshift, handler: HandlerInfo): string | null {
+  const member = handler.fn.parent;
+  const memberNode = member?.node;
+  const isMember = memberNode && (memberNode.type === 'MethodDefinition' || memberNode.type === 'ClassProperty' || memberNode.type === 'PropertyDefinition');
+  const fnType: string = handler.fn.node.type;
+  const own = fnType === 'ClassMethod' || fnType === 'ClassPrivateMethod' ? handler.fn : isMember ? member : null;
+  const classPath = own?.parent?.parent;
+  if (!own || !classPath || (classPath.node.type !== 'ClassDeclaration' && classPath.node.type !== 'ClassExpression')) return null;
+  const isStatic = !!own.node.static;
+  const functions = [...methodsOf(classPath, isStatic).map((m) => m.fn)];
+  classPath.get('body', 'body').each((field: ASTPath<any>) => {
+    const node = field.node;
+    if ((node.type === 'ClassProperty' || node.type === 'PropertyDefinition') && !!node.static === isStatic && node.value && FUNCTION_TYPES.has(node.value.type)) functions.push(field.get('value'));
+  });
+  const changed = functions.flatMap((fn) => thisMutationsIn(j, fn))[0];
+  if (!changed) return null;
+  const className = classPath.node.id?.name ?? 'its class';
+  const where = isStatic ? `its static fields (${mutationText(changed)})` : `the instance (${mutationText(changed)}), and one instance serves every invocation`;
+  return `handler \`${handler.name}\` is a member of \`${className}\`, which keeps state in ${where}: what it keeps carries over from one invocation to the next; kept, review it`;
 }
 
 function classNodeOf(binding: ModuleBinding): ASTPath<any> | null {
