@@ -192,6 +192,21 @@ export function loadTimeUnits(j: JSCodeshift, root: Collection<any>, handlers: H
     else consider(path.get('callee'), true);
     path.get('arguments').each((arg: ASTPath<any>) => consider(arg, false));
   });
+  // decorators of a class defined at module level (on the class, a method, a field) are
+  // applied while the class is defined: the decorator, or the factory `@route('/x')` calls
+  const decorators = root.paths().flatMap((top) => findPaths(j, top, 'Decorator'));
+  for (const decorator of decorators) {
+    let owner: ASTPath<any> | null = decorator.parent;
+    while (owner && owner.node.type !== 'ClassDeclaration' && owner.node.type !== 'ClassExpression') owner = owner.parent;
+    if (!owner || enclosingFunction(owner) !== null) continue;
+    const expression = decorator.get('expression');
+    if (CALL_TYPES.includes(expression.node.type)) {
+      consider(expression.get('callee'), true);
+      expression.get('arguments').each((arg: ASTPath<any>) => consider(arg, false));
+    } else {
+      consider(expression, true);
+    }
+  }
   return reachFrom(j, starts);
 }
 
