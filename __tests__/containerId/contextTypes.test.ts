@@ -54,3 +54,20 @@ it('reads the parameter as it is when its type may be a Lambda context', () => {
   const unknown = applyTransforms(cases.unknown, 'unknown.ts', { transforms: [loadTransform('container-id')] });
   expect(unknown.output).toContain('requestId: (_context as { awsRequestId?: string } | undefined)?.awsRequestId');
 });
+
+describe('a handler typed in this file with a one-parameter function type', () => {
+  it.each([
+    ['an alias', 'type ApiHandler = (event: { id: string }) => Promise<string>;\nexport const handler: ApiHandler = async (event) => event.id;\n'],
+    ['an inline function type', 'export const handler: (event: { id: string }) => Promise<string> = async (event) => event.id;\n'],
+    ['satisfies', 'type OneArg = (event: { id: string }) => Promise<string>;\nexport const handler = (async (event) => event.id) satisfies OneArg;\n'],
+  ])('gets no context parameter when typed by %s, and says why', (_how, source) => {
+    const result = applyTransforms(source, 'typed.ts', { transforms: [loadTransform('container-id')] });
+    expect(result.output).toBeNull();
+    expect(result.review.map((r) => r.message)).toEqual([expect.stringContaining('its type, declared in this file, takes one parameter')]);
+  });
+
+  it('still gets one when typed by a type from elsewhere (Handler from aws-lambda)', () => {
+    const result = applyTransforms("import type { Handler } from 'aws-lambda';\nexport const handler: Handler<{ id: string }, string> = async (event) => event.id;\n", 'handler.ts', { transforms: [loadTransform('container-id')] });
+    expect(result.output).toContain('async (event, context) =>');
+  });
+});

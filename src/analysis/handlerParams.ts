@@ -3,6 +3,7 @@
 // `_responseStream` for a streaming handler) in front when the earlier ones are missing.
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { identifierNames } from './imports';
+import { programPath } from './scope';
 import { parseStatements } from './snippet';
 import type { HandlerInfo } from './types';
 
@@ -45,6 +46,32 @@ function isContextuallyTyped(fnPath: any): boolean {
   return node.type === 'VariableDeclarator' && node.init === fnPath.node && !!node.id.typeAnnotation;
 }
 
+/** How many parameters the type the handler is checked against declares, when this file
+ * spells it: a function type written in the annotation (`const handler: (event: E) => R =`),
+ * or a type alias of this file that is one (`type ApiHandler = (event: E) => R`); null when
+ * the type comes from elsewhere (`Handler` from aws-lambda) or is not a function type. */
+function contextualParamCount(j: JSCodeshift, root: Collection<any>, fnPath: any): number | null {
+  let p = fnPath.parent;
+  while (p && p.node.type === 'ParenthesizedExpression') p = p.parent;
+  if (!p) return null;
+  const node = p.node;
+  let type: any = null;
+  if (node.type === 'TSSatisfiesExpression' || node.type === 'TSAsExpression') type = node.typeAnnotation;
+  else if (node.type === 'VariableDeclarator' && node.init === fnPath.node) type = node.id.typeAnnotation?.typeAnnotation;
+  for (let depth = 0; type && depth < 5; depth++) {
+    if (type.type === 'TSParenthesizedType') type = type.typeAnnotation;
+    else if (type.type === 'TSFunctionType') return (type.parameters ?? type.params ?? []).length;
+    else if (type.type === 'TSTypeReference' && type.typeName?.type === 'Identifier' && !type.typeParameters) {
+      const name = type.typeName.name;
+      const alias = programPath(j, root)!
+        .node.body.map((statement: any) => (statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement))
+        .find((statement: any) => statement?.type === 'TSTypeAliasDeclaration' && statement.id.name === name && !statement.typeParameters);
+      type = alias?.typeAnnotation ?? null;
+    } else return null;
+  }
+  return null;
+}
+
 /** The local name of `Context` imported from `aws-lambda`, if the file has it. */
 function importedContextType(j: JSCodeshift, root: Collection<any>): string | null {
   let local: string | null = null;
@@ -75,6 +102,10 @@ export function ensureContextParam(j: JSCodeshift, root: Collection<any>, handle
   }
   if (params.length > index) return contextFromParam(params[index]);
 
+  const declared = typescript ? contextualParamCount(j, root, handler.fn) : null;
+  if (declared !== null && declared <= index) {
+    return { kind: 'unsupported', reason: `its type, declared in this file, takes ${declared === 1 ? 'one parameter' : `${declared} parameters`}, so a context parameter added to the function would not type-check; add \`context\` to that type to log the request id` };
+  }
   const used = namesUsedIn(j, fn);
   const annotate = typescript && !isContextuallyTyped(handler.fn);
   const contextType = annotate ? (importedContextType(j, root) ?? CONTEXT_TYPE_LITERAL) : null;
