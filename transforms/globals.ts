@@ -28,7 +28,10 @@ import { reevaluation } from '../src/analysis/reevaluable';
 import { isReference, programPath } from '../src/analysis/scope';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
-import { hasResetAtTop, resetStatement } from '../src/analysis/resetStatement';
+import { asDeclared, hasResetAtTop, narrowableTypeText, resetStatement } from '../src/analysis/resetStatement';
+import { parserFor } from '../src/analysis/parser';
+import { parseStatements } from '../src/analysis/snippet';
+import { originalText } from '../src/analysis/sourceExcerpt';
 import type { LazyRegion } from '../src/analysis/lazyRegions';
 import { handlerInstanceState, hiddenStateOf } from '../src/analysis/hiddenState';
 import { sourceExcerpt } from '../src/analysis/sourceExcerpt';
@@ -40,6 +43,8 @@ interface Plan {
   /** Declarator node → its fate, for every declarator that changes. */
   fates: Map<any, DeclaratorFate>;
   moveTo: Map<any, HandlerInfo>;
+  /** Declarator node → the text of a new initial value (`'idle' as Status`), set as it moves. */
+  inits: Map<any, string>;
   resets: Map<HandlerInfo, any[]>;
   changes: Finding[];
 }
@@ -47,6 +52,12 @@ interface Plan {
 function where(binding: ModuleBinding): { line: number; column: number } {
   const node = binding.declarator?.node ?? binding.statement.node;
   return { line: node.loc?.start.line ?? 0, column: (node.loc?.start.column ?? 0) + 1 };
+}
+
+/** An expression parsed with the file's parser (`'idle' as Status`). */
+function parseExpression(j: TransformContext['j'], text: string): any {
+  const [statement] = parseStatements(j, `x = ${text};`);
+  return statement.expression.right;
 }
 
 /** Names the initializer reads, which must still mean the module's bindings inside the handler. */
@@ -122,7 +133,12 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
     only !== null &&
     inFunctions.every((r) => r.place.at === 'function' && r.place.reachedBy.length === 1 && r.place.direct.includes(only)) &&
     inFunctions.every((r) => isInsideNode(r.path, (only.fn.node as any).body));
+  const typescript = parserFor(ctx.filePath) !== 'babel';
   if (onlyInHandlerBody) {
+    // in the handler, TypeScript would narrow the declared type to the initial value's
+    const declaredType = typescript && init ? narrowableTypeText(binding.declarator.node) : null;
+    const text = declaredType ? originalText(init!.node) : null;
+    if (declaredType && text !== null) plan.inits.set(binding.declarator.node, asDeclared(init!.node, text, declaredType));
     plan.fates.set(binding.declarator.node, 'move');
     plan.moveTo.set(binding.declarator.node, only);
     plan.changes.push({ kind: 'move', ...where(binding), message: `\`${name}\` moved into handler \`${only.name}\`: it held state from one invocation to the next${once}` });
@@ -132,7 +148,7 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   for (const handler of users) {
     if (hasResetAtTop(handler, name)) continue;
     const list = plan.resets.get(handler) ?? [];
-    list.push(resetStatement(ctx.j, name, init?.node ?? null, ctx.style));
+    list.push(resetStatement(ctx.j, name, init?.node ?? null, ctx.style, typescript ? narrowableTypeText(binding.declarator.node) : null));
     plan.resets.set(handler, list);
     added = true;
   }
@@ -268,7 +284,7 @@ function step(ctx: TransformContext): void {
   const { j, root } = ctx;
   const bindings = collectModuleBindings(j, root, ctx.handlers, ctx.leftAlone);
   const classes = classifyModuleBindings(j, root, bindings);
-  const plan: Plan = { fates: new Map(), moveTo: new Map(), resets: new Map(), changes: [] };
+  const plan: Plan = { fates: new Map(), moveTo: new Map(), inits: new Map(), resets: new Map(), changes: [] };
   const expiries: (() => void)[] = [];
 
   // decide everything first: the analysis reads paths that the edits below invalidate
@@ -342,6 +358,7 @@ function step(ctx: TransformContext): void {
   const program = programPath(j, root)!.node;
   const declarations = new Set<any>();
   for (const binding of bindings) if (binding.declarator && plan.fates.has(binding.declarator.node)) declarations.add(binding.statement.node);
+  for (const [declarator, text] of plan.inits) declarator.init = parseExpression(j, text);
   for (const declaration of declarations) {
     if (declaration.declarations.every((d: any) => plan.fates.get(d) === 'move')) keepFileHeader(j, root, declaration);
     const { remaining, moved } = splitDeclaration(j, declaration, (d) => plan.fates.get(d) ?? 'keep');

@@ -38,11 +38,30 @@ const PROPERTY_NAMES: Record<string, string> = {
 /** `name = <initial value>;` (`name = undefined;` for a declaration without one), written
  * with the initial value's own source text so that it reads exactly as the declaration did
  * (`session = { userId: null, roles: [] };` stays on one line). */
-export function resetStatement(j: JSCodeshift, name: string, init: any | null, style: CodeStyle): any {
+export function resetStatement(j: JSCodeshift, name: string, init: any | null, style: CodeStyle, declaredType: string | null = null): any {
   const text = init ? originalText(init) : 'undefined';
   if (text === null) return j.expressionStatement(j.assignmentExpression('=', j.identifier(name), cloneExpression(init)));
-  const [statement] = parseStatements(j, `${name} = ${text}${semicolon(style)}`);
+  const value = init && declaredType ? asDeclared(init, text, declaredType) : text;
+  const [statement] = parseStatements(j, `${name} = ${value}${semicolon(style)}`);
   return statement;
+}
+
+/** TypeScript narrows a variable to the type of the value just assigned to it, and keeps that
+ * narrowing across calls: after `status = 'idle'` at the top of a handler, `status === 'busy'`
+ * no longer type-checks (TS2367), nor does `current.user` after `current = null`. A declared
+ * type that narrowing can shrink (a union, `boolean`, a named type) is given back with `as`. */
+export function narrowableTypeText(declarator: any): string | null {
+  const annotation = declarator?.id?.typeAnnotation?.typeAnnotation;
+  if (!annotation) return null;
+  const narrowable =
+    annotation.type === 'TSUnionType' || annotation.type === 'TSBooleanKeyword' || annotation.type === 'TSLiteralType' || (annotation.type === 'TSTypeReference' && !annotation.typeParameters);
+  return narrowable ? originalText(annotation) : null;
+}
+
+/** `<init> as <type>`, with the value in parentheses unless it is a single term. */
+export function asDeclared(init: any, text: string, declaredType: string): string {
+  const simple = ['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'Literal', 'Identifier', 'ObjectExpression', 'ArrayExpression', 'CallExpression', 'MemberExpression', 'NewExpression', 'TemplateLiteral'].includes(init.type);
+  return `${simple ? text : `(${text})`} as ${declaredType}`;
 }
 
 /** True when `node` contains the identifier `name` anywhere, other than as a property name

@@ -1,0 +1,53 @@
+// TypeScript narrows a variable to the value last assigned to it: a declaration moved into a
+// handler, or a reset at its top, must not make the rest of the handler stop type-checking.
+// The declared type is given back with `as` where narrowing could shrink it; the migrated
+// files are checked with tsc --strict.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { applyTransforms } from '../../src/analysis/applyTransforms';
+import { transform } from '../../transforms/globals';
+
+const REPO = path.join(__dirname, '..', '..');
+const TSC = path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+
+const cases: Record<string, [string, string]> = {
+  movedUnion: [
+    "let status: 'idle' | 'busy' = 'idle';\nexport const handler = async (event: { id: string }) => {\n  if (status === 'busy') return 'busy';\n  status = 'busy';\n  return event.id;\n};\n",
+    "let status: 'idle' | 'busy' = 'idle' as 'idle' | 'busy';",
+  ],
+  resetNullable: [
+    'interface Session { user: string }\nlet current: Session | null = null;\nfunction open(user: string) { current = { user }; }\nexport const handler = async (event: { user: string }) => {\n  open(event.user);\n  return current ? current.user : "none";\n};\n',
+    'current = null as Session | null;',
+  ],
+  resetBoolean: [
+    'let busy: boolean = false;\nconst mark = () => { busy = true; };\nexport const handler = async (event: { id: string }) => {\n  mark();\n  return busy === true ? event.id : "";\n};\n',
+    'busy = false as boolean;',
+  ],
+  notNarrowable: ['let seen: string[] = [];\nexport const handler = async (event: { id: string }) => {\n  seen.push(event.id);\n  return seen.length;\n};\n', 'let seen: string[] = [];'],
+};
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-type-narrowing-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+it('moved and reset declarations keep their declared type, and the handlers type-check', () => {
+  const files: string[] = [];
+  for (const [name, [source, expected]] of Object.entries(cases)) {
+    const result = applyTransforms(source, `${name}.ts`, { transforms: [transform] });
+    expect([name, result.error, result.output]).toEqual([name, undefined, expect.stringContaining(expected)]);
+    const file = path.join(dir, `${name}.ts`);
+    fs.writeFileSync(file, result.output!);
+    files.push(file);
+  }
+  let output = '';
+  try {
+    execFileSync(process.execPath, [TSC, '--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--typeRoots', path.join(REPO, 'node_modules', '@types'), ...files], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+  } catch (error: any) {
+    output = `${error.stdout}${error.stderr}`;
+  }
+  expect(output).toBe('');
+});
