@@ -50,7 +50,14 @@ fi
 
 {
   echo "exit-code=$status"
-  if [ "$status" = 1 ]; then echo "changed=true"; else echo "changed=false"; fi
+  # exit code 2 with code that would change elsewhere: the report's changes say so
+  changed=false
+  if [ "$status" = 1 ]; then
+    changed=true
+  elif [ "$status" = 2 ] && [ -s "$sarif" ]; then
+    changed="$(node -e 'const log = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); process.stdout.write(String(log.runs.some((run) => (run.results || []).some((r) => r.level === "warning"))))' "$sarif" 2>/dev/null || echo false)"
+  fi
+  echo "changed=$changed"
   if [ -s "$sarif" ]; then echo "sarif-file=$sarif"; else echo "sarif-file="; fi
   if [ -s "$markdown" ]; then echo "markdown-file=$markdown"; else echo "markdown-file="; fi
 } >> "$GITHUB_OUTPUT"

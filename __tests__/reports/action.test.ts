@@ -132,6 +132,11 @@ describe('action/run-check.sh', () => {
     expect(calls[0].startsWith(`[--yes][lambda-clean-slate@${version}][migrate][src][--check][--format][sarif][--output]`)).toBe(true);
   });
 
+  it('records changed=true beside exit code 2 when code would change and a file could not be read', () => {
+    const { outputs } = runCheck({ ...LEAKY, 'src/blob.js': 'exports.x = 1;\u0000\n' });
+    expect(outputs).toMatchObject({ 'exit-code': '2', changed: 'true' });
+  });
+
   it('records exit code 0 on clean code', () => {
     const { outputs } = runCheck({ 'src/add.js': 'exports.add = (a, b) => a + b;\n' });
     expect(outputs).toMatchObject({ 'exit-code': '0', changed: 'false' });

@@ -132,3 +132,13 @@ describe('--format markdown', () => {
     expect(markdown).toMatch(/Not shown: \d+ of 5000 items for review; the end of one file's diff/);
   });
 });
+
+describe('paths the run could not read', () => {
+  it('make the verdict a failure and are listed with the errors', async () => {
+    const dir = project({ 'src/ok.js': "exports.add = (a, b) => a + b;\n", 'src/blob.js': 'exports.x = 1;\u0000\n' });
+    folders.push(dir);
+    const markdown = renderMarkdown(await migrate({ cwd: dir, paths: ['src'] }));
+    expect(markdown.split('\n')[0]).toBe('## ❌ lambda-clean-slate: 1 file could not be processed');
+    expect(markdown).toMatch(/^### Errors \(files left unchanged\)\n\n- `src\/blob\.js` binary file/m);
+  });
+});

@@ -110,3 +110,16 @@ describe('--format sarif', () => {
     expect(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, originalUriBaseIds: { SRCROOT: { uri: 'file:///repo/' } } }] })).toBe(true);
   });
 });
+
+describe('paths the run could not read', () => {
+  it('are error notifications, and the run did not succeed', async () => {
+    const dir = project({ 'src/ok.js': "exports.add = (a, b) => a + b;\n", 'src/blob.js': 'exports.x = 1;\u0000\n' });
+    folders.push(dir);
+    const log = render(await migrate({ cwd: dir, paths: ['src'] }));
+    const run = log.runs[0];
+    expect(run.invocations[0].executionSuccessful).toBe(false);
+    expect(run.invocations[0].toolExecutionNotifications).toEqual([
+      { level: 'error', message: { text: expect.stringMatching(/^src\/blob\.js: binary file .*\(not processed\)$/) }, locations: [{ physicalLocation: { artifactLocation: { uri: 'src/blob.js', uriBaseId: 'SRCROOT' } } }] },
+    ]);
+  });
+});

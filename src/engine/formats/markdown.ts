@@ -73,7 +73,8 @@ function heading(result: MigrateResult): string {
   const { summary } = result;
   const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
   let title: string;
-  if (summary.errors > 0) title = `❌ lambda-clean-slate: ${files(summary.errors)} could not be processed`;
+  const failed = unprocessedCount(result);
+  if (failed > 0) title = `❌ lambda-clean-slate: ${files(failed)} could not be processed`;
   else if (summary.filesChanged > 0 && !result.wrote) title = `⚠️ lambda-clean-slate: ${files(summary.filesChanged)} would change`;
   else if (summary.filesChanged > 0) title = `✅ lambda-clean-slate: changed ${files(summary.filesChanged)}`;
   else title = '✅ lambda-clean-slate: nothing to change';
@@ -82,7 +83,7 @@ function heading(result: MigrateResult): string {
   if (summary.filesChanged > 0 && !result.wrote) {
     lines.push('The changes below make every invocation of these handlers start clean, as a cold start does. ' +
       'To apply them, run `npx lambda-clean-slate migrate --write` on the same paths and commit the result.');
-  } else if (summary.handlerModules === 0 && summary.errors === 0) {
+  } else if (summary.handlerModules === 0 && failed === 0) {
     lines.push(`No handler modules among ${files(summary.filesScanned)} scanned.`);
   } else {
     lines.push(`${files(summary.handlerModules)} with handlers checked.`);
@@ -114,7 +115,15 @@ function summaryTables(result: MigrateResult): string {
 }
 
 function errorItems(result: MigrateResult): string[] {
-  return result.files.filter((f) => f.error).map((f) => `- ${inlineCode(errorLocation(f))} ${inlineMarkdown(f.error!.message)}`);
+  const errors = result.files.filter((f) => f.error).map((f) => `- ${inlineCode(errorLocation(f))} ${inlineMarkdown(f.error!.message)}`);
+  // paths the run meant to read and could not (binary, too large, a broken link): they fail it too
+  const unprocessed = result.skipped.filter((s) => s.unprocessed).map((s) => `- ${inlineCode(s.path)} ${inlineMarkdown(s.reason)}`);
+  return [...errors, ...unprocessed].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Files with an error, and paths the run meant to read and could not: what makes it exit 2. */
+export function unprocessedCount(result: MigrateResult): number {
+  return result.summary.errors + result.skipped.filter((s) => s.unprocessed).length;
 }
 
 function reviewItems(result: MigrateResult): string[] {

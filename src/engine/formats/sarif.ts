@@ -47,7 +47,13 @@ export function toSarif(result: MigrateResult): object {
           ? { artifactLocation: artifactLocation(file, root), region: { startLine: error.line, startColumn: Math.max(1, error.column) } }
           : { artifactLocation: artifactLocation(file, root) };
       return { level: 'error', message: { text: `${file.path}: ${/left unchanged/.test(error.message) ? error.message : `${error.message} (left unchanged)`}` }, locations: [{ physicalLocation }] };
-    });
+    })
+    // paths the run meant to read and could not (binary, too large, a broken link): they fail it too
+    .concat(
+      result.skipped
+        .filter((skipped) => skipped.unprocessed)
+        .map((skipped) => ({ level: 'error', message: { text: `${skipped.path}: ${skipped.reason} (not processed)` }, locations: [{ physicalLocation: { artifactLocation: skippedLocation(skipped.path, result.cwd, root) } }] })),
+    );
 
   return {
     $schema: SARIF_SCHEMA,
@@ -74,7 +80,7 @@ export function toSarif(result: MigrateResult): object {
           },
         },
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: `${pathToFileURL(root).href.replace(/\/?$/, '/')}` } },
-        invocations: [{ executionSuccessful: result.summary.errors === 0, toolExecutionNotifications: errorNotifications }],
+        invocations: [{ executionSuccessful: errorNotifications.length === 0, toolExecutionNotifications: errorNotifications }],
         columnKind: 'utf16CodeUnits',
         results,
       },
@@ -87,6 +93,14 @@ export function toSarif(result: MigrateResult): object {
 function artifactLocation(file: FileResult, root: string): { uri: string; uriBaseId?: string } {
   const relative = path.relative(root, file.absolutePath);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(file.absolutePath).href };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
+}
+
+/** A skipped path (as shown: relative to the working directory, or absolute) against the root. */
+function skippedLocation(shown: string, cwd: string, root: string): { uri: string; uriBaseId?: string } {
+  const absolute = path.resolve(cwd, shown);
+  const relative = path.relative(root, absolute);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(absolute).href };
   return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
 }
 
