@@ -1,6 +1,6 @@
 // Replaces a file so that an interrupted run leaves it either old or new, never half
 // written: a temporary file beside it, flushed to disk, then renamed over it. The file
-// keeps its mode.
+// keeps its mode, owner and group; a file this user may not write is not written.
 //
 // A process killed between creating the temporary file and renaming it (SIGKILL, a power
 // cut) leaves the temporary file behind. Its name says whose it is:
@@ -14,7 +14,11 @@ const MARK = 'lambda-clean-slate';
 const LEFTOVER_SUFFIX = /^(\d+)-[0-9a-f]{8}\.tmp$/;
 
 export function writeFileAtomic(file: string, text: string): void {
-  const mode = fs.statSync(file).mode & 0o7777;
+  const stat = fs.statSync(file);
+  const mode = stat.mode & 0o7777;
+  // renaming over a file needs only the directory's permission: a file this user may not
+  // write stays as it is (EACCES), as an editor or jscodeshift would leave it
+  fs.accessSync(file, fs.constants.W_OK);
   removeLeftoverTemporaries(file);
   const temporary = path.join(path.dirname(file), `${temporaryPrefix(file)}${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
   const fd = fs.openSync(temporary, 'wx', mode);
@@ -26,11 +30,30 @@ export function writeFileAtomic(file: string, text: string): void {
     open = false;
     // openSync's mode is filtered by the umask; set it exactly
     fs.chmodSync(temporary, mode);
+    if (!sameOwner(temporary, stat)) {
+      // the new file would belong to this user: when it cannot be given to the file's owner
+      // (only root may), the file is written in place, which keeps owner, group and links
+      fs.rmSync(temporary, { force: true });
+      fs.writeFileSync(file, text, 'utf8');
+      return;
+    }
     fs.renameSync(temporary, file);
   } catch (error) {
     if (open) fs.closeSync(fd);
     fs.rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** True when the temporary file has (or could be given) the owner and group of the original. */
+function sameOwner(temporary: string, original: fs.Stats): boolean {
+  const created = fs.statSync(temporary);
+  if (created.uid === original.uid && created.gid === original.gid) return true;
+  try {
+    fs.chownSync(temporary, original.uid, original.gid);
+    return true;
+  } catch {
+    return false;
   }
 }
 
