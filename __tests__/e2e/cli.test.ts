@@ -19,6 +19,24 @@ function make(files: Record<string, string>): string {
   return dir;
 }
 
+describe('migrate --output and --handler', () => {
+  const LEAKY = 'let n = 0;\nexports.handler = async (event) => ++n;\nexports.generate = async (e) => ++n;\n';
+
+  it('stops before writing anything when the report cannot be written', () => {
+    const dir = make({ 'src/l.js': LEAKY });
+    const run = runCli(bin, ['migrate', 'src', '--write', '--force', '--output', 'no/such/dir/report.md'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--output no/such/dir/report.md: cannot be written (ENOENT)');
+    expect(fs.readFileSync(path.join(dir, 'src/l.js'), 'utf8')).toBe(LEAKY);
+  });
+
+  it('takes handler names separated by commas', () => {
+    const dir = make({ 'src/l.js': LEAKY });
+    const run = runCli(bin, ['migrate', 'src', '--handler', 'handler,generate', '--format', 'json'], dir);
+    expect(JSON.parse(run.stdout).files[0].handlers).toEqual(['handler', 'generate']);
+  });
+});
+
 describe('lambda-clean-slate', () => {
   it('--version prints the package version without loading jscodeshift, the transforms or the engine', () => {
     const dir = make({});

@@ -2,6 +2,7 @@
 // code. Everything heavy (jscodeshift, the transforms, the diff library) is required inside
 // the handler, so that `--version` and `--help` stay fast.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../engine/errors';
 
@@ -43,7 +44,7 @@ export const migrateCommand: CommandModule<object, MigrateArgs> = {
       })
       .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
       .option('transforms', { type: 'string', array: true, describe: 'comma list of transforms to run: globals,tmp,clients,container-id (default: all)' })
-      .option('handler', { type: 'string', array: true, describe: 'handler export name, repeatable (default: from template.yaml / serverless.yml, else `handler` and functions taking `event`)' })
+      .option('handler', { type: 'string', array: true, describe: 'handler export name, repeatable or comma-separated (default: from template.yaml / serverless.yml, else `handler` and functions taking `event`)' })
       .option('ignore', { type: 'string', array: true, describe: 'gitignore-style pattern to skip, repeatable (.gitignore and node_modules are always honoured)' })
       .option('force', { type: 'boolean', default: false, describe: 'allow --write when files it would touch have uncommitted changes' })
       .option('cache-ttl', { type: 'number', describe: 'give lazy caches an expiry of this many seconds' })
@@ -63,6 +64,23 @@ export const migrateCommand: CommandModule<object, MigrateArgs> = {
   },
 };
 
+/** Stops with a usage error when the report could not be written to `file`. */
+function checkOutputPath(file: string): void {
+  const target = path.resolve(file);
+  let stat: fs.Stats | null = null;
+  try {
+    stat = fs.statSync(target);
+  } catch {
+    // not there yet: its directory must be
+  }
+  if (stat?.isDirectory()) throw new UsageError(`--output ${file}: is a directory`);
+  try {
+    fs.accessSync(stat ? target : path.dirname(target), fs.constants.W_OK);
+  } catch (error: any) {
+    throw new UsageError(`--output ${file}: cannot be written (${error.code ?? error.message})`);
+  }
+}
+
 export async function runMigrate(argv: MigrateArgs): Promise<number> {
   if (argv.cacheTtl !== undefined && !(Number.isInteger(argv.cacheTtl) && argv.cacheTtl > 0)) {
     throw new UsageError('--cache-ttl takes a whole number of seconds greater than 0');
@@ -72,6 +90,8 @@ export async function runMigrate(argv: MigrateArgs): Promise<number> {
   const format = getFormat(argv.format);
   if (!format) throw new UsageError(`unknown format: ${argv.format}`);
 
+  // a report that cannot be written must stop the run before --write changes any file
+  if (argv.output) checkOutputPath(argv.output);
   const { parseShard } = require('../engine/shard') as typeof import('../engine/shard');
   const shard = argv.shard === undefined ? undefined : parseShard(argv.shard);
   const { createProgressBar } = require('../engine/progress') as typeof import('../engine/progress');
@@ -80,7 +100,8 @@ export async function runMigrate(argv: MigrateArgs): Promise<number> {
   const result = await migrate({
     paths: argv.paths,
     transforms: argv.transforms,
-    handlerNames: argv.handler,
+    // `--handler a,b` as the Action's `handler` input takes it; a handler name has no comma
+    handlerNames: argv.handler?.flatMap((name) => String(name).split(',')).map((name) => name.trim()).filter(Boolean),
     ignore: argv.ignore,
     write: argv.write === true,
     force: argv.force,
