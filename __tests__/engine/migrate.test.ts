@@ -132,3 +132,15 @@ describe('migrate', () => {
   });
 });
 
+
+describe('a manifest that names an export the file does not have', () => {
+  it('is noted also when the text alone rules the file out', async () => {
+    const dir = tree({
+      'svc/serverless.yml': 'service: s\nfunctions:\n  one:\n    handler: h.nothere\n',
+      'svc/h.js': 'let n = 0;\nexports.handler = async (event) => ++n;\n',
+    });
+    const result = await migrate({ cwd: dir, paths: ['svc'] });
+    expect(result.summary.handlerModules).toBe(0);
+    expect(result.notes).toContain(`${path.join('svc', 'h.js')}: a manifest names "nothere", which the file does not export as a function`);
+  });
+});

@@ -29,7 +29,7 @@ const NO_MANIFESTS: ManifestHandlers = { manifests: [], byFile: new Map(), scope
 /** A file after reading and the pre-check: settled (not a handler module, skipped, or
  * unreadable), or waiting for its parse. */
 type Prepared =
-  | { kind: 'settled'; result?: FileResult; skipped?: string; unprocessed?: true }
+  | { kind: 'settled'; result?: FileResult; skipped?: string; unprocessed?: true; namedButAbsent?: string[] }
   | { kind: 'parse'; base: FileResult; buffer: Buffer; text: string; names: string[] | undefined };
 
 export async function migrate(options: MigrateOptions = {}): Promise<MigrateResult> {
@@ -66,11 +66,12 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
   prepared.forEach((entry, i) => {
     const result = entry.kind === 'parse' ? parsed.get(i)! : entry.result;
     if (entry.kind === 'settled' && entry.skipped) skipped.push({ path: shown(scanned[i].path), reason: entry.skipped, ...(entry.unprocessed && { unprocessed: true }) });
+    if (entry.kind === 'settled' && entry.namedButAbsent && !given) notes.push(absentNote(shown(scanned[i].path), entry.namedButAbsent));
     if (!result) return;
     const names = entry.kind === 'parse' ? entry.names : undefined;
     if (names && !given && !result.error) {
       const absent = names.filter((n) => !result.handlers.includes(n));
-      if (absent.length > 0) notes.push(`${result.path}: a manifest names ${absent.map((n) => `"${n}"`).join(', ')}, which the file does not export as a function`);
+      if (absent.length > 0) notes.push(absentNote(result.path, absent));
     }
     if (result.handlers.length > 0 || result.error) files.push(result);
   });
@@ -97,6 +98,10 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
   };
 }
 
+function absentNote(shownPath: string, names: string[]): string {
+  return `${shownPath}: a manifest names ${names.map((n) => `"${n}"`).join(', ')}, which the file does not export as a function`;
+}
+
 /** Reads a file and decides, from its text alone, whether it needs parsing. */
 function prepareFile(file: DiscoveredFile, shownPath: string, names: string[] | undefined): Prepared {
   const base: FileResult = { path: shownPath, absolutePath: file.realPath, handlers: [], changed: false, changes: [], review: [] };
@@ -108,7 +113,8 @@ function prepareFile(file: DiscoveredFile, shownPath: string, names: string[] | 
   }
   if (buffer.includes(0)) return { kind: 'settled', skipped: 'binary file (contains a NUL byte)', unprocessed: true };
   const text = buffer.toString('utf8');
-  if (!mayHoldHandler(text, names)) return { kind: 'settled' };
+  // a manifest names exports the text cannot hold: said, as for a file that was parsed
+  if (!mayHoldHandler(text, names)) return names && names.length > 0 ? { kind: 'settled', namedButAbsent: names } : { kind: 'settled' };
   if (isDisabled(text)) return { kind: 'settled', skipped: 'disabled by a // lambda-clean-slate-disable comment' };
   return { kind: 'parse', base, buffer, text, names };
 }
