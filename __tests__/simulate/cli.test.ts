@@ -43,6 +43,21 @@ describe('simulate on the command line', () => {
     expect(run.stdout).toContain('CLEAN: all 2 warm invocations behave like cold starts.');
   });
 
+  it('exit 0 with one invocation, said in the singular', () => {
+    const run = cli(fixture('counter-clean.cjs'), '--invocations', '1');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('CLEAN: the warm invocation behaves like a cold start.');
+  });
+
+  it('exit 2 when --invocations is given with --event, which it would not apply to', () => {
+    const dir = fs.mkdtempSync('/tmp/lcs-simulate-cli-');
+    fs.writeFileSync(path.join(dir, 'e.json'), '{}');
+    const run = cli(fixture('counter.cjs'), '--event', path.join(dir, 'e.json'), '--invocations', '5');
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--invocations goes without --event');
+  });
+
   it('events from files, named in the table', () => {
     const dir = fs.mkdtempSync('/tmp/lcs-simulate-cli-');
     fs.writeFileSync(path.join(dir, 'first.json'), '{ "item": "x" }');

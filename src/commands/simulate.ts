@@ -11,13 +11,14 @@ export interface SimulateArgs {
   file: string;
   handler?: string;
   event?: string[];
-  invocations: number;
+  invocations?: number;
   timeout: number;
   verbose?: boolean;
 }
 
 export const SIMULATE_EXIT = { clean: 0, leak: 1, failed: 2 } as const;
 
+const DEFAULT_INVOCATIONS = 3;
 /** More invocations than this say nothing more about a leak and take long. */
 const MAX_INVOCATIONS = 100;
 
@@ -29,7 +30,7 @@ export const simulateCommand: CommandModule<object, SimulateArgs> = {
       .positional('file', { describe: 'the handler module (.js .mjs .cjs .ts .mts .cts .tsx)', type: 'string', demandOption: true })
       .option('handler', { type: 'string', describe: 'property path of the handler export, e.g. handler or handlers.create (default: found as migrate finds it)' })
       .option('event', { type: 'string', array: true, describe: 'a JSON file with one event, repeatable; invoked in this order' })
-      .option('invocations', { type: 'number', default: 3, describe: 'without --event: invoke this many times with an empty event' })
+      .option('invocations', { type: 'number', describe: 'without --event: invoke this many times with an empty event (default: 3)' })
       .option('timeout', { type: 'number', default: 3000, describe: 'stop an invocation that has not settled after this many milliseconds' })
       .option('verbose', { type: 'boolean', describe: "also show the handler's console output and stack traces" })
       .example('$0 simulate src/handler.js', 'three invocations with an empty event')
@@ -70,6 +71,9 @@ function handlerFromManifests(file: string): string | undefined {
 
 function readEvents(argv: SimulateArgs): { events: unknown[]; labels?: string[] } {
   if (argv.event && argv.event.length > 0) {
+    if (argv.invocations !== undefined) {
+      throw new UsageError('--invocations goes without --event: each --event file is invoked once, in the order given (give a file again to invoke it again)');
+    }
     const events = argv.event.map((file) => {
       let text: string;
       try {
@@ -85,8 +89,9 @@ function readEvents(argv: SimulateArgs): { events: unknown[]; labels?: string[] 
     });
     return { events, labels: argv.event.map((file) => path.basename(file)) };
   }
-  if (!(Number.isInteger(argv.invocations) && argv.invocations > 0 && argv.invocations <= MAX_INVOCATIONS)) {
+  const invocations = argv.invocations ?? DEFAULT_INVOCATIONS;
+  if (!(Number.isInteger(invocations) && invocations > 0 && invocations <= MAX_INVOCATIONS)) {
     throw new UsageError(`--invocations takes a whole number from 1 to ${MAX_INVOCATIONS}`);
   }
-  return { events: Array.from({ length: argv.invocations }, () => ({})) };
+  return { events: Array.from({ length: invocations }, () => ({})) };
 }

@@ -59,7 +59,7 @@ function verdict(result: SimulationResult): string {
   const total = result.invocations.length;
   switch (result.verdict) {
     case 'clean':
-      return `CLEAN: all ${total} warm invocation${total === 1 ? '' : 's'} behave like cold starts.`;
+      return total === 1 ? 'CLEAN: the warm invocation behaves like a cold start.' : `CLEAN: all ${total} warm invocations behave like cold starts.`;
     case 'leak': {
       const differing = result.invocations.filter((i) => !i.same).length;
       return `LEAK: ${differing} of ${total} warm invocations differ from a cold start: state from earlier invocations leaks into later ones.`;
