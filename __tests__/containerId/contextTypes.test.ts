@@ -19,6 +19,8 @@ const cases: Record<string, string> = {
   literal: 'export const handler = async (event: { id: string }, context: { awsRequestId: string }) => event.id;\n',
   anyType: 'export const handler = async (event: { id: string }, context: any) => event.id;\n',
   added: 'export const handler = async (event: { id: string }) => event.id;\n',
+  thisParam: 'export async function handler(this: void, event: { id: string }) {\n  return event.id;\n}\n',
+  thisParamWithContext: 'export async function handler(this: void, event: { id: string }, context: { awsRequestId: string }) {\n  return event.id;\n}\n',
 };
 
 let dir: string;
@@ -70,4 +72,12 @@ describe('a handler typed in this file with a one-parameter function type', () =
     const result = applyTransforms("import type { Handler } from 'aws-lambda';\nexport const handler: Handler<{ id: string }, string> = async (event) => event.id;\n", 'handler.ts', { transforms: [loadTransform('container-id')] });
     expect(result.output).toContain('async (event, context) =>');
   });
+});
+
+it("skips TypeScript's `this` parameter when it looks for the event and the context", () => {
+  const added = applyTransforms(cases.thisParam, 'thisParam.ts', { transforms: [loadTransform('container-id')] });
+  expect(added.output).toMatch(/handler\(this: void, event: \{ id: string \}, context\?: /);
+  expect(added.output).toContain('requestId: context?.awsRequestId');
+  const existing = applyTransforms(cases.thisParamWithContext, 'thisParamWithContext.ts', { transforms: [loadTransform('container-id')] });
+  expect(existing.output).toContain('requestId: context?.awsRequestId');
 });

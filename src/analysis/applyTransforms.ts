@@ -3,7 +3,7 @@
 // the standalone jscodeshift entry points of the transforms.
 import type { JSCodeshift } from 'jscodeshift';
 import { handlersCalledByHandlers } from './handlerCalls';
-import { DEFAULT_HANDLER_NAME, findHandlers } from './handlers';
+import { DEFAULT_HANDLER_NAME, findHandlers, thisParamOffset } from './handlers';
 import { detectModuleKind } from './imports';
 import { jscodeshiftFor, parserFor, rawParser, syntaxChecker, type ParserName } from './parser';
 import { printWithStyle } from './print';
@@ -162,9 +162,9 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
   // record or item: code added at its top would then run several times in one invocation
   const leftAlone: HandlerInfo[] = [...calledBy.keys()];
   if (ordered.length > 0) {
-    const perItem = handlers.filter((h) => h.wrapper && !EVENT_LIKE.test(paramName(h.fn.node.params[0]) ?? 'event'));
+    const perItem = handlers.filter((h) => h.wrapper && !EVENT_LIKE.test(paramName(h.fn.node.params[thisParamOffset(h.fn.node)]) ?? 'event'));
     for (const h of perItem) {
-      const param = paramName(h.fn.node.params[0]);
+      const param = paramName(h.fn.node.params[thisParamOffset(h.fn.node)]);
       result.review.push({
         transform: ordered[0].name,
         kind: 'wrapped-handler',

@@ -51,7 +51,8 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
     // one function exported under two names is still one handler
     if (seen.has(fn.node)) continue;
     seen.add(fn.node);
-    const contextParamIndex = streaming ? 2 : 1;
+    // TypeScript's `this: void` parameter is no parameter a caller passes
+    const contextParamIndex = (streaming ? 2 : 1) + thisParamOffset(fn.node);
     handlers.push({
       name: entry.name,
       fn,
@@ -322,7 +323,14 @@ function resolveClassMethod(memberPath: ASTPath<any>): ResolvedHandler | null {
 }
 
 function firstParamIsEvent(fn: FunctionNode): boolean {
-  return paramName(fn.params[0]) === 'event';
+  return paramName(fn.params[thisParamOffset(fn)]) === 'event';
+}
+
+/** 1 when the function's first parameter is TypeScript's `this` parameter (`function (this:
+ * void, event)`), which only types `this`; else 0. */
+export function thisParamOffset(fn: FunctionNode): number {
+  const first: any = fn.params[0];
+  return first?.type === 'Identifier' && first.name === 'this' ? 1 : 0;
 }
 
 function paramName(param: any): string | null {
@@ -335,7 +343,7 @@ function paramName(param: any): string | null {
 function handlerStyle(fn: FunctionNode, streaming: boolean): HandlerStyle {
   if (fn.async) return 'async';
   // a streaming handler's third parameter is its context, not a callback
-  if (fn.params.length >= 3 && !streaming) return 'callback';
+  if (fn.params.length - thisParamOffset(fn) >= 3 && !streaming) return 'callback';
   if (returnsPromise(fn)) return 'promise';
   return 'sync';
 }
