@@ -132,7 +132,9 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   const onlyInHandlerBody =
     only !== null &&
     inFunctions.every((r) => r.place.at === 'function' && r.place.reachedBy.length === 1 && r.place.direct.includes(only)) &&
-    inFunctions.every((r) => isInsideNode(r.path, (only.fn.node as any).body));
+    inFunctions.every((r) => isInsideNode(r.path, (only.fn.node as any).body)) &&
+    // a type outside the handler (`type Cart = typeof cart`) still needs the module-level name
+    binding.typeReferences.every((p) => isInsideNode(p, (only.fn.node as any).body));
   const typescript = parserFor(ctx.filePath) !== 'babel';
   if (onlyInHandlerBody) {
     // in the handler, TypeScript would narrow the declared type to the initial value's

@@ -25,6 +25,14 @@ const cases: Record<string, [string, string]> = {
     'let busy: boolean = false;\nconst mark = () => { busy = true; };\nexport const handler = async (event: { id: string }) => {\n  mark();\n  return busy === true ? event.id : "";\n};\n',
     'busy = false as boolean;',
   ],
+  typeofOutside: [
+    'const state = { items: [] as string[] };\ntype CartState = typeof state;\nfunction show(s: CartState) { return s.items.length; }\nexport const handler = async (event: { id: string }) => {\n  state.items.push(event.id);\n  return show(state);\n};\n',
+    '  state = { items: [] as string[] };',
+  ],
+  typeofInParameters: [
+    'const counters = { a: 0, b: 0 };\nexport const handler = async (event: { action: keyof typeof counters }) => {\n  counters[event.action] += 1;\n  return counters[event.action];\n};\n',
+    '  counters = { a: 0, b: 0 };',
+  ],
   notNarrowable: ['let seen: string[] = [];\nexport const handler = async (event: { id: string }) => {\n  seen.push(event.id);\n  return seen.length;\n};\n', 'let seen: string[] = [];'],
 };
 
@@ -34,7 +42,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-it('moved and reset declarations keep their declared type, and the handlers type-check', () => {
+it('moved and reset declarations keep their declared type, types that name them still resolve, and the handlers type-check', () => {
   const files: string[] = [];
   for (const [name, [source, expected]] of Object.entries(cases)) {
     const result = applyTransforms(source, `${name}.ts`, { transforms: [transform] });

@@ -36,6 +36,9 @@ export interface ModuleBinding {
   exported: boolean;
   ignored: boolean;
   references: Reference[];
+  /** Uses in TypeScript types (`typeof state`): they never run, but a name moved into a
+   * handler is no longer there for a type outside it. */
+  typeReferences: ASTPath<any>[];
 }
 
 export type Classification =
@@ -128,7 +131,7 @@ export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, han
 
   const add = (name: string, declaredAs: ModuleBinding['declaredAs'], statement: ASTPath<any>, declarator: ASTPath<any> | null, destructured = false) => {
     const ignored = hasIgnoreComment(statement.node) || hasIgnoreComment(declarator?.node);
-    bindings.set(name, { name, declaredAs, declarator, statement, destructured, exported: false, ignored, references: [] });
+    bindings.set(name, { name, declaredAs, declarator, statement, destructured, exported: false, ignored, references: [], typeReferences: [] });
   };
 
   program.get('body').each((statement: ASTPath<any>) => {
@@ -167,6 +170,10 @@ export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, han
   root.paths().flatMap((top) => findPaths(j, top, 'Identifier', named)).forEach((path) => {
     const binding = bindings.get(path.node.name);
     if (!binding || !isReference(path) || !refersToModuleBinding(path)) return;
+    if (inTypeQuery(path)) {
+      binding.typeReferences.push(path);
+      return;
+    }
     const place = placeOf(path, reaches, loadTime, exportedOthers, leftHandlers);
     if (place.at === 'module' && inCommonJsExport(path)) binding.exported = true;
     binding.references.push({ path, effect: referenceEffect(path), place });
@@ -176,6 +183,15 @@ export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, han
     if (binding) binding.exported = true;
   }
   return [...bindings.values()];
+}
+
+/** `typeof state` in a TypeScript type: a use that never runs. */
+function inTypeQuery(path: ASTPath<any>): boolean {
+  for (let p: ASTPath<any> | null = path.parent; p; p = p.parent) {
+    if (p.node.type === 'TSTypeQuery') return true;
+    if (p.node.type !== 'TSQualifiedName' && p.node.type !== 'MemberExpression') return false;
+  }
+  return false;
 }
 
 function patternNamesOfDeclaration(node: any): string[] {
