@@ -20,10 +20,12 @@ import type { ASTPath } from 'jscodeshift';
 import { collectModuleBindings, classifyModuleBindings, type Classification, type ModuleBinding } from '../src/analysis/bindings';
 import { addExpiry, canAddExpiry, guardHasExpiry } from '../src/analysis/cacheExpiry';
 import { splitDeclaration, type DeclaratorFate } from '../src/analysis/declarations';
-import { findIn } from '../src/analysis/fastFind';
+import { findIn, findPaths } from '../src/analysis/fastFind';
+import { referenceEffect } from '../src/analysis/mutation';
+import { reachFrom } from '../src/analysis/reach';
 import { freeName } from '../src/analysis/imports';
 import { keepFileHeader, prependToHandler } from '../src/analysis/insert';
-import { shadowedAtTopOf } from '../src/analysis/lexicalScope';
+import { resolveScope, shadowedAtTopOf } from '../src/analysis/lexicalScope';
 import { reevaluation } from '../src/analysis/reevaluable';
 import { isReference, programPath } from '../src/analysis/scope';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
@@ -174,6 +176,31 @@ function localModuleOf(binding: ModuleBinding): string | null {
     if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require') source = init.arguments[0]?.value;
   }
   return typeof source === 'string' && /^\.{0,2}\//.test(source) ? source : null;
+}
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global']);
+
+/** `globalThis.cache ??= new Map()`, `global.seen.push(x)`: the first change of each property
+ * of the global object in the code the handlers reach (the global object, not a local of
+ * that name). */
+function globalObjectWrites(ctx: TransformContext): { property: string; path: ASTPath<any> }[] {
+  const { j } = ctx;
+  const found = new Map<string, ASTPath<any>>();
+  const seen = new Set<any>();
+  for (const unit of reachFrom(j, ctx.handlers.map((h) => h.fn))) {
+    for (const p of findPaths(j, unit, 'Identifier', (node: any) => GLOBAL_OBJECTS.has(node.name))) {
+      if (seen.has(p.node)) continue;
+      seen.add(p.node);
+      const parent = p.parent?.node;
+      if (!parent || (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') || parent.object !== p.node || parent.computed) continue;
+      if (!isReference(p) || resolveScope(p) !== null) continue;
+      const effect = referenceEffect(p);
+      if (effect.kind !== 'member-write' && effect.kind !== 'mutating-call') continue;
+      const property = `${p.node.name}.${parent.property.name}`;
+      if (!found.has(property)) found.set(property, p);
+    }
+  }
+  return [...found].map(([property, path]) => ({ property, path })).sort((a, b) => (a.path.node.start ?? 0) - (b.path.node.start ?? 0));
 }
 
 /** A change of the binding made by code the handlers do not account for: a function the
@@ -353,6 +380,16 @@ function step(ctx: TransformContext): void {
     if (!hidden || said.has(hidden)) continue;
     said.add(hidden);
     ctx.report.review({ kind: 'hidden-state', line: handler.line, column: handler.column, message: hidden });
+  }
+
+  // properties of the global object a handler sets: they outlive the module's own state
+  for (const { property, path } of globalObjectWrites(ctx)) {
+    ctx.report.review({
+      kind: 'global-state',
+      line: lineOf(path),
+      column: (path.node.loc?.start.column ?? 0) + 1,
+      message: `\`${property}\` is set by code a handler runs (\`${sourceExcerpt(path.parent.parent?.node ?? path.node)}\`): properties of the global object survive into the next invocation, as module state does; kept, review it`,
+    });
   }
 
   // module level: split declarations, collect the moved ones

@@ -68,3 +68,19 @@ describe('state imported from one of the project modules', () => {
     expect(result.review[0].message).toContain("`pending` comes from './state.mjs' and a handler changes it (`pending.push(event.id)`, line 5)");
   });
 });
+
+describe('properties of the global object', () => {
+  it('are reported when code a handler runs sets them; a local named global is not the global object', () => {
+    const result = applyTransforms(
+      "function tenantCache() {\n  globalThis.__tenantCache ??= new Map();\n  return globalThis.__tenantCache;\n}\nexport const handler = async (event) => {\n  tenantCache().set(event.tenant, event);\n  global.lastEvent = event;\n  const globalThis2 = { global: 1 };\n  { const global = {}; global.x = 1; }\n  return tenantCache().size;\n};\n",
+      'handler.mjs',
+      { transforms: [transform] },
+    );
+    expect(result.output).toBeNull();
+    expect(result.review.map((r) => [r.kind, r.line])).toEqual([
+      ['global-state', 2],
+      ['global-state', 7],
+    ]);
+    expect(result.review[0].message).toMatch(/^`globalThis\.__tenantCache` is set by code a handler runs/);
+  });
+});
