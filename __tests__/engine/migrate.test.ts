@@ -144,3 +144,18 @@ describe('a manifest that names an export the file does not have', () => {
     expect(result.notes).toContain(`${path.join('svc', 'h.js')}: a manifest names "nothere", which the file does not export as a function`);
   });
 });
+
+describe('a manifest that names a re-exported handler', () => {
+  it('notes where the handler lives instead of saying the file does not export it', async () => {
+    const dir = tree({
+      'svc/serverless.yml': 'service: s\nfunctions:\n  one:\n    handler: src/app.handler\n',
+      'svc/src/app.ts': "export { consume as handler } from './lib/consume.js';\n",
+      'svc/src/lib/consume.ts': 'const seen: string[] = [];\nexport const consume = async (event: { id: string }) => { seen.push(event.id); return seen.length; };\n',
+    });
+    const result = await migrate({ cwd: dir, paths: ['svc'] });
+    expect(result.notes).toContain(
+      `${path.join('svc', 'src', 'app.ts')}: a manifest names "handler", which the file re-exports from './lib/consume.js' (as \`consume\` there); the handler's code, and its state, are in that module: run lambda-clean-slate on it with --handler consume`,
+    );
+    expect(result.notes.some((n) => n.includes('does not export'))).toBe(false);
+  });
+});

@@ -29,7 +29,7 @@ const NO_MANIFESTS: ManifestHandlers = { manifests: [], byFile: new Map(), scope
 /** A file after reading and the pre-check: settled (not a handler module, skipped, or
  * unreadable), or waiting for its parse. */
 type Prepared =
-  | { kind: 'settled'; result?: FileResult; skipped?: string; unprocessed?: true; namedButAbsent?: string[] }
+  | { kind: 'settled'; result?: FileResult; skipped?: string; unprocessed?: true; namedButAbsent?: string[]; text?: string }
   | { kind: 'parse'; base: FileResult; buffer: Buffer; text: string; names: string[] | undefined };
 
 export async function migrate(options: MigrateOptions = {}): Promise<MigrateResult> {
@@ -66,12 +66,12 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
   prepared.forEach((entry, i) => {
     const result = entry.kind === 'parse' ? parsed.get(i)! : entry.result;
     if (entry.kind === 'settled' && entry.skipped) skipped.push({ path: shown(scanned[i].path), reason: entry.skipped, ...(entry.unprocessed && { unprocessed: true }) });
-    if (entry.kind === 'settled' && entry.namedButAbsent && !given) notes.push(absentNote(shown(scanned[i].path), entry.namedButAbsent));
+    if (entry.kind === 'settled' && entry.namedButAbsent && !given) notes.push(...absentNotes(shown(scanned[i].path), entry.namedButAbsent, entry.text ?? ''));
     if (!result) return;
     const names = entry.kind === 'parse' ? entry.names : undefined;
     if (names && !given && !result.error) {
       const absent = names.filter((n) => !result.handlers.includes(n));
-      if (absent.length > 0) notes.push(absentNote(result.path, absent));
+      if (absent.length > 0) notes.push(...absentNotes(result.path, absent, entry.kind === 'parse' ? entry.text : ''));
     }
     if (result.handlers.length > 0 || result.error) files.push(result);
   });
@@ -98,8 +98,27 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
   };
 }
 
-function absentNote(shownPath: string, names: string[]): string {
-  return `${shownPath}: a manifest names ${names.map((n) => `"${n}"`).join(', ')}, which the file does not export as a function`;
+function absentNotes(shownPath: string, names: string[], text: string): string[] {
+  const reexported = names.map((name) => [name, reexportOf(text, name)] as const);
+  const here = reexported.filter(([, from]) => from === null).map(([name]) => name);
+  const notes = reexported
+    .filter((entry): entry is readonly [string, { source: string; local: string }] => entry[1] !== null)
+    .map(([name, from]) => `${shownPath}: a manifest names "${name}", which the file re-exports from '${from.source}'${from.local === name ? '' : ` (as \`${from.local}\` there)`}; the handler's code, and its state, are in that module: run lambda-clean-slate on it${from.local === 'default' ? '' : ` with --handler ${from.local}`}`);
+  if (here.length > 0) notes.unshift(`${shownPath}: a manifest names ${here.map((n) => `"${n}"`).join(', ')}, which the file does not export as a function`);
+  return notes;
+}
+
+/** `export { consume as handler } from './lib/consume.js'` (or `export { handler } from ...`)
+ * for the export `name`: the module and the name there; null when the text has none. */
+function reexportOf(text: string, name: string): { source: string; local: string } | null {
+  const top = name.split('.')[0];
+  for (const match of text.matchAll(/\bexport\s*(?:type\s*)?\{([^}]*)\}\s*from\s*(['"])([^'"]+)\2/g)) {
+    for (const part of match[1].split(',')) {
+      const m = /^\s*([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/.exec(part);
+      if (m && (m[2] ?? m[1]) === top) return { source: match[3], local: m[1] };
+    }
+  }
+  return null;
 }
 
 /** Reads a file and decides, from its text alone, whether it needs parsing. */
@@ -114,7 +133,7 @@ function prepareFile(file: DiscoveredFile, shownPath: string, names: string[] | 
   if (buffer.includes(0)) return { kind: 'settled', skipped: 'binary file (contains a NUL byte)', unprocessed: true };
   const text = buffer.toString('utf8');
   // a manifest names exports the text cannot hold: said, as for a file that was parsed
-  if (!mayHoldHandler(text, names)) return names && names.length > 0 ? { kind: 'settled', namedButAbsent: names } : { kind: 'settled' };
+  if (!mayHoldHandler(text, names)) return names && names.length > 0 ? { kind: 'settled', namedButAbsent: names, text } : { kind: 'settled' };
   if (isDisabled(text)) return { kind: 'settled', skipped: 'disabled by a // lambda-clean-slate-disable comment' };
   return { kind: 'parse', base, buffer, text, names };
 }
