@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../src/engine/errors';
+import { writeProgress } from '../src/engine/writeProgress';
 
 const verbose = process.argv.includes('--verbose');
 
@@ -13,7 +14,14 @@ const verbose = process.argv.includes('--verbose');
 // left half written and no temporary file is left behind. The exit status is the shell's
 // for a process ended by the signal (130, 143).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => process.exit(128 + os.constants.signals[signal]));
+  process.once(signal, () => {
+    // what was written stays written: say how much, so that a rerun is no surprise
+    if (writeProgress.total > 0) {
+      const { written, total } = writeProgress;
+      process.stderr.write(`lambda-clean-slate: interrupted; wrote ${written} of ${total} file${total === 1 ? '' : 's'} (each whole; run again to write the rest)\n`);
+    }
+    process.exit(128 + os.constants.signals[signal]);
+  });
 }
 
 // `lambda-clean-slate migrate | head`: a closed pipe ends the output, not the process with a stack trace

@@ -91,9 +91,11 @@ afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }
  * lands where meant however loaded the machine is), or, for a negative moment, during the
  * analysis, before any file is written. Resolves when the run has ended.
  */
-function killedRun(dir: string, signal: NodeJS.Signals, moment: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+function killedRun(dir: string, signal: NodeJS.Signals, moment: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ARGS(bin), { cwd: dir, stdio: 'ignore' });
+    const child = spawn(process.execPath, ARGS(bin), { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
     const first = path.join(dir, FIRST_WRITTEN);
     const before = fs.statSync(first).mtimeMs;
     let timer: NodeJS.Timeout | undefined;
@@ -105,10 +107,10 @@ function killedRun(dir: string, signal: NodeJS.Signals, moment: number): Promise
         timer = setTimeout(kill, Math.max(0, moment) * writePhaseMs);
       }
     }, moment < 0 ? 800 : 2);
-    child.on('exit', (code, received) => {
+    child.on('close', (code, received) => {
       clearInterval(watch);
       clearTimeout(timer);
-      resolve({ code, signal: received });
+      resolve({ code, signal: received, stderr });
     });
   });
 }
@@ -141,6 +143,10 @@ describe.each(['SIGINT', 'SIGTERM', 'SIGKILL'] as const)('migrate --write killed
       expect(endedBySignal || (ended.code === 0 && fresh === tree.size)).toBe(true);
       // killed during the analysis: nothing written at all
       if (moment < 0 && endedBySignal) expect(fresh).toBe(0);
+      // stopped while writing: the run says how far it came
+      if (signal !== 'SIGKILL' && ended.code === EXIT_STATUS[signal] && fresh > 0) {
+        expect(ended.stderr).toContain(`lambda-clean-slate: interrupted; wrote ${fresh} of ${tree.size} files`);
+      }
 
       const left = leftovers(dir);
       if (signal === 'SIGKILL') {

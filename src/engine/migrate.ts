@@ -23,6 +23,7 @@ import { selectTransformNames } from './transformNames';
 import { transformFile } from './transformFile';
 import { WorkPool } from './workers';
 import { writeFileAtomic } from './writeAtomic';
+import { writeProgress } from './writeProgress';
 
 const NO_MANIFESTS: ManifestHandlers = { manifests: [], byFile: new Map(), scopes: [], notes: [] };
 
@@ -233,6 +234,8 @@ async function writeChanges(files: FileResult[], force: boolean): Promise<void> 
     const refused = changed.filter((f) => dirty.has(f.absolutePath));
     if (refused.length > 0) throw new UncommittedChangesError(refused.map((f) => f.path));
   }
+  writeProgress.total = changed.length;
+  writeProgress.written = 0;
   for (const file of changed) {
     // a full turn of the event loop before each file: a signal handler (the command line's,
     // for Ctrl-C) runs between two files, never while one is half done. Two hops: signals are
@@ -241,6 +244,7 @@ async function writeChanges(files: FileResult[], force: boolean): Promise<void> 
     try {
       writeFileAtomic(file.absolutePath, file.after!);
       file.written = true;
+      writeProgress.written++;
     } catch (error: any) {
       file.error = { message: `could not be written (${error.code ?? error.message})`, line: 0, column: 0 };
     }
