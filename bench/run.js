@@ -299,21 +299,31 @@ following a handler through helpers to the handlers it calls):
 - Generated snippets are parsed once per text and handed out as copies that keep recast's link
   to their text, so they print exactly as a fresh parse would; a file the handler scan parsed
   goes through jscodeshift's plain entry point instead of a new \`withParser\` API per file.
+- The pre-check reads past each word (see above): 849 KB of candidates to parse became
+  536 KB; with that alone, eight runs taking turns: median 4.24 s before, 3.81 s after, floor
+  2.87 s. Files over 32 KB are scanned without tokens: the ten large library files left
+  among the candidates parse in 0.40-0.44 s in a new process instead of 0.52-0.60 s.
+- Tried and dropped: parsing JavaScript without the \`estree\` plugin (jscodeshift's \`babylon\`
+  tree shape), which avoids \`toUnenumerable\`: over the 304 candidates in a new process,
+  2.36-2.76 s with the plugin and 2.56-2.86 s without it, three runs each; no gain.
 
 Why the floor ratio goal (at most half the parse floor) is still out of reach on this
 machine: (a) has to parse, analyse and print ~300 handler modules with recast, about 10 ms
 each, where (b) parses a file in under a millisecond; the handler modules alone take longer
 than half of (b). Much of that is code that has not been optimised yet: a CLI run is a new
 process, and V8 compiles a function to fast machine code only after it has run many times.
-Parsing the 275 JavaScript candidates of this tree once, in a new process, takes 0.8 s with
-jscodeshift's options (about 1 ms per KB), where (b), parsing 14 MB, reaches 0.2 ms per KB;
-babel, recast, ast-types and the transforms all start cold, and every worker thread starts
+Parsing the 275 JavaScript candidates of this tree once (before the pre-check read past
+each word), in a new process, took 0.8 s with jscodeshift's options (about 1 ms per KB),
+where (b), parsing 14 MB, reaches 0.2 ms per KB; babel, recast, ast-types and the transforms all start cold, and every worker thread starts
 cold again. More threads do not close the gap on two cores: V8's own threads (garbage
 collection, optimising compilation) already keep the second core half busy. With
 \`/usr/bin/time\`, (b) uses 4.2 s of CPU in 2.7 s and (a) in one thread 5.5 s in 3.8 s;
 a worker beside the main thread gave the same wall time on this tree (3.9 s median of 5)
 and 5 % less on a 6,000-file tree, so workers start only from 1 MiB of handler-module
-candidates.
+candidates. Even warm, processing the same ~300 handler modules a fourth time in one
+process, the scan, transforms and print take about 1.4 s, more than half of (b); getting there would take
+the analysis on plain \`@babel/parser\` trees and edits spliced into the text instead of
+recast's printer, a rewrite of the four transforms rather than a tuning step.
 
 ## Measured
 
