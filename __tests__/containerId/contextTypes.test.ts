@@ -1,15 +1,13 @@
 // In TypeScript the container-id line reads `awsRequestId` from the handler's own context
 // parameter, whatever type the user gave it: the migrated file must still type-check
 // (`tsc --strict`) where the original did.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { applyTransforms } from '../../src/analysis/applyTransforms';
 import { loadTransform } from '../../transforms';
+import { typeCheckErrors } from '../typeCheck';
 
-const REPO = path.join(__dirname, '..', '..');
-const TSC = path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
 
 const cases: Record<string, string> = {
   unknown: 'export const handler = async (event: { id: string }, _context: unknown) => event.id;\n',
@@ -38,14 +36,7 @@ it('migrated handlers type-check with every kind of context parameter type', () 
     fs.writeFileSync(file, result.output!);
     files.push(file);
   }
-  const args = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--typeRoots', path.join(REPO, 'node_modules', '@types'), ...files];
-  let output = '';
-  try {
-    execFileSync(process.execPath, [TSC, ...args], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
-  } catch (error: any) {
-    output = `${error.stdout}${error.stderr}`;
-  }
-  expect(output).toBe('');
+  expect(typeCheckErrors(files, dir)).toBe('');
 });
 
 it('reads the parameter as it is when its type may be a Lambda context', () => {

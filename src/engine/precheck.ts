@@ -75,14 +75,20 @@ function inParenthesisedList(source: string, start: number): boolean {
     const c = source[i];
     if (c === '(') return true;
     if (LINE_END.test(c)) {
-      let lineStart = i - 1;
-      while (lineStart >= 0 && !LINE_END.test(source[lineStart])) lineStart--;
-      if (source.slice(lineStart + 1, i).includes('//')) return false;
+      if (lineAboveHasComment(source, i)) return false;
     } else if (!/[\w$\s,]/.test(c)) {
       return false;
     }
   }
   return false;
+}
+
+/** The line that ends at the line break `end` holds `//`: it may end in a comment, which a
+ * walk backwards cannot tell from code. */
+function lineAboveHasComment(source: string, end: number): boolean {
+  let lineStart = end - 1;
+  while (lineStart >= 0 && !LINE_END.test(source[lineStart])) lineStart--;
+  return source.slice(lineStart + 1, end).includes('//');
 }
 
 /** `(event`, `( /* c *\/ event`, `event =>`: an `event` that can be a first parameter. Walks
@@ -101,10 +107,7 @@ function parenthesisBefore(source: string, end: number): boolean {
     const c = source[i];
     if (c === '(') return true;
     if (LINE_END.test(c)) {
-      // the line above may end in a // comment, which a walk backwards cannot tell from code
-      let lineStart = i - 1;
-      while (lineStart >= 0 && !LINE_END.test(source[lineStart])) lineStart--;
-      if (source.slice(lineStart + 1, i).includes('//')) return true;
+      if (lineAboveHasComment(source, i)) return true;
       i--;
     } else if (/\s/.test(c)) {
       i--;
