@@ -124,3 +124,19 @@ describe('findHandlers', () => {
     expect(names('exports.handler = async (e) => {}; exports.other = async (event) => {}', 'a.js', ['other'])).toEqual(['other:async:null']);
   });
 });
+
+describe('browser code under the fallback rule', () => {
+  it.each([
+    ['a component with JSX', 'export function onClick(event: { target: unknown }) { return event.target; }\nexport const Counter = () => <button onClick={onClick}>+</button>;\n', 'Counter.tsx', []],
+    ['an import of react', "import { useState } from 'react';\nexport function onChange(event) { return useState(event); }\n", 'form.js', []],
+    ['the global document', "export function onLoad(event) { document.title = String(event.type); }\n", 'page.ts', []],
+    ['a handler named handler in a file with JSX (server-side rendering)', 'export const handler = async (event: { path: string }) => ({ body: String(<App path={event.path} />) });\n', 'ssr.tsx', ['handler:async:null']],
+    ['a local named window', 'const window = { size: 3 };\nexport const run = async (event) => window.size;\n', 'lambda.js', ['run:async:null']],
+  ])('%s', (_label, source, file, expected) => {
+    expect(names(source, file)).toEqual(expected);
+  });
+
+  it('still finds the names a manifest or --handler gives', () => {
+    expect(names("import React from 'react';\nexport function onClick(event) {}\n", 'x.jsx', ['onClick'])).toEqual(['onClick:sync:null']);
+  });
+});

@@ -2,6 +2,7 @@
 // through scope and through wrappers (middy, streamifyResponse, any wrapper whose first
 // argument is the function), down to the function that does the work.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { findNodes, findPaths } from './fastFind';
 import type { FunctionNode, HandlerInfo, HandlerStyle } from './types';
 
 /** The name Lambda looks up when nothing else says which export is the handler
@@ -38,6 +39,7 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
   const wanted = options.names && options.names.length > 0 ? new Set(options.names) : null;
   const handlers: HandlerInfo[] = [];
   const seen = new Set<any>();
+  let browser: boolean | undefined;
 
   for (const entry of exported) {
     const resolved = resolveHandlerFunction(entry.value, 0);
@@ -46,6 +48,9 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
     if (wanted) {
       if (!wanted.has(entry.name)) continue;
     } else if (entry.name !== DEFAULT_HANDLER_NAME && !(!isDefaultExport(entry.name) && firstParamIsEvent(fn.node))) {
+      continue;
+    } else if (entry.name !== DEFAULT_HANDLER_NAME && (browser ??= isBrowserCode(j, root))) {
+      // `export function onClick(event)` in a component: an event, but a DOM one
       continue;
     }
     // one function exported under two names is still one handler
@@ -65,6 +70,27 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
     });
   }
   return handlers;
+}
+
+/** Packages whose importers are browser code (components), never a Lambda handler module. */
+const BROWSER_PACKAGES = /^(?:react|react-dom|preact|vue|svelte|solid-js|@angular\/core)(?:\/|$)/;
+
+/** Code written for a browser: JSX, an import of a UI framework, or the global `document` or
+ * `window`. There an exported function taking `event` handles a DOM event: the fallback rule
+ * (a first parameter named `event`) does not apply; an export named `handler` still counts. */
+function isBrowserCode(j: JSCodeshift, root: Collection<any>): boolean {
+  const top = root.paths()[0];
+  if (!top) return false;
+  const program = top.value.type === 'File' ? top.value.program : top.value;
+  for (const statement of program.body ?? []) {
+    if (statement.type === 'ImportDeclaration' && BROWSER_PACKAGES.test(String(statement.source.value))) return true;
+  }
+  if (findNodes(j, top, ['JSXElement', 'JSXFragment']).length > 0) return true;
+  return findPaths(j, top, 'Identifier', (node: any) => node.name === 'document' || node.name === 'window').some((p) => {
+    const parent = p.parent?.node;
+    const isObject = (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === p.node;
+    return isObject && !p.scope?.lookup(p.node.name);
+  });
 }
 
 /** `export default` and `module.exports = fn` (and what hangs below them) count only when
