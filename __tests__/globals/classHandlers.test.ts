@@ -16,6 +16,12 @@ describe('handlers that are class members', () => {
     expect(findHandlers(j, j(source)).map((h) => [h.name, h.fn.node.type])).toEqual([['handler', 'ArrowFunctionExpression']]);
   });
 
+  it('finds a member the class inherits from a class of the module', () => {
+    const j = jscodeshiftFor('ts');
+    const source = 'abstract class Base {\n  handle = async (event: { id: string }) => this.process(event);\n  protected abstract process(event: { id: string }): Promise<number>;\n}\nclass Orders extends Base {\n  protected async process(event: { id: string }) { return 1; }\n}\nexport const handler = new Orders().handle;\n';
+    expect(findHandlers(j, j(source)).map((h) => [h.name, h.fn.node.type, h.line])).toEqual([['handler', 'ArrowFunctionExpression', 8]]);
+  });
+
   it.each([
     ['a class field', 'class OrderHandler {\n  constructor() { this.processed = []; }\n  handle = async (event) => {\n    this.processed.push(event.id);\n    return this.processed.length;\n  };\n}\nmodule.exports.handler = new OrderHandler().handle;\n', '`this.processed.push(event.id)`, line 4'],
     ['a bound method', 'class App {\n  constructor() { this.seen = new Set(); }\n  handle(event) { this.remember(event.id); return this.seen.size; }\n  remember(id) { this.seen.add(id); }\n}\nconst app = new App();\nexports.handler = app.handle.bind(app);\n', '`this.seen.add(id)`, line 4'],

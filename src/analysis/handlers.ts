@@ -326,13 +326,24 @@ function resolveClassMethod(memberPath: ASTPath<any>): ResolvedHandler | null {
     }
   }
   if (!classPath && objectPath.value.type === 'NewExpression') classPath = classOf(objectPath.get('callee'));
-  if (!classPath) return null;
+  // a member the class inherits from a class of this module (`class Orders extends Base`)
+  for (let depth = 0; classPath && depth < 5; depth++) {
+    const found = memberFunction(classPath, member.property.name, isStatic);
+    if (found) return found;
+    const superClass = classPath.value.superClass;
+    classPath = superClass?.type === 'Identifier' ? classOf(classPath.get('superClass')) : null;
+  }
+  return null;
+}
+
+/** The method, or function-valued field, `name` that the class itself declares. */
+function memberFunction(classPath: ASTPath<any>, name: string, isStatic: boolean): ResolvedHandler | null {
   const members: ASTPath<any> = classPath.get('body', 'body');
   for (let i = 0; i < members.value.length; i++) {
     const method = members.get(i);
     const m = method.value;
     if ((m.type !== 'MethodDefinition' && m.type !== 'ClassMethod') || m.kind !== 'method' || m.computed || !!m.static !== isStatic) continue;
-    if (m.key.type !== 'Identifier' || m.key.name !== member.property.name) continue;
+    if (m.key.type !== 'Identifier' || m.key.name !== name) continue;
     // estree (the babel parser here) keeps the function in `value`; the ts parser's ClassMethod is the function
     return { fn: (m.type === 'MethodDefinition' ? method.get('value') : method) as ASTPath<FunctionNode>, streaming: false };
   }
@@ -342,7 +353,7 @@ function resolveClassMethod(memberPath: ASTPath<any>): ResolvedHandler | null {
     const field = members.get(i);
     const m = field.value;
     if ((m.type !== 'ClassProperty' && m.type !== 'PropertyDefinition') || m.computed || !!m.static !== isStatic) continue;
-    if (m.key.type !== 'Identifier' || m.key.name !== member.property.name || !m.value) continue;
+    if (m.key.type !== 'Identifier' || m.key.name !== name || !m.value) continue;
     if (m.value.type === 'ArrowFunctionExpression' || m.value.type === 'FunctionExpression') return { fn: field.get('value') as ASTPath<FunctionNode>, streaming: false };
   }
   return null;
