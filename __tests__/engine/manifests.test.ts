@@ -75,6 +75,18 @@ describe('readManifests', () => {
     });
   });
 
+  it("reads a CloudFormation function's local Code folder as its CodeUri, and ignores an S3 location", () => {
+    const dir = tree({
+      'template.yaml':
+        'Resources:\n  Local:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs20.x\n      Code: src/\n      Handler: index.handler\n' +
+        '  Remote:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs20.x\n      Code:\n        S3Bucket: b\n        S3Key: k.zip\n      Handler: remote.handler\n',
+      'src/index.js': '',
+      'remote.js': '',
+    });
+    const m = readManifests([path.join(dir, 'template.yaml')], dir);
+    expect(Object.fromEntries([...m.byFile].map(([f, n]) => [path.relative(dir, f), n]))).toEqual({ 'src/index.js': ['handler'], 'remote.js': ['handler'] });
+  });
+
   it('reads serverless.yml handlers relative to the file', () => {
     const dir = tree({
       'serverless.yml': 'service: s\nfunctions:\n  create:\n    handler: src/handlers/create.main\n  list:\n    handler: src/handlers/create.list\n  gone:\n    handler: src/missing.handler\n',

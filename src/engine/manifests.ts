@@ -107,7 +107,8 @@ export function handlerNamesFor(realPath: string, manifests: ManifestHandlers, g
   return undefined;
 }
 
-/** SAM and plain CloudFormation functions; `Globals.Function` supplies Handler and CodeUri. */
+/** SAM and plain CloudFormation functions; `Globals.Function` supplies Handler and CodeUri;
+ * a CloudFormation function's `Code`, when it is a local folder, is its CodeUri. */
 function samHandlers(data: any, file: string): HandlerEntry[] | null {
   if (!data || typeof data !== 'object' || typeof data.Resources !== 'object' || data.Resources === null) return null;
   const dir = path.dirname(file);
@@ -123,7 +124,9 @@ function samHandlers(data: any, file: string): HandlerEntry[] | null {
     if (typeof runtime === 'string' && !runtime.startsWith('nodejs')) continue;
     const handler = props.Handler ?? (serverless ? globals.Handler : undefined);
     if (handler === undefined) continue;
-    const codeUri = serverless ? (props.CodeUri ?? globals.CodeUri) : undefined;
+    // plain CloudFormation: `Code: src/` is a local folder that `aws cloudformation package`
+    // uploads (an S3 location object has no folder here)
+    const codeUri = serverless ? (props.CodeUri ?? globals.CodeUri) : typeof props.Code === 'string' ? props.Code : undefined;
     out.push({ handler, baseDir: typeof codeUri === 'string' ? path.resolve(dir, codeUri) : dir, origin: logicalId });
   }
   return out;
