@@ -226,3 +226,15 @@ describe('6. a file that does not parse', () => {
     expect(run.stdout).toMatch(/^diff --git a\/src\/orders\.mjs/m);
   });
 });
+
+describe('review items after --write', () => {
+  it('say their positions are those of the files before the run changed them', () => {
+    const dir = make({ 'src/h.js': 'let config;\nexports.handler = async (event) => {\n  if (!config) config = await load();\n  return config;\n};\nasync function load() { return {}; }\n' });
+    const dry = migrate(dir, 'src', '--format', 'summary');
+    expect(dry.stdout).toMatch(/^For review:$/m);
+    const written = migrate(dir, 'src', '--write', '--force', '--format', 'summary');
+    expect(written.status).toBe(0);
+    expect(written.stdout).toMatch(/^For review \(lines of the files before this run changed them\):$/m);
+    expect(written.stdout).toContain('src/h.js:1:5  globals: `config` is a lazy cache');
+  });
+});

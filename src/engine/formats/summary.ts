@@ -27,7 +27,9 @@ export function renderSummary(result: MigrateResult, color: boolean): string {
     [...f.review].sort((a, b) => a.line - b.line || a.column - b.column).map((item) => ({ file: f, item })),
   );
   if (review.length > 0) {
-    lines.push('', paint('yellow', 'For review:'));
+    // after --write the files have moved on: the positions are those of the files as read
+    const written = result.files.some((f) => f.written && f.review.length > 0);
+    lines.push('', paint('yellow', written ? 'For review (lines of the files before this run changed them):' : 'For review:'));
     for (const { file, item } of review) lines.push(`  ${findingLocation(file, item)}  ${item.transform}: ${item.message}`);
   }
   const errors = result.files.filter((f) => f.error);
