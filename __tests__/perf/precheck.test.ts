@@ -69,6 +69,11 @@ describe('mayHoldHandler', () => {
     ['module.exports = {\n  create, handler };'],
     ['const api = {\n  // see (the docs\n  handler,\n};\nmodule.exports = api;'],
     ['const api = { async handler(event) {} };\nmodule.exports = api;\nfunction f(a, handler, b) {}'],
+    ['export async function main(this: void, event: { id: string }) {}'],
+    ['export async function main(this: Window, event: Event) {}'],
+    ['export = { async handler<T extends { id: string }>(e: T) { return e.id; } };'],
+    ['export const config = { timeout: 3 }, handler = async (e) => e;'],
+    ['export let cfg, handler: (e: unknown) => unknown = (e) => e;'],
   ])('lets through %j', (text) => {
     expect(mayHoldHandler(text)).toBe(true);
   });

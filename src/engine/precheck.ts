@@ -55,10 +55,15 @@ const HANDLER_EXPORT_FORMS = [
 const WHOLE_MODULE_EXPORT = /\bmodule\s*\.\s*exports\s*=|\bexport\s*=/;
 /** `{ handler }`, `handler: fn`, `async handler(`, `'handler': fn`: what a key or a shorthand
  * looks like from its right (what stands left of it may be a comment). */
-const HANDLER_KEY = /(?<![\w$.])(['"]?)handler\1\s*(?:[,}:(]|\/[/*])/g;
+const HANDLER_KEY = /(?<![\w$.])(['"]?)handler\1\s*(?:[,}:(<]|\/[/*])/g;
+
+/** `export const config = {...}, handler = ...`: a later declarator of an exported declaration. */
+const EXPORTED_DECLARATION = /\bexport\s+(?:declare\s+)?(?:const|let|var)\b/;
+const HANDLER_DECLARATOR = /(?<![\w$.])handler\s*(?::(?:[^=;]|=>)*)?=(?![=>])/;
 
 function exportsHandlerName(source: string): boolean {
   if (HANDLER_EXPORT_FORMS.some((form) => form.test(source))) return true;
+  if (EXPORTED_DECLARATION.test(source) && HANDLER_DECLARATOR.test(source)) return true;
   if (!WHOLE_MODULE_EXPORT.test(source)) return false;
   for (const match of source.matchAll(HANDLER_KEY)) if (!inParenthesisedList(source, match.index!)) return true;
   return false;
@@ -95,11 +100,23 @@ function lineAboveHasComment(source: string, end: number): boolean {
  * from each `event` over the whitespace and comments beside it (a regex that skips comments
  * from every `(` retries to the end of the file after each unclosed one: quadratic). */
 function hasEventParameter(source: string): boolean {
+  // TypeScript's `this` parameter comes before the first real one: `(this: void, event`
+  const thisParameter = THIS_PARAMETER.test(source);
   for (const match of source.matchAll(EVENT_WORD)) {
     const end = match.index! + 'event'.length;
-    if ((parenthesisBefore(source, match.index!) && parameterAfter(source, end)) || arrowAfter(source, end)) return true;
+    const opens = parenthesisBefore(source, match.index!) || (thisParameter && commaBefore(source, match.index!));
+    if ((opens && parameterAfter(source, end)) || arrowAfter(source, end)) return true;
   }
   return false;
+}
+
+const THIS_PARAMETER = /\(\s*this\s*[:,)]/;
+
+/** A `,` before `end`, past whitespace (a cautious stand-in for `(this: T, event`). */
+function commaBefore(source: string, end: number): boolean {
+  let i = end - 1;
+  while (i >= 0 && /\s/.test(source[i])) i--;
+  return source[i] === ',';
 }
 
 function parenthesisBefore(source: string, end: number): boolean {
