@@ -129,9 +129,10 @@ describe('browser code under the fallback rule', () => {
   it.each([
     ['a component with JSX', 'export function onClick(event: { target: unknown }) { return event.target; }\nexport const Counter = () => <button onClick={onClick}>+</button>;\n', 'Counter.tsx', []],
     ['an import of react', "import { useState } from 'react';\nexport function onChange(event) { return useState(event); }\n", 'form.js', []],
-    ['the global document', "export function onLoad(event) { document.title = String(event.type); }\n", 'page.ts', []],
+    ['server-side rendering', "import { renderToString } from 'react-dom/server';\nconst renders = [];\nexport async function render(event) { renders.push(event.path); return renders.length; }\n", 'ssr.mjs', ['render:async:null']],
+    ['a headless browser driven from a Lambda', "import puppeteer from 'puppeteer-core';\nexport const main = async (event) => (await puppeteer.launch()).newPage().then((p) => p.evaluate(() => document.title));\n", 'shot.mjs', ['main:async:null']],
     ['a handler named handler in a file with JSX (server-side rendering)', 'export const handler = async (event: { path: string }) => ({ body: String(<App path={event.path} />) });\n', 'ssr.tsx', ['handler:async:null']],
-    ['a local named window', 'const window = { size: 3 };\nexport const run = async (event) => window.size;\n', 'lambda.js', ['run:async:null']],
+    ['JSX beside an import of a Node module', "import fs from 'node:fs';\nexport const render = async (event) => String(<p>{fs.existsSync(event.path)}</p>);\n", 'page.jsx', ['render:async:null']],
   ])('%s', (_label, source, file, expected) => {
     expect(names(source, file)).toEqual(expected);
   });

@@ -2,7 +2,7 @@
 // through scope and through wrappers (middy, streamifyResponse, any wrapper whose first
 // argument is the function), down to the function that does the work.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { findNodes, findPaths } from './fastFind';
+import { findNodes } from './fastFind';
 import type { FunctionNode, HandlerInfo, HandlerStyle } from './types';
 
 /** The name Lambda looks up when nothing else says which export is the handler
@@ -72,25 +72,30 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
   return handlers;
 }
 
-/** Packages whose importers are browser code (components), never a Lambda handler module. */
-const BROWSER_PACKAGES = /^(?:react|react-dom|preact|vue|svelte|solid-js|@angular\/core)(?:\/|$)/;
+/** Packages whose importers are UI code (components). */
+const UI_PACKAGES = /^(?:react|react-dom|preact|vue|svelte|solid-js|@angular\/core)(?:\/|$)/;
+/** Imports that only server code makes: server-side rendering entry points, Node's own
+ * modules, the AWS SDK and Lambda's types. */
+const SERVER_IMPORTS = /^(?:react-dom\/server|vue\/server-renderer|svelte\/server|preact-render-to-string|node:.*|@aws-sdk\/.*|aws-sdk|aws-lambda|fs|path|os|crypto|http|https|stream|zlib|child_process)(?:\/|$)/;
 
-/** Code written for a browser: JSX, an import of a UI framework, or the global `document` or
- * `window`. There an exported function taking `event` handles a DOM event: the fallback rule
- * (a first parameter named `event`) does not apply; an export named `handler` still counts. */
+/** UI code: JSX or an import of a UI framework, and nothing that only server code imports.
+ * There an exported function taking `event` handles a DOM event: the fallback rule (a first
+ * parameter named `event`) does not apply; an export named `handler` still counts. A
+ * server-side rendering handler (`react-dom/server`) and a headless browser driven from a
+ * Lambda (`document` inside `page.evaluate`) are server code. */
 function isBrowserCode(j: JSCodeshift, root: Collection<any>): boolean {
   const top = root.paths()[0];
   if (!top) return false;
   const program = top.value.type === 'File' ? top.value.program : top.value;
+  const sources: string[] = [];
   for (const statement of program.body ?? []) {
-    if (statement.type === 'ImportDeclaration' && BROWSER_PACKAGES.test(String(statement.source.value))) return true;
+    if (statement.type === 'ImportDeclaration') sources.push(String(statement.source.value));
   }
-  if (findNodes(j, top, ['JSXElement', 'JSXFragment']).length > 0) return true;
-  return findPaths(j, top, 'Identifier', (node: any) => node.name === 'document' || node.name === 'window').some((p) => {
-    const parent = p.parent?.node;
-    const isObject = (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === p.node;
-    return isObject && !p.scope?.lookup(p.node.name);
-  });
+  for (const call of findNodes(j, top, 'CallExpression')) {
+    if (call.callee.type === 'Identifier' && call.callee.name === 'require' && typeof call.arguments[0]?.value === 'string') sources.push(call.arguments[0].value);
+  }
+  if (sources.some((source) => SERVER_IMPORTS.test(source))) return false;
+  return sources.some((source) => UI_PACKAGES.test(source)) || findNodes(j, top, ['JSXElement', 'JSXFragment']).length > 0;
 }
 
 /** `export default` and `module.exports = fn` (and what hangs below them) count only when
