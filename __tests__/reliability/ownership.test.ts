@@ -37,6 +37,27 @@ function writeAsNobody(file: string, text: string): { status: number | null; std
   expect([fs.readFileSync(file, 'utf8'), stat.uid, stat.gid]).toEqual(['new', 65534, 65534]);
 });
 
+(asRoot ? it : it.skip)('keeps the setuid and setgid bits of a file that belongs to someone else (as root)', () => {
+  const file = path.join(folder(), 'tool.js');
+  fs.writeFileSync(file, 'old');
+  fs.chownSync(file, 1234, 5678);
+  fs.chmodSync(file, 0o6755);
+  writeFileAtomic(file, 'new');
+  const stat = fs.statSync(file);
+  expect([stat.uid, stat.gid, stat.mode & 0o7777]).toEqual([1234, 5678, 0o6755]);
+});
+
+(asRoot && setpriv && fs.existsSync(BUILT) ? it : it.skip)('as another user: writes in place a file it may write in a directory it may not write', () => {
+  const dir = folder();
+  fs.chmodSync(dir, 0o755);
+  const file = path.join(dir, 'mine.js');
+  fs.writeFileSync(file, 'old');
+  fs.chownSync(file, 65534, 65534);
+  expect(writeAsNobody(file, 'new').status).toBe(0);
+  expect(fs.readFileSync(file, 'utf8')).toBe('new');
+  expect(fs.readdirSync(dir)).toEqual(['mine.js']);
+});
+
 (asRoot && setpriv && fs.existsSync(BUILT) ? it : it.skip)('as another user: refuses a read-only file, keeps the owner of a writable one', () => {
   const dir = folder();
   fs.chmodSync(path.dirname(dir), fs.statSync(path.dirname(dir)).mode | 0o011);

@@ -21,15 +21,21 @@ export function writeFileAtomic(file: string, text: string): void {
   fs.accessSync(file, fs.constants.W_OK);
   removeLeftoverTemporaries(file);
   const temporary = path.join(path.dirname(file), `${temporaryPrefix(file)}${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
-  const fd = fs.openSync(temporary, 'wx', mode);
+  let fd: number;
+  try {
+    fd = fs.openSync(temporary, 'wx', mode);
+  } catch (error: any) {
+    // a directory this user may not create files in, holding a file it may write: in place
+    if (error.code !== 'EACCES' && error.code !== 'EPERM') throw error;
+    fs.writeFileSync(file, text, 'utf8');
+    return;
+  }
   let open = true;
   try {
     fs.writeSync(fd, text, null, 'utf8');
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     open = false;
-    // openSync's mode is filtered by the umask; set it exactly
-    fs.chmodSync(temporary, mode);
     if (!sameOwner(temporary, stat)) {
       // the new file would belong to this user: when it cannot be given to the file's owner
       // (only root may), the file is written in place, which keeps owner, group and links
@@ -37,6 +43,9 @@ export function writeFileAtomic(file: string, text: string): void {
       fs.writeFileSync(file, text, 'utf8');
       return;
     }
+    // openSync's mode is filtered by the umask; set it exactly, after the owner (a change of
+    // owner clears the setuid and setgid bits)
+    fs.chmodSync(temporary, mode);
     fs.renameSync(temporary, file);
   } catch (error) {
     if (open) fs.closeSync(fd);
