@@ -30,6 +30,17 @@ describe('migrate --output and --handler', () => {
     expect(fs.readFileSync(path.join(dir, 'src/l.js'), 'utf8')).toBe(LEAKY);
   });
 
+  it('never writes the report over source code, and takes no empty handler name', () => {
+    const dir = make({ 'src/l.js': LEAKY });
+    const over = runCli(bin, ['migrate', 'src/l.js', '--check', '--output', 'src/l.js'], dir);
+    expect(over.status).toBe(2);
+    expect(over.stderr).toContain('--output src/l.js: is a JavaScript or TypeScript file');
+    expect(fs.readFileSync(path.join(dir, 'src/l.js'), 'utf8')).toBe(LEAKY);
+    const empty = runCli(bin, ['migrate', 'src', '--handler', ','], dir);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('--handler takes export names');
+  });
+
   it('takes handler names separated by commas', () => {
     const dir = make({ 'src/l.js': LEAKY });
     const run = runCli(bin, ['migrate', 'src', '--handler', 'handler,generate', '--format', 'json'], dir);

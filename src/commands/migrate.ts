@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../engine/errors';
+import { parserFor } from '../analysis/parser';
 
 export interface MigrateArgs {
   paths: string[];
@@ -74,11 +75,22 @@ function checkOutputPath(file: string): void {
     // not there yet: its directory must be
   }
   if (stat?.isDirectory()) throw new UsageError(`--output ${file}: is a directory`);
+  // the report must never take the place of source code (`--output handler.js`)
+  if (parserFor(target)) throw new UsageError(`--output ${file}: is a JavaScript or TypeScript file; write the report to a file of its own (report.md, report.sarif, ...)`);
   try {
     fs.accessSync(stat ? target : path.dirname(target), fs.constants.W_OK);
   } catch (error: any) {
     throw new UsageError(`--output ${file}: cannot be written (${error.code ?? error.message})`);
   }
+}
+
+/** `--handler a,b` as the Action's `handler` input takes it (a handler name has no comma);
+ * a name left empty is a mistake, not a request for the default rule. */
+function handlerNames(given: string[] | undefined): string[] | undefined {
+  if (given === undefined) return undefined;
+  const names = given.flatMap((name) => String(name).split(',')).map((name) => name.trim());
+  if (names.some((name) => name === '')) throw new UsageError(`--handler takes export names (handler, handlers.create), separated by commas; got ${given.map((g) => JSON.stringify(g)).join(', ')}`);
+  return names;
 }
 
 export async function runMigrate(argv: MigrateArgs): Promise<number> {
@@ -100,8 +112,7 @@ export async function runMigrate(argv: MigrateArgs): Promise<number> {
   const result = await migrate({
     paths: argv.paths,
     transforms: argv.transforms,
-    // `--handler a,b` as the Action's `handler` input takes it; a handler name has no comma
-    handlerNames: argv.handler?.flatMap((name) => String(name).split(',')).map((name) => name.trim()).filter(Boolean),
+    handlerNames: handlerNames(argv.handler),
     ignore: argv.ignore,
     write: argv.write === true,
     force: argv.force,
