@@ -159,3 +159,17 @@ describe('a manifest that names a re-exported handler', () => {
     expect(result.notes.some((n) => n.includes('does not export'))).toBe(false);
   });
 });
+
+describe('a manifest that names a handler re-exported wholesale', () => {
+  it.each([
+    ['export * from', "export * from './lib/consume.js';\n", 'app.ts'],
+    ['module.exports = require', "module.exports = require('./lib/consume.js');\n", 'app.js'],
+  ])('%s: notes the module the handler comes from', async (_how, reexport, file) => {
+    const dir = tree({
+      'svc/serverless.yml': `service: s\nfunctions:\n  one:\n    handler: src/${file.replace(/\.[jt]s$/, '')}.handler\n`,
+      [`svc/src/${file}`]: reexport,
+    });
+    const result = await migrate({ cwd: dir, paths: ['svc'] });
+    expect(result.notes).toEqual([expect.stringContaining(`a manifest names "handler", which the file re-exports from './lib/consume.js'; the handler's code, and its state, are in that module: run lambda-clean-slate on it with --handler handler`)]);
+  });
+});

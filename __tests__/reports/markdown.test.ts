@@ -140,5 +140,6 @@ describe('paths the run could not read', () => {
     const markdown = renderMarkdown(await migrate({ cwd: dir, paths: ['src'] }));
     expect(markdown.split('\n')[0]).toBe('## ❌ lambda-clean-slate: 1 file could not be processed');
     expect(markdown).toMatch(/^### Errors \(files left unchanged\)\n\n- `src\/blob\.js` binary file/m);
+    expect(markdown).toContain('| Paths not processed | 1 |');
   });
 });

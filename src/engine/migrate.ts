@@ -104,7 +104,7 @@ function absentNotes(shownPath: string, names: string[], text: string): string[]
   const here = reexported.filter(([, from]) => from === null).map(([name]) => name);
   const notes = reexported
     .filter((entry): entry is readonly [string, { source: string; local: string }] => entry[1] !== null)
-    .map(([name, from]) => `${shownPath}: a manifest names "${name}", which the file re-exports from '${from.source}'${from.local === name ? '' : ` (as \`${from.local}\` there)`}; the handler's code, and its state, are in that module: run lambda-clean-slate on it${from.local === 'default' ? '' : ` with --handler ${from.local}`}`);
+    .map(([name, from]) => `${shownPath}: a manifest names "${name}", which the file re-exports from '${from.source}'${from.local === name ? '' : ` (as \`${from.local}\` there)`}; the handler's code, and its state, are in that module: run lambda-clean-slate on it with --handler ${from.local}`);
   if (here.length > 0) notes.unshift(`${shownPath}: a manifest names ${here.map((n) => `"${n}"`).join(', ')}, which the file does not export as a function`);
   return notes;
 }
@@ -119,7 +119,9 @@ function reexportOf(text: string, name: string): { source: string; local: string
       if (m && (m[2] ?? m[1]) === top) return { source: match[3], local: m[1] };
     }
   }
-  return null;
+  // everything another module exports: `export * from './impl'`, `module.exports = require('./impl')`
+  const all = /\bexport\s*\*\s*from\s*(['"])([^'"]+)\1/.exec(text) ?? /\bmodule\s*\.\s*exports\s*=\s*require\s*\(\s*(['"])([^'"]+)\1\s*\)/.exec(text);
+  return all ? { source: all[2], local: name } : null;
 }
 
 /** Reads a file and decides, from its text alone, whether it needs parsing. */

@@ -101,6 +101,8 @@ function summaryTables(result: MigrateResult): string {
     ['Items for review', summary.reviewItems],
     ['Errors', summary.errors],
   ];
+  const unreadable = result.skipped.filter((s) => s.unprocessed).length;
+  if (unreadable > 0) rows.push(['Paths not processed', unreadable]);
   if (summary.skipped > 0) rows.push(['Files skipped', summary.skipped]);
   const counts = ['| | |', '| --- | ---: |', ...rows.map(([label, n]) => `| ${label} | ${n} |`)].join('\n');
 
