@@ -53,6 +53,8 @@ describe('a handler typed in this file with a one-parameter function type', () =
     ['an alias', 'type ApiHandler = (event: { id: string }) => Promise<string>;\nexport const handler: ApiHandler = async (event) => event.id;\n'],
     ['an inline function type', 'export const handler: (event: { id: string }) => Promise<string> = async (event) => event.id;\n'],
     ['satisfies', 'type OneArg = (event: { id: string }) => Promise<string>;\nexport const handler = (async (event) => event.id) satisfies OneArg;\n'],
+    ['a generic alias', 'type Gen<E> = (event: E) => Promise<string>;\nexport const handler: Gen<{ id: string }> = async (event) => event.id;\n'],
+    ['an interface with one call signature', 'interface Callable { (event: { id: string }): Promise<string> }\nexport const handler: Callable = async (event) => event.id;\n'],
   ])('gets no context parameter when typed by %s, and says why', (_how, source) => {
     const result = applyTransforms(source, 'typed.ts', { transforms: [loadTransform('container-id')] });
     expect(result.output).toBeNull();

@@ -61,12 +61,19 @@ function contextualParamCount(j: JSCodeshift, root: Collection<any>, fnPath: any
   for (let depth = 0; type && depth < 5; depth++) {
     if (type.type === 'TSParenthesizedType') type = type.typeAnnotation;
     else if (type.type === 'TSFunctionType') return (type.parameters ?? type.params ?? []).length;
-    else if (type.type === 'TSTypeReference' && type.typeName?.type === 'Identifier' && !type.typeParameters) {
+    else if (type.type === 'TSTypeReference' && type.typeName?.type === 'Identifier') {
+      // an alias or an interface of this file (`type Gen<E> = (event: E) => R`,
+      // `interface Callable { (event: E): R }`); one imported from elsewhere is not followed
       const name = type.typeName.name;
-      const alias = programPath(j, root)!
+      const declared = programPath(j, root)!
         .node.body.map((statement: any) => (statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement))
-        .find((statement: any) => statement?.type === 'TSTypeAliasDeclaration' && statement.id.name === name && !statement.typeParameters);
-      type = alias?.typeAnnotation ?? null;
+        .find((statement: any) => (statement?.type === 'TSTypeAliasDeclaration' || statement?.type === 'TSInterfaceDeclaration') && statement.id.name === name);
+      if (declared?.type === 'TSInterfaceDeclaration') {
+        const members: any[] = declared.body?.body ?? [];
+        const calls = members.filter((m) => m.type === 'TSCallSignatureDeclaration');
+        return calls.length === 1 && members.length === 1 && !declared.extends?.length ? (calls[0].parameters ?? calls[0].params ?? []).length : null;
+      }
+      type = declared?.typeAnnotation ?? null;
     } else return null;
   }
   return null;
