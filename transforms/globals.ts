@@ -47,6 +47,8 @@ interface Plan {
   moveTo: Map<any, HandlerInfo>;
   /** Declarator node → the text of a new initial value (`'idle' as Status`), set as it moves. */
   inits: Map<any, string>;
+  /** Statements of module-level functions that never run (see deadFunctions). */
+  dead: Set<any>;
   resets: Map<HandlerInfo, any[]>;
   changes: Finding[];
 }
@@ -82,7 +84,8 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   // that no handler reaches and that does not run at load may still run on each invocation
   if (reachedMutations.length === 0) {
     const unreached = binding.references.find(
-      (r) => r.place.at === 'function' && MUTATIONS.includes(r.effect.kind) && r.place.reachedBy.length === 0 && !r.place.atLoad && !r.place.byOthers && !r.place.byLeftHandler,
+      (r) =>
+        r.place.at === 'function' && MUTATIONS.includes(r.effect.kind) && r.place.reachedBy.length === 0 && !r.place.atLoad && !r.place.byOthers && !r.place.byLeftHandler && !plan.dead.has(topStatementOf(r.path)),
     );
     if (unreached && !binding.ignored) {
       review(
@@ -105,7 +108,7 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   if (atLoad) {
     return review('module-read', `\`${name}\` holds state across invocations${once} but is also used while the module loads (line ${lineOf(atLoad.path)}); kept, because moving or resetting it would change what the module sets up`);
   }
-  const elsewhere = changedElsewhere(binding);
+  const elsewhere = changedElsewhere(binding, plan.dead);
   if (elsewhere) {
     const who = elsewhere.place.at === 'function' && elsewhere.place.byOthers ? 'a function the module exports, which other modules may call (also while they load)' : 'code no handler reaches, which may run during an invocation (a middleware, a callback handed to other code)';
     return review(
@@ -192,11 +195,14 @@ function globalObjectWrites(ctx: TransformContext): { property: string; path: AS
       if (seen.has(p.node)) continue;
       seen.add(p.node);
       const parent = p.parent?.node;
-      if (!parent || (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') || parent.object !== p.node || parent.computed) continue;
+      if (!parent || (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') || parent.object !== p.node) continue;
+      // `globalThis.name`, `globalThis['name']`
+      const name = !parent.computed ? parent.property.name : typeof parent.property.value === 'string' ? parent.property.value : null;
+      if (name === null) continue;
       if (!isReference(p) || resolveScope(p) !== null) continue;
       const effect = referenceEffect(p);
       if (effect.kind !== 'member-write' && effect.kind !== 'mutating-call') continue;
-      const property = `${p.node.name}.${parent.property.name}`;
+      const property = `${p.node.name}.${name}`;
       if (!found.has(property)) found.set(property, p);
     }
   }
@@ -208,10 +214,50 @@ function globalObjectWrites(ctx: TransformContext): { property: string; path: AS
  * handler nor the module's loading reaches, such as a middleware's `before` handed to
  * `middy(...).use()`. Either may run in the same invocation before the handler, or as the
  * module loads, so what it changed is part of a cold start. */
-function changedElsewhere(binding: ModuleBinding): ModuleBinding['references'][number] | undefined {
+function changedElsewhere(binding: ModuleBinding, dead: Set<any>): ModuleBinding['references'][number] | undefined {
   return binding.references.find(
-    (r) => r.place.at === 'function' && MUTATIONS.includes(r.effect.kind) && (r.place.byOthers || (r.place.reachedBy.length === 0 && !r.place.atLoad && !r.place.byLeftHandler)),
+    (r) =>
+      r.place.at === 'function' &&
+      MUTATIONS.includes(r.effect.kind) &&
+      !dead.has(topStatementOf(r.path)) &&
+      // an exported helper that only empties it (`seen.clear()`, a test's reset) agrees with a reset
+      (r.place.byOthers ? !emptiesIt(binding, r) : r.place.reachedBy.length === 0 && !r.place.atLoad && !r.place.byLeftHandler),
   );
+}
+
+/** The statement of the program body a path lies in. */
+function topStatementOf(path: ASTPath<any>): any {
+  let p = path;
+  while (p.parent && p.parent.node.type !== 'Program') p = p.parent;
+  return p.node;
+}
+
+/** Module-level functions nothing refers to and the module does not export: they never run. */
+function deadFunctions(bindings: ModuleBinding[]): Set<any> {
+  const dead = new Set<any>();
+  for (const b of bindings) {
+    const isFunction = b.declaredAs === 'function' || (b.declarator && ['ArrowFunctionExpression', 'FunctionExpression'].includes(b.declarator.node.init?.type));
+    if (isFunction && !b.exported && b.references.length === 0) dead.add(b.statement.node);
+  }
+  return dead;
+}
+
+/** `x.clear()`, `x.length = 0`, or `x = <its initial value, as written>`: the change puts the
+ * initial (empty) value back, as a reset at the top of a handler does. */
+function emptiesIt(binding: ModuleBinding, ref: ModuleBinding['references'][number]): boolean {
+  const { effect, path } = ref;
+  const parent = path.parent?.node;
+  if (effect.kind === 'mutating-call') return effect.method === 'clear' && parent?.type === 'MemberExpression' && path.parent.parent?.node.arguments?.length === 0;
+  if (effect.kind === 'member-write') {
+    const assignment = path.parent?.parent?.node;
+    return parent?.type === 'MemberExpression' && !parent.computed && parent.property.name === 'length' && assignment?.type === 'AssignmentExpression' && assignment.left === parent && assignment.right.type.endsWith('Literal') && assignment.right.value === 0;
+  }
+  if (effect.kind === 'assign' && effect.operator === '=' && effect.assignment) {
+    const init = binding.declarator?.node.init;
+    const text = init ? originalText(init) : null;
+    return text !== null && originalText(effect.assignment.node.right) === text;
+  }
+  return false;
 }
 
 const MUTATIONS = ['assign', 'member-write', 'mutating-call'];
@@ -313,7 +359,7 @@ function step(ctx: TransformContext): void {
   const { j, root } = ctx;
   const bindings = collectModuleBindings(j, root, ctx.handlers, ctx.leftAlone);
   const classes = classifyModuleBindings(j, root, bindings);
-  const plan: Plan = { fates: new Map(), moveTo: new Map(), inits: new Map(), resets: new Map(), changes: [] };
+  const plan: Plan = { fates: new Map(), moveTo: new Map(), inits: new Map(), dead: deadFunctions(bindings), resets: new Map(), changes: [] };
   const expiries: (() => void)[] = [];
 
   // decide everything first: the analysis reads paths that the edits below invalidate

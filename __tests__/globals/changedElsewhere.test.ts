@@ -72,7 +72,7 @@ describe('state imported from one of the project modules', () => {
 describe('properties of the global object', () => {
   it('are reported when code a handler runs sets them; a local named global is not the global object', () => {
     const result = applyTransforms(
-      "function tenantCache() {\n  globalThis.__tenantCache ??= new Map();\n  return globalThis.__tenantCache;\n}\nexport const handler = async (event) => {\n  tenantCache().set(event.tenant, event);\n  global.lastEvent = event;\n  const globalThis2 = { global: 1 };\n  { const global = {}; global.x = 1; }\n  return tenantCache().size;\n};\n",
+      "function tenantCache() {\n  globalThis.__tenantCache ??= new Map();\n  return globalThis.__tenantCache;\n}\nexport const handler = async (event) => {\n  tenantCache().set(event.tenant, event);\n  global.lastEvent = event;\n  globalThis['lastRequest'] = event.id;\n  const globalThis2 = { global: 1 };\n  { const global = {}; global.x = 1; }\n  return tenantCache().size;\n};\n",
       'handler.mjs',
       { transforms: [transform] },
     );
@@ -80,7 +80,25 @@ describe('properties of the global object', () => {
     expect(result.review.map((r) => [r.kind, r.line])).toEqual([
       ['global-state', 2],
       ['global-state', 7],
+      ['global-state', 8],
     ]);
     expect(result.review[0].message).toMatch(/^`globalThis\.__tenantCache` is set by code a handler runs/);
+  });
+});
+
+describe('changes that cannot conflict with a reset', () => {
+  it('a function nothing calls or exports never runs: the state is still migrated', () => {
+    const result = run('const queue = [];\nfunction debugDump() { queue.length = 0; }\nexports.handler = async (event) => { queue.push(event.id); return queue.length; };\n');
+    expect(result.review).toEqual([]);
+    expect(result.changes.map((c) => c.kind)).toEqual(['reset']);
+  });
+
+  it.each([
+    ['clear()', 'exports._resetForTests = () => { seen.clear(); };'],
+    ['its initial value again', 'exports._resetForTests = () => { seen = new Set(); };'],
+  ])('an exported helper that only empties it (%s) does not keep it', (_how, helper) => {
+    const result = run(`let seen = new Set();\n${helper}\nexports.handler = async (event) => { seen.add(event.id); return seen.size; };\n`);
+    expect(result.review.map((r) => r.kind)).not.toContain('changed-elsewhere');
+    expect(result.changes.map((c) => c.kind)).toEqual(['reset']);
   });
 });
