@@ -115,3 +115,15 @@ describe('reevaluation', () => {
     expect(reevaluation(path).ok).toBe(false);
   });
 });
+
+describe('reevaluation of functions', () => {
+  it('takes making a function as free of side effects, but not an object with accessors', () => {
+    const j = jscodeshiftFor('babel');
+    const init = (source: string) => j(`const x = ${source};`).find(j.VariableDeclarator).get('init');
+    expect(reevaluation(init('(text) => text.toUpperCase()')).ok).toBe(true);
+    expect(reevaluation(init('function (a = sideEffect()) { return a; }')).ok).toBe(true);
+    expect(reevaluation(init('{ fmt: (x) => x }')).ok).toBe(true);
+    expect(reevaluation(init('{ get a() { return 1; } }')).ok).toBe(false);
+    expect(reevaluation(init('{ m() { return 1; } }')).ok).toBe(false);
+  });
+});

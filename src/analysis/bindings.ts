@@ -294,7 +294,10 @@ export function classifyModuleBinding(j: JSCodeshift, binding: ModuleBinding): C
   const init = binding.declarator?.node.init;
   if (isRequire(init)) return { kind: 'import' };
   const initPath = init ? binding.declarator!.get('init') : null;
-  if (init && ['ArrowFunctionExpression', 'FunctionExpression'].includes(init.type)) return { kind: 'function' };
+  // a function in a `let` that code run by a handler replaces (`fmt = (x) => x.toUpperCase()`)
+  // is state like any other value
+  const replaced = binding.references.some((r) => r.effect.kind === 'assign' && r.place.at === 'function' && r.place.reachedBy.length > 0);
+  if (init && ['ArrowFunctionExpression', 'FunctionExpression'].includes(init.type) && !replaced) return { kind: 'function' };
   if (init?.type === 'ClassExpression') return { kind: 'class' };
   const created = initPath ? packageCreating(initPath) : null;
   if (created) return { kind: 'client', source: created };

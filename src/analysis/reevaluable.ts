@@ -100,6 +100,8 @@ export function reevaluation(path: ASTPath<any> | null, depth = 0): Reevaluation
     }
     return OK;
   }
+  // making a function runs none of its code (its defaults run when it is called)
+  if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') return OK;
   if (node.type === 'ArrayExpression') return everyPart(path.get('elements'), depth);
   if (node.type === 'ObjectExpression') {
     for (const property of path.get('properties').map((p: ASTPath<any>) => p)) {
@@ -109,7 +111,7 @@ export function reevaluation(path: ASTPath<any> | null, depth = 0): Reevaluation
         if (!spread.ok) return spread;
         continue;
       }
-      if (prop.type !== 'ObjectProperty' && prop.type !== 'Property') return fail('the initial value has methods or accessors');
+      if ((prop.type !== 'ObjectProperty' && prop.type !== 'Property') || (prop.kind && prop.kind !== 'init') || prop.method) return fail('the initial value has methods or accessors');
       if (prop.computed && !isPrimitiveValued(property.get('key'), depth + 1)) return fail(`the initial value has a computed key, \`${sourceExcerpt(prop.key)}\``);
       const value = reevaluation(property.get('value'), depth + 1);
       if (!value.ok) return value;
