@@ -148,11 +148,11 @@ function migrateEager(ctx: TransformContext, client: ClientBinding, state: { dec
     return;
   }
   const users = handlersUsing(ctx, name);
-  if (users.length === 0) {
+  const heldAtLoad = loadTimeHold(ctx, client);
+  if (users.length === 0 && !heldAtLoad) {
     ctx.report.review({ kind: 'reused', ...at, message: `${family.label} \`${name}\` is not used by a handler; kept as it is` });
     return;
   }
-  const heldAtLoad = loadTimeHold(ctx, client);
   if (heldAtLoad) {
     ctx.report.review({
       kind: 'client-not-migrated',

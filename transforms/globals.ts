@@ -16,6 +16,7 @@
 //     requests.push(event.id);          =>     requests.push(event.id);
 //     return requests.length;                  return requests.length;
 //   };                                       };
+import { builtinModules } from 'node:module';
 import type { ASTPath } from 'jscodeshift';
 import { collectModuleBindings, classifyModuleBindings, type Classification, type ModuleBinding } from '../src/analysis/bindings';
 import { addExpiry, canAddExpiry, guardHasExpiry } from '../src/analysis/cacheExpiry';
@@ -298,6 +299,9 @@ function isInsideNode(path: ASTPath<any>, node: any): boolean {
 
 function planLazyCache(ctx: TransformContext, binding: ModuleBinding, c: Extract<Classification, { kind: 'lazy-cache' }>, expiries: (() => void)[], review: (kind: string, message: string) => void): void {
   const name = binding.name;
+  if (c.client && builtinModules.includes(c.client.replace(/^node:/, ''))) {
+    return review('lazy-cache', `\`${name}\` holds what '${c.client}' made lazily (a stream or a handle), kept across invocations; what later invocations write through it piles up`);
+  }
   if (c.client) return review('client', `\`${name}\` is a client created lazily by '${c.client}'; kept for reuse across invocations`);
   if (binding.ignored) return review('ignored', `\`${name}\` is a lazy cache marked lambda-clean-slate-ignore; kept as it is`);
   if (c.loadedUnder) return review('lazy-cache', loadedUnderMessage(name, c.loadedUnder));

@@ -13,6 +13,7 @@ describe('a client held by what the module sets up as it loads', () => {
     ['a command defined on it', "const Redis = require('ioredis');\nconst redis = new Redis();\nredis.defineCommand('capped', { numberOfKeys: 1, lua: 'return 1' });\n" + handler, /`redis\.defineCommand\('capped'.*line 3/],
     ['a property set on it', "const Redis = require('ioredis');\nconst redis = new Redis();\nredis.greet = (name) => `hi ${name}`;\n" + handler, /`redis\.greet = .*line 3/],
     ['an object built around it', "const Redis = require('ioredis');\nconst Cache = require('./cache');\nconst redis = new Redis();\nconst cache = new Cache(redis);\n" + handler, /`const cache = new Cache\(redis\);`, line 4/],
+    ['an object the handler uses instead of it', "const Redis = require('ioredis');\nconst cacheRedis = new Redis();\nconst repo = { store: cacheRedis };\nexports.handler = async (event) => repo.store.get(event.key);\n", /`const repo = \{ store: cacheRedis \};`, line 3/],
     ['an export of it', "const Redis = require('ioredis');\nconst redis = new Redis();\n" + handler + 'module.exports.redis = redis;\n', /`module\.exports\.redis = redis;`, line 4/],
   ])('%s: kept and reported', (_label, source, where) => {
     const result = run(source);

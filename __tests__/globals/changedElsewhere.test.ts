@@ -102,3 +102,10 @@ describe('changes that cannot conflict with a reset', () => {
     expect(result.changes.map((c) => c.kind)).toEqual(['reset']);
   });
 });
+
+describe('a stream made lazily by a Node module', () => {
+  it('is reported as a handle whose writes pile up, not as a client', () => {
+    const result = run("const fs = require('fs');\nlet stream;\nexports.handler = async (event) => {\n  if (!stream) stream = fs.createWriteStream('/tmp/trace.log', { flags: 'a' });\n  stream.write(event.id);\n};\n");
+    expect(result.review.map((r) => r.message)).toEqual(["`stream` holds what 'fs' made lazily (a stream or a handle), kept across invocations; what later invocations write through it piles up"]);
+  });
+});
