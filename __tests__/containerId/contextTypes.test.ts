@@ -74,3 +74,26 @@ it("skips TypeScript's `this` parameter when it looks for the event and the cont
   const existing = applyTransforms(cases.thisParamWithContext, 'thisParamWithContext.ts', { transforms: [loadTransform('container-id')] });
   expect(existing.output).toContain('requestId: context?.awsRequestId');
 });
+
+describe('a handler typed by a type from another file of the project', () => {
+  it('gets an optional typed context, which fits a type with a context parameter and one without', () => {
+    const typesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-context-imported-'));
+    try {
+      fs.writeFileSync(
+        path.join(typesDir, 'types.ts'),
+        'export type OneArg = (event: { id: string }) => Promise<string>;\nexport type Three = (event: { id: string }, context: { awsRequestId: string; functionName: string }, callback: (e?: Error) => void) => Promise<string> | void;\n',
+      );
+      const files = [path.join(typesDir, 'types.ts')];
+      for (const type of ['OneArg', 'Three']) {
+        const source = `import type { ${type} } from './types.js';\nexport const handler: ${type} = async (event) => event.id;\n`;
+        const result = applyTransforms(source, `${type}.ts`, { transforms: [loadTransform('container-id')] });
+        expect(result.output).toContain('async (event, context?: { awsRequestId: string }) =>');
+        fs.writeFileSync(path.join(typesDir, `${type}.ts`), result.output!);
+        files.push(path.join(typesDir, `${type}.ts`));
+      }
+      expect(typeCheckErrors(files, typesDir)).toBe('');
+    } finally {
+      fs.rmSync(typesDir, { recursive: true, force: true });
+    }
+  });
+});

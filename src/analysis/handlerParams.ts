@@ -79,6 +79,24 @@ function contextualParamCount(j: JSCodeshift, root: Collection<any>, fnPath: any
   return null;
 }
 
+/** The handler's type (annotation or `satisfies`) is a name imported from a file of the
+ * project (`import type { ApiHandler } from './types'`). */
+function typedByProjectImport(j: JSCodeshift, root: Collection<any>, fnPath: any): boolean {
+  let p = fnPath.parent;
+  while (p && p.node.type === 'ParenthesizedExpression') p = p.parent;
+  const node = p?.node;
+  const type = node?.type === 'TSSatisfiesExpression' || node?.type === 'TSAsExpression' ? node.typeAnnotation : node?.type === 'VariableDeclarator' ? node.id.typeAnnotation?.typeAnnotation : null;
+  if (type?.type !== 'TSTypeReference') return false;
+  const name = type.typeName?.type === 'Identifier' ? type.typeName.name : type.typeName?.type === 'TSQualifiedName' && type.typeName.left.type === 'Identifier' ? type.typeName.left.name : null;
+  if (!name) return false;
+  return programPath(j, root)!.node.body.some(
+    (statement: any) =>
+      statement.type === 'ImportDeclaration' &&
+      /^\.{0,2}\//.test(String(statement.source.value)) &&
+      (statement.specifiers ?? []).some((s: any) => s.local?.name === name),
+  );
+}
+
 /** The local name of `Context` imported from `aws-lambda`, if the file has it. */
 function importedContextType(j: JSCodeshift, root: Collection<any>): string | null {
   let local: string | null = null;
@@ -114,8 +132,12 @@ export function ensureContextParam(j: JSCodeshift, root: Collection<any>, handle
     return { kind: 'unsupported', reason: `its type, declared in this file, takes ${declared === 1 ? 'one parameter' : `${declared} parameters`}, so a context parameter added to the function would not type-check; add \`context\` to that type to log the request id` };
   }
   const used = namesUsedIn(j, fn);
+  // typed from outside by a type of another project file, which this file cannot see: the
+  // added parameter is optional and typed, which fits a type that has a context parameter
+  // and one that has none
+  const unseenType = typescript && isContextuallyTyped(handler.fn) && typedByProjectImport(j, root, handler.fn);
   const annotate = typescript && !isContextuallyTyped(handler.fn);
-  const contextType = annotate ? (importedContextType(j, root) ?? CONTEXT_TYPE_LITERAL) : null;
+  const contextType = annotate ? (importedContextType(j, root) ?? CONTEXT_TYPE_LITERAL) : unseenType ? CONTEXT_TYPE_LITERAL : null;
   const added: string[] = [];
   for (let position = params.length; position < index; position++) {
     const name = unusedName([PLACEHOLDER_NAMES[position] ?? `_arg${position}`], used);
