@@ -143,3 +143,14 @@ describe('paths the run could not read', () => {
     expect(markdown).toContain('| Paths not processed | 1 |');
   });
 });
+
+describe('paths in the Markdown report', () => {
+  it('are relative to the repository root, wherever the run started (as in SARIF)', async () => {
+    const { dir, result } = await migrateReportProject({ cwd: 'tools/ci' });
+    folders.push(dir);
+    const markdown = renderMarkdown(result);
+    expect(markdown).toMatch(/^- `src\/broken\.js:2:\d+` /m);
+    expect(markdown).toMatch(/^- `src\/cache\.js:1:5` \*\*globals\*\*/m);
+    expect(markdown).not.toContain('../');
+  });
+});

@@ -2,6 +2,8 @@
 // the summary tables, errors and review items, then one collapsible diff per changed file.
 // GitHub refuses comments over 65,536 characters, so the report is laid out within a
 // budget well under that, and says clearly what it left out.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Finding } from '../../analysis/types';
 import type { FileResult, MigrateResult } from '../results';
 import { inLineOrder } from './json';
@@ -17,7 +19,9 @@ const NOTE_RESERVE = 700;
 /** A file's diff is shown cut rather than left out when at least this much room is left. */
 const SMALLEST_PARTIAL_DIFF = 1_500;
 
-export function renderMarkdown(result: MigrateResult, limit = MARKDOWN_LIMIT): string {
+export function renderMarkdown(given: MigrateResult, limit = MARKDOWN_LIMIT): string {
+  // a pull-request comment names files as the repository does, wherever the run started
+  const result = relativeToRepository(given);
   const head = `${heading(result)}\n\n${summaryTables(result)}\n`;
   // a few characters more for the blank lines that join the sections
   let room = limit - head.length - NOTE_RESERVE - 16;
@@ -121,6 +125,30 @@ function errorItems(result: MigrateResult): string[] {
   // paths the run meant to read and could not (binary, too large, a broken link): they fail it too
   const unprocessed = result.skipped.filter((s) => s.unprocessed).map((s) => `- ${inlineCode(s.path)} ${inlineMarkdown(s.reason)}`);
   return [...errors, ...unprocessed].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The result with file paths relative to the repository root (forward slashes), as code
+ * scanning and pull requests show them; unchanged outside a repository, and for a path outside it. */
+function relativeToRepository(result: MigrateResult): MigrateResult {
+  const root = result.gitRoot ? realPath(result.gitRoot) : null;
+  if (!root) return result;
+  const shown = (absolute: string, fallback: string) => {
+    const relative = path.relative(root, absolute);
+    return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? fallback : relative.split(path.sep).join('/');
+  };
+  return {
+    ...result,
+    files: result.files.map((file) => ({ ...file, path: shown(realPath(file.absolutePath), file.path) })),
+    skipped: result.skipped.map((skipped) => ({ ...skipped, path: shown(realPath(path.resolve(result.cwd, skipped.path)), skipped.path) })),
+  };
+}
+
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 /** Files with an error, and paths the run meant to read and could not: what makes it exit 2. */
