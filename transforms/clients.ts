@@ -41,7 +41,7 @@ import { prependToHandler } from '../src/analysis/insert';
 import { findPaths } from '../src/analysis/fastFind';
 import { refersToModuleBinding, shadowedAtTopOf } from '../src/analysis/lexicalScope';
 import { enclosingFunction } from '../src/analysis/reach';
-import { sourceExcerpt } from '../src/analysis/sourceExcerpt';
+import { lineOf, sourceExcerpt } from '../src/analysis/sourceExcerpt';
 import { isReference, moduleReferencesIn, reachableFunctions, programPath } from '../src/analysis/scope';
 import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
 
@@ -101,13 +101,6 @@ function loadTimeHold(ctx: TransformContext, client: ClientBinding): string | nu
     return `used while the module loads (\`${sourceExcerpt(statement.node)}\`, line ${lineOf(p)})`;
   }
   return null;
-}
-
-/** The line of a node, or of the nearest node around it that has one (the value of a
- * shorthand property `{ pool }` has no position of its own). */
-function lineOf(path: ASTPath<any>): number {
-  for (let p: ASTPath<any> | null = path; p; p = p.parent) if (p.node?.loc) return p.node.loc.start.line;
-  return 0;
 }
 
 function inTypePosition(path: ASTPath<any>): boolean {

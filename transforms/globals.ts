@@ -22,7 +22,8 @@ import { collectModuleBindings, classifyModuleBindings, type Classification, typ
 import { addExpiry, canAddExpiry, guardHasExpiry } from '../src/analysis/cacheExpiry';
 import { splitDeclaration, type DeclaratorFate } from '../src/analysis/declarations';
 import { findIn, findPaths } from '../src/analysis/fastFind';
-import { referenceEffect } from '../src/analysis/mutation';
+import { isMutation, referenceEffect } from '../src/analysis/mutation';
+import { isPackageSource } from '../src/analysis/packageValues';
 import { reachFrom } from '../src/analysis/reach';
 import { freeName } from '../src/analysis/imports';
 import { keepFileHeader, prependToHandler } from '../src/analysis/insert';
@@ -34,10 +35,9 @@ import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/t
 import { asDeclared, hasResetAtTop, narrowableTypeText, resetStatement } from '../src/analysis/resetStatement';
 import { parserFor } from '../src/analysis/parser';
 import { parseStatements } from '../src/analysis/snippet';
-import { originalText } from '../src/analysis/sourceExcerpt';
 import type { LazyRegion } from '../src/analysis/lazyRegions';
 import { handlerInstanceState, hiddenStateOf } from '../src/analysis/hiddenState';
-import { sourceExcerpt } from '../src/analysis/sourceExcerpt';
+import { lineOf, originalText, sourceExcerpt } from '../src/analysis/sourceExcerpt';
 import { hasLastIndexResetAtTop, lastIndexReset, statefulUses } from '../src/analysis/statefulRegex';
 
 type Finding = Parameters<TransformContext['report']['change']>[0];
@@ -80,13 +80,13 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   const name = binding.name;
   // why a binding written once looked like a cache and is not: said with every outcome
   const once = c.fromRequest ? ` (\`${c.fromRequest.text}\`, line ${c.fromRequest.line}, stores what \`${c.fromRequest.source}\` brings, so a warm start kept the first request's value)` : '';
-  const reachedMutations = binding.references.filter((r) => r.place.at === 'function' && r.place.reachedBy.length > 0 && ['assign', 'member-write', 'mutating-call'].includes(r.effect.kind));
+  const reachedMutations = binding.references.filter((r) => r.place.at === 'function' && r.place.reachedBy.length > 0 && isMutation(r.effect));
   // changed only while loading, or only by code no handler runs: no handler leaks it; code
   // that no handler reaches and that does not run at load may still run on each invocation
   if (reachedMutations.length === 0) {
     const unreached = binding.references.find(
       (r) =>
-        r.place.at === 'function' && MUTATIONS.includes(r.effect.kind) && r.place.reachedBy.length === 0 && !r.place.atLoad && !r.place.byOthers && !r.place.byLeftHandler && !plan.dead.has(topStatementOf(r.path)),
+        r.place.at === 'function' && isMutation(r.effect) && r.place.reachedBy.length === 0 && !r.place.atLoad && !r.place.byOthers && !r.place.byLeftHandler && !plan.dead.has(topStatementOf(r.path)),
     );
     if (unreached && !binding.ignored) {
       review(
@@ -179,7 +179,7 @@ function localModuleOf(binding: ModuleBinding): string | null {
     while (init && (init.type === 'MemberExpression' || init.type === 'AwaitExpression')) init = init.type === 'AwaitExpression' ? init.argument : init.object;
     if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require') source = init.arguments[0]?.value;
   }
-  return typeof source === 'string' && /^\.{0,2}\//.test(source) ? source : null;
+  return typeof source === 'string' && !isPackageSource(source) ? source : null;
 }
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global']);
@@ -219,7 +219,7 @@ function changedElsewhere(binding: ModuleBinding, dead: Set<any>): ModuleBinding
   return binding.references.find(
     (r) =>
       r.place.at === 'function' &&
-      MUTATIONS.includes(r.effect.kind) &&
+      isMutation(r.effect) &&
       !dead.has(topStatementOf(r.path)) &&
       // an exported helper that only empties it (`seen.clear()`, a test's reset) agrees with a reset
       (r.place.byOthers ? !emptiesIt(binding, r) : r.place.reachedBy.length === 0 && !r.place.atLoad && !r.place.byLeftHandler),
@@ -261,7 +261,6 @@ function emptiesIt(binding: ModuleBinding, ref: ModuleBinding['references'][numb
   return false;
 }
 
-const MUTATIONS = ['assign', 'member-write', 'mutating-call'];
 
 /** Where a handler's parameter list uses the binding (a default value, at any depth of
  * destructuring), as the end of a sentence; null when none does. Parameters are evaluated
@@ -283,13 +282,6 @@ function parameterUse(references: ModuleBinding['references']): string | null {
     }
   }
   return null;
-}
-
-/** The line a reference is on: a node the parser made without a position (the value of a
- * shorthand property, `{ state }`) takes it from the nearest node around it that has one. */
-function lineOf(path: ASTPath<any>): number {
-  for (let p: ASTPath<any> | null = path; p; p = p.parent) if (p.node?.loc) return p.node.loc.start.line;
-  return 0;
 }
 
 function isInsideNode(path: ASTPath<any>, node: any): boolean {

@@ -3,6 +3,7 @@
 // `_responseStream` for a streaming handler) in front when the earlier ones are missing.
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { identifierNames } from './imports';
+import { isPackageSource } from './packageValues';
 import { programPath } from './scope';
 import { parseStatements } from './snippet';
 import type { HandlerInfo } from './types';
@@ -92,7 +93,7 @@ function typedByProjectImport(j: JSCodeshift, root: Collection<any>, fnPath: any
   return programPath(j, root)!.node.body.some(
     (statement: any) =>
       statement.type === 'ImportDeclaration' &&
-      /^\.{0,2}\//.test(String(statement.source.value)) &&
+      !isPackageSource(String(statement.source.value)) &&
       (statement.specifiers ?? []).some((s: any) => s.local?.name === name),
   );
 }

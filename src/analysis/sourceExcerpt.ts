@@ -15,3 +15,10 @@ export function sourceExcerpt(node: any, max = 40): string {
   if (text === '') return 'this expression';
   return text.length > max ? `${text.slice(0, max - 3).trimEnd()}...` : text;
 }
+
+/** The line a node at `path` is on: a node the parser made without a position (the value of
+ * a shorthand property, `{ state }`) takes it from the nearest node around it that has one. */
+export function lineOf(path: { node: any; parent: any } | null): number {
+  for (let p = path; p; p = p.parent) if (p.node?.loc) return p.node.loc.start.line;
+  return 0;
+}
