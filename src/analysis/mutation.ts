@@ -69,7 +69,7 @@ function propertyName(member: any): string | null {
 }
 
 /** True when `path` is (part of) the target of an assignment or a for-in/of head. */
-function isAssignmentTarget(path: ASTPath<any>): { target: boolean; assignment: ASTPath<any> | null; operator: string } {
+export function isAssignmentTarget(path: ASTPath<any>): { target: boolean; assignment: ASTPath<any> | null; operator: string } {
   let current = path;
   while (current.parent && PATTERN_PARTS.has(current.parent.node.type)) {
     const parent = current.parent.node;

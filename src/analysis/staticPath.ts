@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findPaths } from './fastFind';
 import { findModuleBinding, findNamedImport } from './imports';
+import { isAssignmentTarget } from './mutation';
 
 export type StringValue =
   | { static: true; text: string; dotDot: boolean }
@@ -173,28 +174,7 @@ export function evaluateString(j: JSCodeshift, p: ASTPath<any>, bindings: PathBi
  * declared holds its initial value, as a `const` would. A shadowing local of the same name
  * that is assigned counts too (the answer is then only cautious). */
 function neverAssigned(j: JSCodeshift, scopePath: ASTPath<any>, name: string): boolean {
-  return findPaths(j, scopePath, 'Identifier', (node: any) => node.name === name).every((id) => {
-    let child: ASTPath<any> = id;
-    let parent: ASTPath<any> | null = id.parent;
-    // through destructuring: `[a, name] = ...`, `({ x: name } = ...)`
-    while (parent && isPatternStep(parent.node, child.node)) {
-      child = parent;
-      parent = parent.parent;
-    }
-    const node = parent?.node;
-    if (!node) return true;
-    if (node.type === 'AssignmentExpression' && node.left === child.node) return false;
-    if (node.type === 'UpdateExpression') return false;
-    if ((node.type === 'ForInStatement' || node.type === 'ForOfStatement') && node.left === child.node) return false;
-    return true;
-  });
-}
-
-/** `child` is a target inside the destructuring pattern `node`. */
-function isPatternStep(node: any, child: any): boolean {
-  if (node.type === 'ArrayPattern' || node.type === 'ObjectPattern' || node.type === 'RestElement') return true;
-  if (node.type === 'AssignmentPattern') return node.left === child;
-  return (node.type === 'Property' || node.type === 'ObjectProperty') && node.value === child;
+  return findPaths(j, scopePath, 'Identifier', (node: any) => node.name === name).every((id) => !isAssignmentTarget(id).target);
 }
 
 /** Follows a name to its `const` initializer (or that of a `let`/`var` never given another
