@@ -3,6 +3,7 @@
 // the value on to code that may change it out of sight (an alias, an unknown function).
 import type { ASTPath } from 'jscodeshift';
 import { classOfInstance, codeUnitOf } from './reach';
+import { patternTargetRoot } from './scope';
 
 /** Methods of the built-in collections (Array, Map, Set, WeakMap, WeakSet) that change the receiver. */
 export const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
@@ -45,7 +46,6 @@ const MUTATING_CALLS = new Set(['Object.assign', 'Object.defineProperty', 'Objec
 
 /** Wrappers through which a value flows unchanged: `(x)`, `x as T`, `x!`, `await x`, `a ? x : y`, `a || x`. */
 const TRANSPARENT = new Set(['ParenthesizedExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TypeCastExpression', 'AwaitExpression', 'ConditionalExpression', 'LogicalExpression', 'SequenceExpression', 'ChainExpression']);
-const PATTERN_PARTS = new Set(['ArrayPattern', 'ObjectPattern', 'RestElement', 'AssignmentPattern', 'ObjectProperty', 'Property']);
 const MEMBER = new Set(['MemberExpression', 'OptionalMemberExpression']);
 const CALL = new Set(['CallExpression', 'OptionalCallExpression', 'NewExpression']);
 
@@ -70,14 +70,8 @@ function propertyName(member: any): string | null {
 
 /** True when `path` is (part of) the target of an assignment or a for-in/of head. */
 export function isAssignmentTarget(path: ASTPath<any>): { target: boolean; assignment: ASTPath<any> | null; operator: string } {
-  let current = path;
-  while (current.parent && PATTERN_PARTS.has(current.parent.node.type)) {
-    const parent = current.parent.node;
-    // in `{ a: x }` only the value is a target; in `x = 1` (a default) only the left side
-    if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value !== current.node) break;
-    if (parent.type === 'AssignmentPattern' && parent.left !== current.node) break;
-    current = current.parent;
-  }
+  // in `{ a: x }` only the value is a target; in `x = 1` (a default) only the left side
+  const current = patternTargetRoot(path);
   const parent = current.parent?.node;
   if (!parent) return { target: false, assignment: null, operator: '' };
   if (parent.type === 'AssignmentExpression' && parent.left === current.node) return { target: true, assignment: current.parent, operator: parent.operator };

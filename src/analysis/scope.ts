@@ -36,25 +36,27 @@ const PATTERN_PARTS = new Set(['ObjectPattern', 'ArrayPattern', 'RestElement', '
  * parameter `({ a })`, `catch ({ message })`), not a use of one. A default value
  * (`{ a = b }`: `b`) and a destructuring assignment to existing names (`({ a } = x)`) are uses. */
 function declaredByPattern(path: ASTPath<any>): boolean {
-  let child = path;
-  let parent = path.parent;
-  while (parent) {
-    const node = parent.node;
-    const step =
-      node.type === 'ObjectPattern' ||
-      node.type === 'ArrayPattern' ||
-      node.type === 'RestElement' ||
-      (node.type === 'AssignmentPattern' && node.left === child.node) ||
-      ((node.type === 'Property' || node.type === 'ObjectProperty') && parent.parent?.node.type === 'ObjectPattern' && node.value === child.node && child.name === 'value');
-    if (!step) break;
-    child = parent;
-    parent = parent.parent;
-  }
-  if (!parent || child === path) return false;
+  const top = patternTargetRoot(path);
+  const parent = top.parent;
+  if (!parent || top === path) return false;
   const node = parent.node;
-  if (node.type === 'VariableDeclarator') return node.id === child.node;
-  if (node.type === 'CatchClause') return node.param === child.node;
-  return FUNCTION_TYPES.has(node.type) && (node.params ?? []).includes(child.node);
+  if (node.type === 'VariableDeclarator') return node.id === top.node;
+  if (node.type === 'CatchClause') return node.param === top.node;
+  return FUNCTION_TYPES.has(node.type) && (node.params ?? []).includes(top.node);
+}
+
+/** The outermost destructuring pattern `path` is a target in (`[a, { b: path }]`), or `path`
+ * itself: what a declaration, a parameter list or an assignment holds. A property's key and a
+ * default's value are not targets, so the climb stops there. */
+export function patternTargetRoot(path: ASTPath<any>): ASTPath<any> {
+  let current = path;
+  while (current.parent && PATTERN_PARTS.has(current.parent.node.type)) {
+    const parent = current.parent.node;
+    if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value !== current.node) break;
+    if (parent.type === 'AssignmentPattern' && parent.left !== current.node) break;
+    current = current.parent;
+  }
+  return current;
 }
 
 /** True when this Identifier path reads or writes a binding (not a property name, a type, a
