@@ -91,11 +91,14 @@ function isBrowserCode(j: JSCodeshift, root: Collection<any>): boolean {
   for (const statement of program.body ?? []) {
     if (statement.type === 'ImportDeclaration') sources.push(String(statement.source.value));
   }
-  for (const call of findNodes(j, top, 'CallExpression')) {
-    if (call.callee.type === 'Identifier' && call.callee.name === 'require' && typeof call.arguments[0]?.value === 'string') sources.push(call.arguments[0].value);
+  // one walk for the requires and the JSX
+  let jsx = false;
+  for (const node of findNodes(j, top, ['CallExpression', 'JSXElement', 'JSXFragment'])) {
+    if (node.type !== 'CallExpression') jsx = true;
+    else if (node.callee.type === 'Identifier' && node.callee.name === 'require' && typeof node.arguments[0]?.value === 'string') sources.push(node.arguments[0].value);
   }
   if (sources.some((source) => SERVER_IMPORTS.test(source))) return false;
-  return sources.some((source) => UI_PACKAGES.test(source)) || findNodes(j, top, ['JSXElement', 'JSXFragment']).length > 0;
+  return jsx || sources.some((source) => UI_PACKAGES.test(source));
 }
 
 /** `export default` and `module.exports = fn` (and what hangs below them) count only when
