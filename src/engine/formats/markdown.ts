@@ -2,13 +2,13 @@
 // the summary tables, errors and review items, then one collapsible diff per changed file.
 // GitHub refuses comments over 65,536 characters, so the report is laid out within a
 // budget well under that, and says clearly what it left out.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../../analysis/types';
 import type { FileResult, MigrateResult } from '../results';
 import { inLineOrder } from './json';
 import { escapeHtml, fencedBlock, inlineCode, inlineMarkdown } from './markdownText';
 import { errorLocation, findingLocation } from './summary';
+import { realPathOf, segmentsBelow } from './repositoryPaths';
 import type { ReportFormat } from './types';
 import { unifiedHunks } from './unifiedDiff';
 
@@ -130,25 +130,18 @@ function errorItems(result: MigrateResult): string[] {
 /** The result with file paths relative to the repository root (forward slashes), as code
  * scanning and pull requests show them; unchanged outside a repository, and for a path outside it. */
 function relativeToRepository(result: MigrateResult): MigrateResult {
-  const root = result.gitRoot ? realPath(result.gitRoot) : null;
-  if (!root) return result;
+  if (!result.gitRoot) return result;
+  const root = realPathOf(result.gitRoot);
   const shown = (absolute: string, fallback: string) => {
-    const relative = path.relative(root, absolute);
-    return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? fallback : relative.split(path.sep).join('/');
+    const segments = segmentsBelow(root, absolute);
+    return segments === null || segments.join('') === '' ? fallback : segments.join('/');
   };
   return {
     ...result,
-    files: result.files.map((file) => ({ ...file, path: shown(realPath(file.absolutePath), file.path) })),
-    skipped: result.skipped.map((skipped) => ({ ...skipped, path: shown(realPath(path.resolve(result.cwd, skipped.path)), skipped.path) })),
+    // a file's absolute path is its real path already
+    files: result.files.map((file) => ({ ...file, path: shown(file.absolutePath, file.path) })),
+    skipped: result.skipped.map((skipped) => ({ ...skipped, path: shown(realPathOf(path.resolve(result.cwd, skipped.path)), skipped.path) })),
   };
-}
-
-function realPath(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
 }
 
 /** Files with an error, and paths the run meant to read and could not: what makes it exit 2. */

@@ -3,7 +3,6 @@
 // the code needs migrating) and per review item (level note); files that could not be
 // processed are tool execution notifications. File URIs are relative to the repository
 // root (the git work tree, else the working directory) through the SRCROOT base id.
-import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, TransformName } from '../../analysis/types';
@@ -12,13 +11,14 @@ import type { FileResult, MigrateResult } from '../results';
 import { describeTransforms } from '../transformCatalog';
 import { inLineOrder } from './json';
 import { plainText, RULE_HELP } from './sarifRules';
+import { realPathOf, segmentsBelow } from './repositoryPaths';
 import type { ReportFormat } from './types';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SOURCE_ROOT = 'SRCROOT';
 
 export function toSarif(result: MigrateResult): object {
-  const root = realRoot(result.gitRoot ?? result.cwd);
+  const root = realPathOf(result.gitRoot ?? result.cwd);
   const transforms = describeTransforms(result.transforms);
   const ruleIndex = new Map<TransformName, number>(transforms.map((t, i) => [t.name, i]));
   const tool = packageInfo();
@@ -91,26 +91,18 @@ export function toSarif(result: MigrateResult): object {
 /** Relative to the root with percent-encoded segments; an absolute file URI when the file
  * is outside the root. */
 function artifactLocation(file: FileResult, root: string): { uri: string; uriBaseId?: string } {
-  const relative = path.relative(root, file.absolutePath);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(file.absolutePath).href };
-  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
+  return locationOf(file.absolutePath, root);
 }
 
 /** A skipped path (as shown: relative to the working directory, or absolute) against the root. */
 function skippedLocation(shown: string, cwd: string, root: string): { uri: string; uriBaseId?: string } {
-  const absolute = path.resolve(cwd, shown);
-  const relative = path.relative(root, absolute);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(absolute).href };
-  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
+  return locationOf(path.resolve(cwd, shown), root);
 }
 
-/** The root as the file system names it, so that it compares with files' real paths. */
-function realRoot(root: string): string {
-  try {
-    return fs.realpathSync(root);
-  } catch {
-    return root;
-  }
+function locationOf(absolute: string, root: string): { uri: string; uriBaseId?: string } {
+  const segments = segmentsBelow(root, absolute);
+  if (segments === null) return { uri: pathToFileURL(absolute).href };
+  return { uri: segments.map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
 }
 
 export const sarifFormat: ReportFormat = {
