@@ -39,12 +39,18 @@ function unusedName(candidates: string[], used: Set<string>): string {
  * async (event, context) => ...` or `... satisfies Handler`. A function passed to a
  * wrapper counts as untyped: an annotation that fits any Lambda context is always valid. */
 function isContextuallyTyped(fnPath: any): boolean {
+  return contextualTypeOf(fnPath) !== null;
+}
+
+/** The type the handler is checked against from outside: the `satisfies` / `as` type around
+ * it, or the annotation of the variable it initialises; null when there is none. */
+function contextualTypeOf(fnPath: any): any | null {
   let p = fnPath.parent;
   while (p && p.node.type === 'ParenthesizedExpression') p = p.parent;
-  if (!p) return false;
-  const node = p.node;
-  if (node.type === 'TSSatisfiesExpression' || node.type === 'TSAsExpression') return true;
-  return node.type === 'VariableDeclarator' && node.init === fnPath.node && !!node.id.typeAnnotation;
+  const node = p?.node;
+  if (node?.type === 'TSSatisfiesExpression' || node?.type === 'TSAsExpression') return node.typeAnnotation;
+  if (node?.type === 'VariableDeclarator' && node.init === fnPath.node) return node.id.typeAnnotation?.typeAnnotation ?? null;
+  return null;
 }
 
 /** How many parameters the type the handler is checked against declares, when this file
@@ -52,13 +58,7 @@ function isContextuallyTyped(fnPath: any): boolean {
  * or a type alias of this file that is one (`type ApiHandler = (event: E) => R`); null when
  * the type comes from elsewhere (`Handler` from aws-lambda) or is not a function type. */
 function contextualParamCount(j: JSCodeshift, root: Collection<any>, fnPath: any): number | null {
-  let p = fnPath.parent;
-  while (p && p.node.type === 'ParenthesizedExpression') p = p.parent;
-  if (!p) return null;
-  const node = p.node;
-  let type: any = null;
-  if (node.type === 'TSSatisfiesExpression' || node.type === 'TSAsExpression') type = node.typeAnnotation;
-  else if (node.type === 'VariableDeclarator' && node.init === fnPath.node) type = node.id.typeAnnotation?.typeAnnotation;
+  let type = contextualTypeOf(fnPath);
   for (let depth = 0; type && depth < 5; depth++) {
     if (type.type === 'TSParenthesizedType') type = type.typeAnnotation;
     else if (type.type === 'TSFunctionType') return (type.parameters ?? type.params ?? []).length;
@@ -83,10 +83,7 @@ function contextualParamCount(j: JSCodeshift, root: Collection<any>, fnPath: any
 /** The handler's type (annotation or `satisfies`) is a name imported from a file of the
  * project (`import type { ApiHandler } from './types'`). */
 function typedByProjectImport(j: JSCodeshift, root: Collection<any>, fnPath: any): boolean {
-  let p = fnPath.parent;
-  while (p && p.node.type === 'ParenthesizedExpression') p = p.parent;
-  const node = p?.node;
-  const type = node?.type === 'TSSatisfiesExpression' || node?.type === 'TSAsExpression' ? node.typeAnnotation : node?.type === 'VariableDeclarator' ? node.id.typeAnnotation?.typeAnnotation : null;
+  const type = contextualTypeOf(fnPath);
   if (type?.type !== 'TSTypeReference') return false;
   const name = type.typeName?.type === 'Identifier' ? type.typeName.name : type.typeName?.type === 'TSQualifiedName' && type.typeName.left.type === 'Identifier' ? type.typeName.left.name : null;
   if (!name) return false;
