@@ -53,6 +53,7 @@ export function findLazyRegions(j: JSCodeshift, root: Collection<any>, bindings:
   const add = (node: any, region: LazyRegion) => regions.set(node, [...(regions.get(node) ?? []), region]);
   const fs = findFsBindings(j, root);
   const paths = findPathBindings(j, root);
+  const handlers = new Set(bindings.flatMap((binding) => [...handlerFunctions(binding)]));
 
   /** `existsSync(p)` with `p` a static path. */
   const checksStaticPath = (call: ASTPath<any>): boolean =>
@@ -76,7 +77,12 @@ export function findLazyRegions(j: JSCodeshift, root: Collection<any>, bindings:
     // if (initialized) return;  /  if (existsSync(p)) return;  ...the statements after it
     const block = ifPath.parent?.node;
     if (alternate || !returnsOnly(consequent) || !block || !Array.isArray(block.body)) return;
-    const filled = [...namesIn(test, nameOf)].filter((name) => testsFilled(test, name));
+    // in a handler's own body, `if (processed) return;` ends the invocation itself: what
+    // follows is the handler's work, which a warm start would skip, not an initialisation.
+    // `if (config) return handle(event, config);` there uses what was loaded, as a loader does.
+    const inHandler = handlers.has(ifPath.parent.parent?.node);
+    const returned = inHandler ? namesIn(returnedValue(consequent), nameOf) : null;
+    const filled = [...namesIn(test, nameOf)].filter((name) => testsFilled(test, name) && (!returned || returned.has(name)));
     const fileExists = bare?.type === 'CallExpression' && checksStaticPath(ifPath.get('test'));
     if (filled.length === 0 && !fileExists) return;
     const region: LazyRegion = { guards: filled, text: `if (${shownTest}) return`, line };
@@ -102,6 +108,11 @@ export function findLazyRegions(j: JSCodeshift, root: Collection<any>, bindings:
     add(right, { guards: [name], text: sourceExcerpt(logical.node), line: logical.node.loc?.start.line ?? 0 });
   });
   return regions;
+}
+
+/** What the `return` of an early-return branch (`return x;`, `{ return f(x); }`) hands back. */
+function returnedValue(consequent: any): any {
+  return (consequent.type === 'BlockStatement' ? consequent.body[0] : consequent)?.argument ?? null;
 }
 
 /** The module-level name a function is bound to (`function load() {}`, `const load = () => {}`), or null. */
