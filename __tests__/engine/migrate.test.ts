@@ -85,11 +85,15 @@ describe('migrate', () => {
       // the directive prologue comes before any comment a file can have
       'strict-off.js': "'use strict';\n// lambda-clean-slate-disable\nconst seen = [];\nexports.handler = async (event) => { seen.push(event.id); return seen; };\n",
       'strict-on.js': "'use strict';\nconst seen = []; // lambda-clean-slate-disable\nexports.handler = async (event) => { seen.push(event.id); return seen; };\n",
+      // below a licence header, still above the code
+      'licensed-off.js': "/*\n * Copyright 2026 Example Corp.\n */\n// SPDX-License-Identifier: Apache-2.0\n\n/* lambda-clean-slate-disable */\nconst seen = [];\nexports.handler = async (event) => { seen.push(event.id); return seen; };\n",
+      'later-on.js': "// Copyright 2026 Example Corp.\nconst seen = [];\n// lambda-clean-slate-disable\nexports.handler = async (event) => { seen.push(event.id); return seen; };\n",
     });
     const result = await migrate({ cwd: dir });
-    expect(result.files.map((f) => f.path)).toEqual(['strict-on.js']);
+    expect(result.files.map((f) => f.path)).toEqual(['later-on.js', 'strict-on.js']);
     expect(result.skipped).toEqual([
       { path: 'bin.js', reason: 'binary file (contains a NUL byte)', unprocessed: true },
+      { path: 'licensed-off.js', reason: 'disabled by a // lambda-clean-slate-disable comment' },
       { path: 'off.js', reason: 'disabled by a // lambda-clean-slate-disable comment' },
       { path: 'strict-off.js', reason: 'disabled by a // lambda-clean-slate-disable comment' },
     ]);

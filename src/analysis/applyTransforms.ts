@@ -47,8 +47,6 @@ export interface ApplyOptions {
 
 const BOM = '\uFEFF';
 const IGNORE_FILE = /^\s*(?:\/\/\s*lambda-clean-slate-disable\b|\/\*\s*lambda-clean-slate-disable\b)/;
-/** `'use strict';` and other directives, which may come before the file's first comment. */
-const DIRECTIVE_PROLOGUE = /^(?:\s*(?:'[^'\\\n]*'|"[^"\\\n]*")\s*;?)*/;
 
 /** Text that is kept out of the parser and put back after printing. The shebang becomes a
  * comment of the same length so that every line and column stays where it was. */
@@ -79,9 +77,19 @@ function close(printed: string, envelope: Envelope, eol: string): string {
   return (envelope.bom ? BOM : '') + out;
 }
 
-/** True when the file opts out as a whole: its first comment is `// lambda-clean-slate-disable`. */
+/** A comment, or a directive such as `'use strict';`, at the start of the text (after whitespace). */
+const LEADING_ITEM = /^\s*(?:\/\/[^\n\r\u2028\u2029]*|\/\*[\s\S]*?\*\/|'[^'\\\n]*'\s*;?|"[^"\\\n]*"\s*;?)/;
+
+/** True when the file opts out as a whole: one of the comments above its first line of code
+ * is `// lambda-clean-slate-disable` (the first one, or one below a licence header), before
+ * or after `'use strict'` and a shebang line. */
 export function isDisabled(source: string): boolean {
-  return IGNORE_FILE.test(source.replace(/^\uFEFF/, '').replace(/^#![^\n]*\n/, '').replace(DIRECTIVE_PROLOGUE, ''));
+  let rest = source.replace(/^\uFEFF/, '').replace(/^#![^\n]*\n/, '');
+  for (let m = LEADING_ITEM.exec(rest); m; m = LEADING_ITEM.exec(rest)) {
+    if (IGNORE_FILE.test(m[0])) return true;
+    rest = rest.slice(m[0].length);
+  }
+  return false;
 }
 
 /** A failure of the tool itself on this file, in one line: the file is left unchanged. */

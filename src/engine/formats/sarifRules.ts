@@ -12,7 +12,7 @@ export interface RuleHelp {
 
 const KEEP_AS_IT_IS =
   'To keep a declaration as it is, put `// lambda-clean-slate-ignore` on the line before it or at the end of its line; ' +
-  '`// lambda-clean-slate-disable` as the first comment of a file skips the file.';
+  '`// lambda-clean-slate-disable` among the comments above the first line of code of a file skips the file.';
 
 export const RULE_HELP: Record<TransformName, RuleHelp> = {
   globals: {
