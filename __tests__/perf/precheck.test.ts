@@ -74,8 +74,31 @@ describe('mayHoldHandler', () => {
     ['export = { async handler<T extends { id: string }>(e: T) { return e.id; } };'],
     ['export const config = { timeout: 3 }, handler = async (e) => e;'],
     ['export let cfg, handler: (e: unknown) => unknown = (e) => e;'],
+    // comments inside the export syntax
+    ['export /* the entry point */ const handler = async () => {};'],
+    ['export async /* v2 */ function handler() {}'],
+    ['export // the entry point\nconst handler = async () => {};'],
+    ['exports /* api */ .handler = async () => {};'],
+    ["exports['handler'] = async () => {};"],
+    ['module /* cjs */ .exports = { handler };'],
+    ['export const config = {}, handler /* main */ = async () => {};'],
+    ['exports.run = async (/* a /* b */ event) => {};'],
   ])('lets through %j', (text) => {
     expect(mayHoldHandler(text)).toBe(true);
+  });
+
+  it.each([
+    ['export /* the entry point */ const handler = async () => {};'],
+    ['export async /* v2 */ function handler() {}'],
+    ['export // the entry point\nconst handler = async () => {};'],
+    ['exports /* api */ .handler = async () => {};'],
+    ["exports['handler'] = async () => {};"],
+    ['const handler = async () => {};\nmodule /* cjs */ .exports = { handler };'],
+    ['export const config = {}, handler /* main */ = async () => {};'],
+    ['exports.run = async (/* a /* b */ event) => {};'],
+  ])('is right to let through %j: findHandlers finds a handler there', (text) => {
+    const j = jscodeshiftFor('babel');
+    expect(findHandlers(j, j(text), {}).length).toBeGreaterThan(0);
   });
 
   it.each([

@@ -173,18 +173,29 @@ function entry(name: string, value: ASTPath<any>, at: any): ExportedValue {
   return { name, value, line: loc?.start.line ?? 1, column: (loc?.start.column ?? 0) + 1 };
 }
 
-/** `exports.a.b` / `module.exports.a` → `a.b` / `a`; `module.exports` → ''; anything else → null. */
+/** `exports.a.b` / `module.exports.a` / `exports['a']` → `a.b` / `a` / `a`; `module.exports` → '';
+ * anything else → null. */
 export function commonJsExportPath(node: any): string | null {
   const parts: string[] = [];
   let current = node;
-  while (current.type === 'MemberExpression' && !current.computed && current.property.type === 'Identifier') {
-    parts.unshift(current.property.name);
+  for (let name = memberName(current); name !== null; name = memberName(current)) {
+    parts.unshift(name);
     current = current.object;
   }
   if (current.type === 'Identifier' && current.name === 'exports') return parts.join('.');
   if (current.type === 'Identifier' && current.name === 'module' && parts[0] === 'exports') {
     return parts.slice(1).join('.');
   }
+  return null;
+}
+
+/** The property a member expression names: `o.a` and `o['a']` → `a`; `o[k]` → null. */
+function memberName(node: any): string | null {
+  if (node.type !== 'MemberExpression') return null;
+  if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : null;
+  const key = node.property;
+  if ((key.type === 'StringLiteral' || key.type === 'Literal') && typeof key.value === 'string') return key.value;
+  if (key.type === 'TemplateLiteral' && key.expressions.length === 0) return key.quasis[0].value.cooked;
   return null;
 }
 

@@ -19,6 +19,12 @@
 // second time with them decoded.
 
 const EXPORT_WORD = /\bexports?\b/;
+/** Whitespace or a comment, which may stand wherever a pattern below has `_` (written as `_`
+ * to keep the patterns readable): `export /* the entry point *\/ const handler`. */
+const GAP = String.raw`(?:\s|\/\*(?:[^*]|\*(?!\/))*\*\/|\/\/[^\n\r\u2028\u2029]*)`;
+function gapped(pattern: string): RegExp {
+  return new RegExp(pattern.replace(/_/g, GAP));
+}
 const HANDLER_WORD = /\bhandler\b/;
 /** `event` as a whole identifier (`$` and word characters continue an identifier). */
 const EVENT_WORD = /(?<![\w$])event(?![\w$])/g;
@@ -48,18 +54,19 @@ function textMayHoldHandler(source: string, names: string[] | undefined): boolea
  * libraries mention a `handler` without exporting one; they are ruled out here instead
  * of being parsed. */
 const HANDLER_EXPORT_FORMS = [
-  /\bexports\s*\.\s*handler\b/,
-  /\bexport\s+(?:declare\s+)?(?:async\s+)?(?:function\b\s*\*?|const\b|let\b|var\b)\s*handler\b/,
-  /\bexport\s*(?:type\s*)?\{[^}]*\bhandler\b/,
+  gapped(String.raw`\bexports_*\._*handler\b`),
+  gapped(String.raw`\bexports_*\[_*(['"\x60])handler\1_*\]`),
+  gapped(String.raw`\bexport_+(?:declare_+)?(?:async_+)?(?:function\b_*\*?|const\b|let\b|var\b)_*handler\b`),
+  gapped(String.raw`\bexport_*(?:type_*)?\{[^}]*\bhandler\b`),
 ];
-const WHOLE_MODULE_EXPORT = /\bmodule\s*\.\s*exports\s*=|\bexport\s*=/;
+const WHOLE_MODULE_EXPORT = gapped(String.raw`\bmodule_*\._*exports_*=|\bexport_*=`);
 /** `{ handler }`, `handler: fn`, `async handler(`, `'handler': fn`: what a key or a shorthand
  * looks like from its right (what stands left of it may be a comment). */
 const HANDLER_KEY = /(?<![\w$.])(['"]?)handler\1\s*(?:[,}:(<]|\/[/*])/g;
 
 /** `export const config = {...}, handler = ...`: a later declarator of an exported declaration. */
-const EXPORTED_DECLARATION = /\bexport\s+(?:declare\s+)?(?:const|let|var)\b/;
-const HANDLER_DECLARATOR = /(?<![\w$.])handler\s*(?::(?:[^=;]|=>)*)?=(?![=>])/;
+const EXPORTED_DECLARATION = gapped(String.raw`\bexport_+(?:declare_+)?(?:const|let|var)\b`);
+const HANDLER_DECLARATOR = gapped(String.raw`(?<![\w$.])handler_*(?::(?:[^=;]|=>)*)?=(?![=>])`);
 
 function exportsHandlerName(source: string): boolean {
   if (HANDLER_EXPORT_FORMS.some((form) => form.test(source))) return true;
@@ -129,9 +136,9 @@ function parenthesisBefore(source: string, end: number): boolean {
     } else if (/\s/.test(c)) {
       i--;
     } else if (c === '/' && source[i - 1] === '*') {
-      const open = source.lastIndexOf('/*', i - 2);
-      if (open < 0) return false;
-      i = open - 1;
+      // a block comment's start cannot be found walking backwards (`/* a /* b */` is one
+      // comment): a comment here may well stand between `(` and `event`
+      return true;
     } else {
       return false;
     }
