@@ -3,6 +3,7 @@
 // `_responseStream` for a streaming handler) in front when the earlier ones are missing.
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { identifierNames } from './imports';
+import { alignWithItsLine } from './insert';
 import { isPackageSource } from './packageValues';
 import { programPath } from './scope';
 import { parseStatements } from './snippet';
@@ -145,6 +146,7 @@ export function ensureContextParam(j: JSCodeshift, root: Collection<any>, handle
   // optional: callers that pass the event alone (unit tests, other handlers) still compile
   added.push(contextType ? `${contextName}?: ${contextType}` : contextName);
 
+  alignWithItsLine(handler.fn.node);
   if (!addKeepingHeaderText(j, handler.fn, added)) {
     // parsed with the file's parser so that annotations come out as written
     const [header] = parseStatements(j, `function f(${added.join(', ')}) {}`);
@@ -279,6 +281,7 @@ function addKeepingHeaderText(j: JSCodeshift, fnPath: any, added: string[]): boo
   const inHeader = (comment: any) => comment.loc && !after(owner.node.loc.start, comment.loc.start) && !after(comment.loc.end, fn.body.loc.start);
   if ([owner.node, fn, fn.body].some((node) => (node.comments ?? []).some(inHeader))) return false;
 
+  alignWithItsLine(owner.node);
   const params: any[] = fn.params;
   const last = params[params.length - 1];
   let at: Position | null;

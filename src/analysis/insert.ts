@@ -31,6 +31,7 @@ export function prependToHandler(j: JSCodeshift, handler: HandlerInfo, statement
     spreadBlocks.add(block);
     for (let i = 0; i < body.length; i++) body[i] = parseStatements(j, j(body[i]).toSource())[0] ?? body[i];
   }
+  alignWithItsLine(block);
   // after the body's directives ('use strict' in the estree tree is a statement of the body;
   // the ts parser keeps directives apart): code above one would end the directive prologue
   let start = 0;
@@ -39,6 +40,18 @@ export function prependToHandler(j: JSCodeshift, handler: HandlerInfo, statement
 }
 
 const spreadBlocks = new WeakSet<object>();
+
+/** recast indents a reprinted node from the line where the statement around it begins, so
+ * the body of a handler that opens on a continuation line (`  .handler(async (event) => {`
+ * in a middy chain) would lose the chain's indentation, closing brace and all. The node (a
+ * handler's body or function) is told the indentation of its own first line instead, which
+ * is what the user's statements inside it are indented from. */
+export function alignWithItsLine(node: any): void {
+  const loc = node.loc;
+  if (!loc || typeof loc.lines?.getIndentAt !== 'function' || typeof loc.indent !== 'number') return;
+  const lineIndent: number = loc.lines.getIndentAt(loc.start.line);
+  if (lineIndent > loc.indent) loc.indent = lineIndent;
+}
 
 function isRequireDeclaration(stmt: any): boolean {
   if (stmt.type !== 'VariableDeclaration') return false;
