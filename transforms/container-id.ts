@@ -8,7 +8,8 @@
 //   number, `coldStart` (first invocation in this environment) and the request id from the
 //   context (a `context` parameter is added when the handler has none);
 // - with a Powertools `Logger` at module level: `logger.appendPersistentKeys({ containerId })`
-//   once (persistent keys survive `resetKeys`) and `logger.info(...)` instead of `console.log`.
+//   once (persistent keys survive `resetKeys`; `addPersistentLogAttributes` when the project's
+//   Logger is older than 2.8, which has no `appendPersistentKeys`) and `logger.info(...)` instead of `console.log`.
 //
 // What it never does: log the event, headers or environment variables; call Powertools'
 // `addContext` or `getColdStart` (either would flip its own `cold_start` flag); guess the
@@ -36,7 +37,7 @@ import { findModuleBinding, freeName } from '../src/analysis/imports';
 import { indexAfterImports, insertInModule, prependToHandler } from '../src/analysis/insert';
 import { ensureNamedImport } from '../src/analysis/namedImport';
 import { parserFor } from '../src/analysis/parser';
-import { findPowertoolsLogger, type ModuleLogger } from '../src/analysis/powertoolsLogger';
+import { findPowertoolsLogger, PERSISTENT_KEYS_METHODS, persistentKeysMethod, type ModuleLogger } from '../src/analysis/powertoolsLogger';
 import { parseStatements, quoted, semicolon } from '../src/analysis/snippet';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import type { CodeStyle, HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
@@ -66,13 +67,13 @@ function isInstrumented(handler: HandlerInfo, counterName: string): boolean {
   return body.type === 'BlockStatement' && body.body.some((stmt: any) => incrementsCounter(stmt, counterName));
 }
 
-/** `logger.appendPersistentKeys({ containerId })` is already at module level. */
+/** `logger.appendPersistentKeys({ containerId })` (or the older method) is already at module level. */
 function hasPersistentId(j: JSCodeshift, root: Collection<any>, logger: ModuleLogger, idName: string): boolean {
   return programBody(j, root).some((stmt) => {
     const call = stmt.type === 'ExpressionStatement' ? stmt.expression : null;
     if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') return false;
     const { object, property } = call.callee;
-    if (object.type !== 'Identifier' || object.name !== logger.name || property.name !== 'appendPersistentKeys') return false;
+    if (object.type !== 'Identifier' || object.name !== logger.name || !PERSISTENT_KEYS_METHODS.includes(property.name)) return false;
     return j(call).find(j.Identifier, { name: idName }).size() > 0;
   });
 }
@@ -124,13 +125,15 @@ function addInstrumentation(ctx: TransformContext): Instrumentation {
   return { idName, counterName };
 }
 
-/** `logger.appendPersistentKeys({ containerId })`, placed after both the logger and the id exist. */
+/** `logger.appendPersistentKeys({ containerId })` (`addPersistentLogAttributes` for a Logger
+ * older than 2.8), placed after both the logger and the id exist. */
 function addPersistentId(ctx: TransformContext, logger: ModuleLogger, instrumentation: Instrumentation): void {
   const { j, root, style } = ctx;
   const body = programBody(j, root);
   const counterStatement = body.find((stmt) => singleDeclarator(stmt, 'let')?.id.name === instrumentation.counterName);
   const index = Math.max(body.indexOf(logger.statement), body.indexOf(counterStatement)) + 1;
-  insertInModule(j, root, parseStatements(j, `${logger.name}.appendPersistentKeys({ ${property(ID_KEY, instrumentation.idName)} })${semicolon(style)}`), index);
+  const method = persistentKeysMethod(ctx.filePath);
+  insertInModule(j, root, parseStatements(j, `${logger.name}.${method}({ ${property(ID_KEY, instrumentation.idName)} })${semicolon(style)}`), index);
 }
 
 /** `key: value`, or the shorthand `key` when the value is a binding of that name. */
