@@ -32,7 +32,7 @@ import { reevaluation } from '../src/analysis/reevaluable';
 import { isReference, programPath } from '../src/analysis/scope';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
-import { asDeclared, hasResetAtTop, narrowableTypeText, resetStatement } from '../src/analysis/resetStatement';
+import { asDeclared, emptyValueFor, hasResetAtTop, narrowableTypeText, resetStatement, takesUndefined } from '../src/analysis/resetStatement';
 import { parserFor } from '../src/analysis/parser';
 import { parseStatements } from '../src/analysis/snippet';
 import type { LazyRegion } from '../src/analysis/lazyRegions';
@@ -48,6 +48,10 @@ interface Plan {
   moveTo: Map<any, HandlerInfo>;
   /** Declarator node → the text of a new initial value (`'idle' as Status`), set as it moves. */
   inits: Map<any, string>;
+  /** Declarator node → its text with a definite assignment assertion (`user!: User`), for a
+   * declaration without a value that moves into a handler: there TypeScript checks that it
+   * is assigned before each read (TS2454), which it did not at module level. */
+  definite: Map<any, string>;
   /** Statements of module-level functions that never run (see deadFunctions). */
   dead: Set<any>;
   resets: Map<HandlerInfo, any[]>;
@@ -147,6 +151,8 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
     const declaredType = typescript && init ? narrowableTypeText(binding.declarator.node) : null;
     const text = declaredType ? originalText(init!.node) : null;
     if (declaredType && text !== null) plan.inits.set(binding.declarator.node, asDeclared(init!.node, text, declaredType));
+    const definite = typescript && !init ? definiteDeclarator(binding.declarator.node) : null;
+    if (definite) plan.definite.set(binding.declarator.node, definite);
     plan.fates.set(binding.declarator.node, 'move');
     plan.moveTo.set(binding.declarator.node, only);
     plan.changes.push({ kind: 'move', ...where(binding), message: `\`${name}\` moved into handler \`${only.name}\`: it held state from one invocation to the next${once}` });
@@ -156,7 +162,8 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   for (const handler of users) {
     if (hasResetAtTop(handler, name)) continue;
     const list = plan.resets.get(handler) ?? [];
-    list.push(resetStatement(ctx.j, name, init?.node ?? null, ctx.style, typescript ? narrowableTypeText(binding.declarator.node) : null));
+    const declarator = binding.declarator.node;
+    list.push(resetStatement(ctx.j, name, init?.node ?? null, ctx.style, typescript ? narrowableTypeText(declarator) : null, typescript ? emptyValueFor(declarator) : 'undefined'));
     plan.resets.set(handler, list);
     added = true;
   }
@@ -165,6 +172,16 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   const handlerNames = users.map((h) => `\`${h.name}\``).join(', ');
   const why = users.length > 1 ? 'several handlers use it' : 'helper functions use it too';
   plan.changes.push({ kind: 'reset', ...where(binding), message: `\`${name}\` is reset at the start of ${handlerNames}: it held state from one invocation to the next${once}; it stays at module level because ${why}` });
+}
+
+/** `name!: Type` for a declarator without a value whose declared type does not take
+ * `undefined` and that has no `!` yet (`let user: User;`), else null. */
+function definiteDeclarator(declarator: any): string | null {
+  const id = declarator.id;
+  const annotation = id?.typeAnnotation?.typeAnnotation;
+  if (id?.type !== 'Identifier' || declarator.definite || !annotation || takesUndefined(annotation)) return null;
+  const type = originalText(annotation);
+  return type === null ? null : `${id.name}!: ${type}`;
 }
 
 /** The module an import binding comes from when it is one of the project's own (a relative
@@ -355,7 +372,7 @@ function step(ctx: TransformContext): void {
   const { j, root } = ctx;
   const bindings = collectModuleBindings(j, root, ctx.handlers, ctx.leftAlone);
   const classes = classifyModuleBindings(j, root, bindings);
-  const plan: Plan = { fates: new Map(), moveTo: new Map(), inits: new Map(), dead: deadFunctions(bindings), resets: new Map(), changes: [] };
+  const plan: Plan = { fates: new Map(), moveTo: new Map(), inits: new Map(), definite: new Map(), dead: deadFunctions(bindings), resets: new Map(), changes: [] };
   const expiries: (() => void)[] = [];
 
   // decide everything first: the analysis reads paths that the edits below invalidate
@@ -445,6 +462,9 @@ function step(ctx: TransformContext): void {
     const { remaining, moved } = splitDeclaration(j, declaration, (d) => plan.fates.get(d) ?? 'keep');
     program.body.splice(program.body.indexOf(declaration), 1, ...remaining);
     for (const [declarator, statement] of moved) {
+      const definite = plan.definite.get(declarator);
+      // parsed from text, so that recast prints the `!` it has no printer for
+      if (definite) statement.declarations[0] = parseStatements(j, `let ${definite};`)[0].declarations[0];
       const handler = plan.moveTo.get(declarator)!;
       movedByHandler.set(handler, [...(movedByHandler.get(handler) ?? []), statement]);
     }

@@ -31,6 +31,24 @@ const cases: Record<string, [string, string]> = {
     'const counters = { a: 0, b: 0 };\nexport const handler = async (event: { action: keyof typeof counters }) => {\n  counters[event.action] += 1;\n  return counters[event.action];\n};\n',
     '  counters = { a: 0, b: 0 };',
   ],
+  // declared without a value: `undefined` alone is no `string` (TS2322), and a moved
+  // declaration is checked for use before assignment in the handler (TS2454)
+  resetUninitialised: [
+    "let messageId!: string;\nconst log = (m: string) => `[${messageId}] ${m}`;\nfunction take(id: string) { messageId = id; return log('ok'); }\nexport const handler = async (event: { ids: string[] }) => event.ids.map(take);\n",
+    'messageId = undefined as unknown as string;',
+  ],
+  resetUninitialisedUnion: [
+    "let status: 'idle' | 'busy' | undefined;\nconst mark = () => { status = 'busy'; };\nexport const handler = async (event: { id: string }) => {\n  mark();\n  return status === 'busy' ? event.id : '';\n};\n",
+    "status = undefined as 'idle' | 'busy' | undefined;",
+  ],
+  movedUninitialised: [
+    'interface User { id: string }\nlet user: User;\nexport const handler = async (event: { auth?: string }) => {\n  if (event.auth) user = { id: event.auth };\n  return user ? user.id : null;\n};\n',
+    '  let user!: User;',
+  ],
+  movedUninitialisedOptional: [
+    'let note: string | undefined;\nexport const handler = async (event: { n?: string }) => {\n  if (event.n) note = event.n;\n  return note ?? "";\n};\n',
+    '  let note: string | undefined;',
+  ],
   notNarrowable: ['let seen: string[] = [];\nexport const handler = async (event: { id: string }) => {\n  seen.push(event.id);\n  return seen.length;\n};\n', 'let seen: string[] = [];'],
 };
 

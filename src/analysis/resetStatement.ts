@@ -38,8 +38,8 @@ const PROPERTY_NAMES: Record<string, string> = {
 /** `name = <initial value>;` (`name = undefined;` for a declaration without one), written
  * with the initial value's own source text so that it reads exactly as the declaration did
  * (`session = { userId: null, roles: [] };` stays on one line). */
-export function resetStatement(j: JSCodeshift, name: string, init: any | null, style: CodeStyle, declaredType: string | null = null): any {
-  const text = init ? originalText(init) : 'undefined';
+export function resetStatement(j: JSCodeshift, name: string, init: any | null, style: CodeStyle, declaredType: string | null = null, emptyValue = 'undefined'): any {
+  const text = init ? originalText(init) : emptyValue;
   if (text === null) return j.expressionStatement(j.assignmentExpression('=', j.identifier(name), cloneExpression(init)));
   const value = init && declaredType ? asDeclared(init, text, declaredType) : text;
   const [statement] = parseStatements(j, `${name} = ${value}${semicolon(style)}`);
@@ -56,6 +56,26 @@ export function narrowableTypeText(declarator: any): string | null {
   const narrowable =
     annotation.type === 'TSUnionType' || annotation.type === 'TSBooleanKeyword' || annotation.type === 'TSLiteralType' || (annotation.type === 'TSTypeReference' && !annotation.typeParameters);
   return narrowable ? originalText(annotation) : null;
+}
+
+/** TypeScript, a declaration without a value (`let id: string;`, `let user!: User;`): what
+ * gives the variable back the `undefined` it started with, in a way its declared type takes.
+ * `undefined` alone does not type-check against a type without it (TS2322), and would
+ * narrow a union to `undefined` for the rest of the handler. */
+export function emptyValueFor(declarator: any): string {
+  const annotation = declarator?.id?.typeAnnotation?.typeAnnotation;
+  const text = annotation ? originalText(annotation) : null;
+  if (!annotation || text === null || annotation.type === 'TSAnyKeyword' || annotation.type === 'TSUnknownKeyword') return 'undefined';
+  return takesUndefined(annotation) ? `undefined as ${text}` : `undefined as unknown as ${text}`;
+}
+
+/** True when `undefined` is surely one of the values of the type (`string | undefined`, `any`). */
+export function takesUndefined(type: any): boolean {
+  if (!type) return false;
+  if (['TSAnyKeyword', 'TSUnknownKeyword', 'TSUndefinedKeyword', 'TSVoidKeyword'].includes(type.type)) return true;
+  if (type.type === 'TSUnionType') return type.types.some(takesUndefined);
+  if (type.type === 'TSParenthesizedType') return takesUndefined(type.typeAnnotation);
+  return false;
 }
 
 /** `<init> as <type>`, with the value in parentheses unless it is a single term. */
