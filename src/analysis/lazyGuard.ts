@@ -22,7 +22,8 @@ export interface LazyGuard {
   form: LazyGuardForm;
   /** The AssignmentExpression that fills the cache. */
   write: ASTPath<any>;
-  /** For `if`: the IfStatement whose test checks that the binding is empty. */
+  /** For `if`: the IfStatement whose test checks that the binding is empty; for
+   * `early-return`, the one whose test checks that it is filled. */
   ifStatement?: ASTPath<any>;
 }
 
@@ -56,10 +57,13 @@ export function testsEmpty(test: any, name: string): boolean {
   return false;
 }
 
-/** True for a test that holds when `name` is filled: `x`, `x !== undefined`, `x != null`. */
+/** True for a test that holds when `name` is filled: `x`, `x !== undefined`, `x != null`, or
+ * any of those joined to other conditions with `&&` (`x && Date.now() - loadedAt < TTL`: a
+ * cache that is also fresh enough). */
 export function testsFilled(test: any, name: string): boolean {
   const node = unparen(test);
   if (isName(node, name)) return true;
+  if (node?.type === 'LogicalExpression' && node.operator === '&&') return testsFilled(node.left, name) || testsFilled(node.right, name);
   if (node?.type === 'BinaryExpression' && (node.operator === '!=' || node.operator === '!==')) {
     return (isName(node.left, name) && isEmptyValue(node.right)) || (isName(node.right, name) && isEmptyValue(node.left));
   }
@@ -110,7 +114,7 @@ export function lazyGuardOf(assignment: ASTPath<any>, name: string): LazyGuard |
     for (let i = 0; i < index; i++) {
       const earlier = block.body[i];
       if (earlier.type === 'IfStatement' && !earlier.alternate && testsFilled(earlier.test, name) && returnsOnly(earlier.consequent)) {
-        return { form: 'early-return', write: assignment };
+        return { form: 'early-return', write: assignment, ifStatement: statement.parent.get('body', i) };
       }
     }
   }

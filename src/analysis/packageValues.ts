@@ -68,7 +68,9 @@ function factoryCreating(calleePath: ASTPath<any>, depth: number): string | null
   if (fn.body.type !== 'BlockStatement') return packageCreating(unit!.get('body'), depth);
   const sources = new Set<string | null>();
   const visit = (path: ASTPath<any>) => {
-    const node = path.node;
+    // the value, not `path.node`: for a comment (no node to ast-types) that is the node
+    // around it, whose fields would be walked again and again
+    const node = path.value;
     if (!node || typeof node !== 'object') return;
     if (path !== unit && ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod'].includes(node.type)) return;
     if (node.type === 'ReturnStatement') {
@@ -76,7 +78,7 @@ function factoryCreating(calleePath: ASTPath<any>, depth: number): string | null
       return;
     }
     for (const key of Object.keys(node)) {
-      if (key === 'loc' || key === 'comments' || key === 'original') continue;
+      if (key === 'loc' || key === 'comments' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'original') continue;
       const child = node[key];
       if (Array.isArray(child)) child.forEach((c, i) => c && typeof c.type === 'string' && visit(path.get(key, i)));
       else if (child && typeof child.type === 'string') visit(path.get(key));
