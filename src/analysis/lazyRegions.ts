@@ -12,6 +12,7 @@ import { findIn } from './fastFind';
 import { findFsBindings, fsCallOf } from './fsBindings';
 import { handlerFunctions, isEmptyValue, requestSourceOf, returnsOnly, testsEmpty, testsFilled } from './lazyGuard';
 import { isMutation } from './mutation';
+import { moduleFunctionName } from './scope';
 import { sourceExcerpt } from './sourceExcerpt';
 import { evaluateString, findPathBindings } from './staticPath';
 
@@ -43,6 +44,9 @@ function namesIn(node: any, nameOf: Map<any, string>, out = new Set<string>()): 
   }
   return out;
 }
+
+/** File system calls that throw when a path is missing, and do nothing else. */
+const EXISTENCE_CHECKS = new Set(['access', 'accessSync', 'stat', 'statSync', 'lstat', 'lstatSync']);
 
 /** Every region of the module, by the node that runs only inside it (a branch, the right side
  * of `??=`, each statement after an early return). */
@@ -89,6 +93,19 @@ export function findLazyRegions(j: JSCodeshift, root: Collection<any>, bindings:
     for (const later of block.body.slice(block.body.indexOf(ifPath.node) + 1)) add(later, region);
   });
 
+  // try { await access(p); } catch { ...download p... }: the catch runs while the file is missing
+  findIn(j, root, 'TryStatement').forEach((tryPath) => {
+    const { block, handler } = tryPath.node;
+    if (!handler || block.body.length === 0) return;
+    const checksOnly = block.body.every((statement: any, i: number) => {
+      if (statement.type !== 'ExpressionStatement') return false;
+      let call = tryPath.get('block', 'body', i, 'expression');
+      if (call.node.type === 'AwaitExpression') call = call.get('argument');
+      return call.node.type === 'CallExpression' && EXISTENCE_CHECKS.has(fsCallOf(fs, call)?.method ?? '') && call.node.arguments.length > 0 && evaluateString(j, call.get('arguments', 0), paths).static;
+    });
+    if (checksOnly) add(handler.body, { guards: [], text: `try { ${sourceExcerpt(block.body[0])} } catch`, line: tryPath.node.loc?.start.line ?? 0 });
+  });
+
   // x ??= v, x ||= v, x = x ?? v
   findIn(j, root, 'AssignmentExpression').forEach((assignment) => {
     const { left, right, operator } = assignment.node;
@@ -113,17 +130,6 @@ export function findLazyRegions(j: JSCodeshift, root: Collection<any>, bindings:
 /** What the `return` of an early-return branch (`return x;`, `{ return f(x); }`) hands back. */
 function returnedValue(consequent: any): any {
   return (consequent.type === 'BlockStatement' ? consequent.body[0] : consequent)?.argument ?? null;
-}
-
-/** The module-level name a function is bound to (`function load() {}`, `const load = () => {}`), or null. */
-function moduleFunctionName(fn: ASTPath<any>): string | null {
-  const atTop = (p: ASTPath<any> | null) => p?.node.type === 'Program' || (p?.node.type === 'ExportNamedDeclaration' && p.parent?.node.type === 'Program');
-  if (fn.node.type === 'FunctionDeclaration' && fn.node.id && atTop(fn.parent)) return fn.node.id.name;
-  const declarator = fn.parent;
-  if (declarator?.node.type === 'VariableDeclarator' && declarator.node.init === fn.node && declarator.node.id.type === 'Identifier' && atTop(declarator.parent?.parent)) {
-    return declarator.node.id.name;
-  }
-  return null;
 }
 
 /** Which of `candidates` change only inside live lazy regions, each with the region of its

@@ -169,3 +169,14 @@ export function isInside(inner: ASTPath<any>, outer: ASTPath<any>): boolean {
   for (let p: ASTPath<any> | null = inner; p; p = p.parent) if (p.node === outer.node) return true;
   return false;
 }
+
+/** The module-level name a function is bound to (`function load() {}`, `const load = () => {}`), or null. */
+export function moduleFunctionName(fn: ASTPath<any>): string | null {
+  const atTop = (p: ASTPath<any> | null) => p?.node.type === 'Program' || (p?.node.type === 'ExportNamedDeclaration' && p.parent?.node.type === 'Program');
+  if (fn.node.type === 'FunctionDeclaration' && fn.node.id && atTop(fn.parent)) return fn.node.id.name;
+  const declarator = fn.parent;
+  if (declarator?.node.type === 'VariableDeclarator' && declarator.node.init === fn.node && declarator.node.id.type === 'Identifier' && atTop(declarator.parent?.parent)) {
+    return declarator.node.id.name;
+  }
+  return null;
+}

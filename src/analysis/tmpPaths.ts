@@ -8,7 +8,7 @@ import { findFsBindings, fsCallOf, type FsBindings } from './fsBindings';
 import { FS_PATH_ARGUMENTS, type PathArgument, type TmpAccess } from './fsPathArguments';
 import { findPaths } from './fastFind';
 import { refersToModuleBinding } from './lexicalScope';
-import { isReference, moduleFunctionNamed, programPath } from './scope';
+import { isReference, moduleFunctionName, moduleFunctionNamed, programPath } from './scope';
 import { evaluateString, findPathBindings, isPathOrOsCall, LAMBDA_TMP, type PathBindings, type StringValue } from './staticPath';
 
 export type { TmpAccess } from './fsPathArguments';
@@ -185,10 +185,12 @@ function endsInExit(node: any): boolean {
 
 /** The existence checks a statement depends on: it sits in the branch of an `if` whose
  * test checks, in the `catch` of a `try` whose block checks, or after an `if` that checks
- * and returns (`if (existsSync(p)) return read(p);`). */
-function guardsOf(m: Module, use: ASTPath<any>): TmpPathValue[] {
+ * and returns (`if (existsSync(p)) return read(p);`); or it is in a module function
+ * (`downloadModel()`) every call of which depends on the same check. */
+function guardsOf(m: Module, use: ASTPath<any>, visiting: Set<any> = new Set()): TmpPathValue[] {
   const guards: TmpPathValue[] = [];
-  for (let child = use, p = use.parent; p && !FUNCTION_TYPES.has(p.node.type); child = p, p = p.parent) {
+  let p = use.parent;
+  for (let child = use; p && !FUNCTION_TYPES.has(p.node.type); child = p, p = p.parent) {
     const node = p.node;
     if (node.type === 'IfStatement' && child.node !== node.test) guards.push(...checksIn(m, p.get('test')));
     if (node.type === 'CatchClause') guards.push(...checksIn(m, p.parent.get('block')));
@@ -200,7 +202,20 @@ function guardsOf(m: Module, use: ASTPath<any>): TmpPathValue[] {
       }
     }
   }
+  if (p && !visiting.has(p.node)) guards.push(...guardsOfEveryCall(m, p, new Set([...visiting, p.node])));
   return guards;
+}
+
+/** The checks that every call of the module function `fn` depends on; none when the
+ * function is used other than by being called (handed to other code, exported). */
+function guardsOfEveryCall(m: Module, fn: ASTPath<any>, visiting: Set<any>): TmpPathValue[] {
+  const name = moduleFunctionName(fn);
+  if (name === null) return [];
+  const uses = findPaths(m.j, programPath(m.j, m.root)!, 'Identifier', (node: any) => node.name === name).filter((path) => isReference(path) && refersToModuleBinding(path));
+  const calls = uses.filter((path) => path.parent?.node.type === 'CallExpression' && path.parent.node.callee === path.node);
+  if (calls.length === 0 || calls.length !== uses.length) return [];
+  const [first, ...others] = calls.map((call) => guardsOf(m, call.parent, visiting));
+  return first.filter((guard) => guard.kind === 'static' && others.every((guards) => guards.some((g) => g.kind === 'static' && g.path === guard.path)));
 }
 
 /** The callee as written, or `.method()` when it is a long chain (`sharp(buffer).resize(64).toFile`). */
