@@ -119,6 +119,19 @@ export function importOrigin(j: JSCodeshift, root: Collection<any>, name: string
   return null;
 }
 
+/** True when `node` holds an `await` that is not inside a function of its own. */
+export function awaitsOutsideFunctions(node: any): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (node.type === 'AwaitExpression') return true;
+  if (/Function|ClassMethod|ObjectMethod/.test(node.type ?? '')) return false;
+  for (const key of Object.keys(node)) {
+    if (key === 'loc' || key === 'comments' || key === 'leadingComments' || key === 'trailingComments' || key === 'original' || key === 'tokens') continue;
+    const value = node[key];
+    if (Array.isArray(value) ? value.some(awaitsOutsideFunctions) : value?.type && awaitsOutsideFunctions(value)) return true;
+  }
+  return false;
+}
+
 /** `new pg.Client(...)`, `await mysql.createConnection(...)`, `DynamoDBDocumentClient.from(c)`:
  * the import it is made from, or null when it is not made from an import. */
 export function constructionOf(j: JSCodeshift, root: Collection<any>, expression: any): Construction | null {
@@ -129,6 +142,8 @@ export function constructionOf(j: JSCodeshift, root: Collection<any>, expression
     node = unwrap(node.argument);
   }
   if (!node || (node.type !== 'NewExpression' && node.type !== 'CallExpression')) return null;
+  // `new Redis(await getUrl())`: making it again takes an async factory too
+  if (!awaited && node.arguments.some(awaitsOutsideFunctions)) awaited = true;
   const form = node.type === 'NewExpression' ? 'new' : 'call';
   let callee = unwrap(node.callee);
   const path: string[] = [];

@@ -4,7 +4,7 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { UnusableCheck } from '../config/clientFamilies';
 import { findIn } from './fastFind';
-import { LOST_CONNECTIONS } from './clientBindings';
+import { awaitsOutsideFunctions, LOST_CONNECTIONS } from './clientBindings';
 import { isReference } from './scope';
 
 /** `create` + the binding's name (`client` → `createClient`, `db` → `createDb`), numbered
@@ -84,7 +84,10 @@ export function factoryDeclaration(j: JSCodeshift, parts: FactoryParts): any {
 
   const attachments = [...parts.moved, ...listeners];
   if (attachments.length === 0) {
-    return j.functionDeclaration(j.identifier(parts.factoryName), [], j.blockStatement([j.returnStatement(parts.construction)]));
+    const factory = j.functionDeclaration(j.identifier(parts.factoryName), [], j.blockStatement([j.returnStatement(parts.construction)]));
+    // `new Redis(await getUrl())` can only be made again in an async function
+    factory.async = awaitsOutsideFunctions(parts.construction);
+    return factory;
   }
   const created = parts.awaited ? j.awaitExpression(parts.construction) : parts.construction;
   const body = [
