@@ -7,8 +7,5 @@ let invocationCount = 0;
 export const handler = async (_event, context) => {
   invocationCount += 1;
   console.log(JSON.stringify({ message: 'invocation', containerId, invocation: invocationCount, coldStart: invocationCount === 1, requestId: context?.awsRequestId }));
-
-  return {
-    statusCode: 204
-  };
+  return { statusCode: 204 };
 };

@@ -3,6 +3,7 @@ import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { HandlerInfo } from './types';
 import { programPath } from './scope';
 import { parseStatements } from './snippet';
+import { originalText } from './sourceExcerpt';
 
 /** Makes sure the handler has a block body (`async (e) => work(e)` becomes
  * `async (e) => { return work(e); }`) and returns that body's statement list. */
@@ -10,9 +11,17 @@ export function handlerBody(j: JSCodeshift, handler: HandlerInfo): any[] {
   const fn: any = handler.fn.node;
   if (fn.body.type !== 'BlockStatement') {
     const expression = fn.body;
-    // `() => ({ ... })` needs its parentheses; `return { ... }` does not
-    if (expression.extra?.parenthesized) expression.extra = { ...expression.extra, parenthesized: false };
-    fn.body = j.blockStatement([j.returnStatement(expression)]);
+    // `return` with the expression's own text, so that it reads as the user wrote it (an
+    // object literal printed afresh would be spread over several lines)
+    const text = originalText(expression);
+    const [written] = text !== null && !text.includes('\n') ? parseStatements(j, `return ${text};`) : [];
+    if (written?.type === 'ReturnStatement') {
+      fn.body = j.blockStatement([written]);
+    } else {
+      // `() => ({ ... })` needs its parentheses; `return { ... }` does not
+      if (expression.extra?.parenthesized) expression.extra = { ...expression.extra, parenthesized: false };
+      fn.body = j.blockStatement([j.returnStatement(expression)]);
+    }
   }
   return fn.body.body;
 }
@@ -104,10 +113,10 @@ export function indexForNewImport(j: JSCodeshift, root: Collection<any>): number
 /** The comments at the very top of the file (starting on its first line, and those that
  * follow them with at most one blank line between): the file's header, which stays on top
  * whatever is inserted. A comment further down belongs to the statement below it. */
-function headerComments(first: any): any[] {
+function headerComments(first: any, fromLine = 1): any[] {
   const leading = (first.comments ?? []).filter((c: any) => c.leading !== false && c.loc);
   const header: any[] = [];
-  let expectedLine = 1;
+  let expectedLine = fromLine;
   for (const comment of leading) {
     if (comment.loc.start.line > expectedLine) break;
     // a `lambda-clean-slate-ignore` comment belongs to its declaration, never to the file header
@@ -134,9 +143,10 @@ function isDocComment(comment: any): boolean {
 export function insertInModule(j: JSCodeshift, root: Collection<any>, statements: any[], index = indexAfterImports(j, root)): void {
   if (statements.length === 0) return;
   const body: any[] = programPath(j, root)!.node.body;
-  if (index === 0 && body.length > 0) {
-    const first = body[0];
-    const header = headerComments(first);
+  const { top, fromLine } = headerStart(body);
+  if (index === top && body.length > top) {
+    const first = body[top];
+    const header = headerComments(first, fromLine);
     if (header.length > 0) {
       if (statements[0].loc) statements[0] = withHeader(j, statements[0], header, first);
       // a statement built from scratch has no positions of its own to be measured against
@@ -169,9 +179,19 @@ function withHeader(j: JSCodeshift, statement: any, header: any[], first: any): 
  * that becomes first, so the header stays at the top of the file. */
 export function keepFileHeader(j: JSCodeshift, root: Collection<any>, leaving: any): void {
   const body: any[] = programPath(j, root)!.node.body;
-  if (body[0] !== leaving || body.length < 2) return;
-  const header = headerComments(leaving);
+  const { top, fromLine } = headerStart(body);
+  if (body[top] !== leaving || body.length < top + 2) return;
+  const header = headerComments(leaving, fromLine);
   if (header.length === 0) return;
   leaving.comments = leaving.comments.filter((c: any) => !header.includes(c));
-  body[1].comments = [...header, ...(body[1].comments ?? [])];
+  body[top + 1].comments = [...header, ...(body[top + 1].comments ?? [])];
+}
+
+/** Where the file header can begin: after the directives (`'use strict';`) that may stand
+ * above it, as the index of the first statement after them and the line below them. */
+function headerStart(body: any[]): { top: number; fromLine: number } {
+  let top = 0;
+  while (top < body.length && isDirective(body[top])) top++;
+  const above = top > 0 ? body[top - 1].loc?.end.line : 0;
+  return { top, fromLine: above === undefined ? Number.MAX_SAFE_INTEGER : above + 1 };
 }
