@@ -90,7 +90,7 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   if (reachedMutations.length === 0) {
     const unreached = binding.references.find(
       (r) =>
-        r.place.at === 'function' && isMutation(r.effect) && r.place.reachedBy.length === 0 && !r.place.atLoad && !r.place.byOthers && !r.place.byLeftHandler && !plan.dead.has(topStatementOf(r.path)),
+        r.place.at === 'function' && isMutation(r.effect) && r.place.reachedBy.length === 0 && (!r.place.atLoad || r.place.handedOver) && !r.place.byOthers && !r.place.byLeftHandler && !plan.dead.has(topStatementOf(r.path)),
     );
     if (unreached && !binding.ignored) {
       review(
@@ -109,7 +109,9 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
     );
   }
   if (binding.exported) return review('exported', `\`${name}\` holds state across invocations${once} but is exported; other modules may rely on it, so it is kept (reset it by hand if that is safe)`);
-  const atLoad = binding.references.find((r) => r.place.at === 'module' || r.place.atLoad);
+  // a callback handed over as the module loads (`app.use(...)`, a middy `before`) is not
+  // known to run then: a change there is said below, as code no handler reaches
+  const atLoad = binding.references.find((r) => r.place.at === 'module' || (r.place.atLoad && !r.place.handedOver));
   if (atLoad) {
     return review('module-read', `\`${name}\` holds state across invocations${once} but is also used while the module loads (line ${lineOf(atLoad.path)}); kept, because moving or resetting it would change what the module sets up`);
   }
@@ -204,23 +206,36 @@ const GLOBAL_OBJECTS = new Set(['globalThis', 'global']);
 /** `globalThis.cache ??= new Map()`, `global.seen.push(x)`: the first change of each property
  * of the global object in the code the handlers reach (the global object, not a local of
  * that name). */
+function isMember(node: any): boolean {
+  return node?.type === 'MemberExpression' || node?.type === 'OptionalMemberExpression';
+}
+
+/** `o.name` / `o['name']` → `name`; anything computed otherwise → null. */
+function memberName(member: any): string | null {
+  return !member.computed ? member.property.name ?? null : typeof member.property.value === 'string' ? member.property.value : null;
+}
+
 function globalObjectWrites(ctx: TransformContext): { property: string; path: ASTPath<any> }[] {
   const { j } = ctx;
   const found = new Map<string, ASTPath<any>>();
   const seen = new Set<any>();
   for (const unit of reachFrom(j, ctx.handlers.map((h) => h.fn))) {
-    for (const p of findPaths(j, unit, 'Identifier', (node: any) => GLOBAL_OBJECTS.has(node.name))) {
+    for (const p of findPaths(j, unit, 'Identifier', (node: any) => GLOBAL_OBJECTS.has(node.name) || node.name === 'process')) {
       if (seen.has(p.node)) continue;
       seen.add(p.node);
-      const parent = p.parent?.node;
-      if (!parent || (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') || parent.object !== p.node) continue;
+      // `process.env.TENANT = event.tenant`: the environment of the process outlives the invocation too
+      const env = p.node.name === 'process';
+      const object = env ? p.parent : p;
+      const parent = env ? object?.parent?.node : p.parent?.node;
+      if (env && !(isMember(object?.node) && object.node.object === p.node && memberName(object.node) === 'env')) continue;
+      if (!isMember(parent) || parent.object !== object.node) continue;
       // `globalThis.name`, `globalThis['name']`
-      const name = !parent.computed ? parent.property.name : typeof parent.property.value === 'string' ? parent.property.value : null;
+      const name = memberName(parent);
       if (name === null) continue;
       if (!isReference(p) || resolveScope(p) !== null) continue;
       const effect = referenceEffect(p);
       if (effect.kind !== 'member-write' && effect.kind !== 'mutating-call') continue;
-      const property = `${p.node.name}.${name}`;
+      const property = `${env ? 'process.env' : p.node.name}.${name}`;
       if (!found.has(property)) found.set(property, p);
     }
   }
@@ -239,7 +254,7 @@ function changedElsewhere(binding: ModuleBinding, dead: Set<any>): ModuleBinding
       isMutation(r.effect) &&
       !dead.has(topStatementOf(r.path)) &&
       // an exported helper that only empties it (`seen.clear()`, a test's reset) agrees with a reset
-      (r.place.byOthers ? !emptiesIt(binding, r) : r.place.reachedBy.length === 0 && !r.place.atLoad && !r.place.byLeftHandler),
+      (r.place.byOthers ? !emptiesIt(binding, r) : r.place.reachedBy.length === 0 && (!r.place.atLoad || r.place.handedOver) && !r.place.byLeftHandler),
   );
 }
 
@@ -447,7 +462,9 @@ function step(ctx: TransformContext): void {
       kind: 'global-state',
       line: lineOf(path),
       column: (path.node.loc?.start.column ?? 0) + 1,
-      message: `\`${property}\` is set by code a handler runs (\`${sourceExcerpt(path.parent.parent?.node ?? path.node)}\`): properties of the global object survive into the next invocation, as module state does; kept, review it`,
+      message: property.startsWith('process.env.')
+        ? `\`${property}\` is set by code a handler runs (\`${sourceExcerpt(path.parent.parent?.parent?.node ?? path.node)}\`): the process's environment variables survive into the next invocation, as module state does; kept, review it (pass the value along instead)`
+        : `\`${property}\` is set by code a handler runs (\`${sourceExcerpt(path.parent.parent?.node ?? path.node)}\`): properties of the global object survive into the next invocation, as module state does; kept, review it`,
     });
   }
 

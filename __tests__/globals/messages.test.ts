@@ -52,6 +52,30 @@ describe('globals review messages', () => {
       expect(messages.nextId).toMatch(/^`nextId` holds what `makeCounter\(\)` returns, and a function made by that call changes `n`, which it keeps from one call to the next \(`\+\+n`, line 3\)/);
     });
 
+    it('state changed by callbacks the module hands over as it loads (a middleware, a returned wrapper) is not said to be used while the module loads', () => {
+      const middleware = reviews(
+        "const middy = require('@middy/core');\nconst auditLog = [];\nconst audit = (label) => ({\n  before: async (request) => {\n    auditLog.push(label);\n  },\n});\nconst base = async (event) => { auditLog.push(event.path); return auditLog.length; };\nexports.handler = middy(base).use(audit('in'));\n",
+      );
+      expect(middleware.auditLog).toMatch(/^`auditLog` holds state across invocations, but is also changed by code no handler reaches, which may run during an invocation \(a middleware, a callback handed to other code\) \(line 5\)/);
+      const wrapper = reviews(
+        "const marks = [];\nfunction withTiming(fn) {\n  return async (event, context) => {\n    marks.push('start');\n    return fn(event, context);\n  };\n}\nasync function main(event) { marks.push(event.id); return marks.length; }\nexports.handler = withTiming(main);\n",
+      );
+      expect(wrapper.marks).toMatch(/also changed by code no handler reaches.*\(line 4\)/);
+      const routes = reviews(
+        "const api = require('lambda-api')();\nlet currentUser = null;\napi.use((req, res, next) => { currentUser = req.headers['x-user']; next(); });\nexports.handler = async (event, context) => api.run(event, context);\n",
+      );
+      expect(routes.currentUser).toMatch(/^`currentUser` is changed by code no handler reaches \(line 3\), such as a middleware or a callback handed to other code/);
+      // a callback run while the module loads is still code that runs then
+      const atLoad = reviews("const seen = [];\nfunction init() { ['a', 'b'].forEach((x) => seen.push(x)); }\ninit();\nexports.handler = async (event) => { seen.push(event.id); return seen; };\n");
+      expect(atLoad.seen).toMatch(/is also used while the module loads \(line 2\)/);
+    });
+
+    it('a closure counter made by a function called where it is written', () => {
+      const messages = reviews('const nextSeq = (() => {\n  let n = 0;\n  return () => ++n;\n})();\nconst label = (function () { return () => \'x\'; })();\nexports.handler = async (event) => ({ id: `${event.prefix}-${nextSeq()}`, label: label() });\n');
+      expect(messages.nextSeq).toMatch(/^`nextSeq` holds what the function called where it is declared returns, and a function made by that call changes `n`, which it keeps from one call to the next \(`\+\+n`, line 3\)/);
+      expect(messages.label).toBeUndefined();
+    });
+
     it('an instance of a local class whose methods change `this`, or of a class from another file', () => {
       const messages = reviews(
         "const { Audit } = require('./audit');\nclass Repo {\n  constructor(pool) { this.pool = pool; this.seen = []; }\n  remember(id) { this.seen.push(id); }\n}\nclass Plain { constructor(x) { this.x = x; } get() { return this.x; } }\nconst repo = new Repo(null);\nconst plain = new Plain(1);\nconst audit = new Audit();\nexports.handler = async (event) => { repo.remember(event.id); audit.log(plain.get()); };\n",

@@ -124,6 +124,7 @@ export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, han
   const program = programPath(j, root)!;
   const reaches: HandlerReach[] = handlers.map((handler) => ({ handler, units: reachFrom(j, [handler.fn]) }));
   const loadTime = loadTimeUnits(j, root, handlers);
+  const calledAtLoad = loadTimeUnits(j, root, handlers, { calledOnly: true });
   const exportedOthers = exportedNonHandlerUnits(j, root, [...handlers, ...otherHandlers]);
   const leftHandlers = otherHandlers.length > 0 ? reachFrom(j, otherHandlers.map((h) => h.fn)) : [];
   const bindings = new Map<string, ModuleBinding>();
@@ -174,7 +175,7 @@ export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, han
       binding.typeReferences.push(path);
       return;
     }
-    const place = placeOf(path, reaches, loadTime, exportedOthers, leftHandlers);
+    const place = placeOf(path, reaches, loadTime, exportedOthers, leftHandlers, calledAtLoad);
     if (place.at === 'module' && inCommonJsExport(path)) binding.exported = true;
     binding.references.push({ path, effect: referenceEffect(path), place });
   });

@@ -99,8 +99,12 @@ function classStaticState(j: JSCodeshift, binding: ModuleBinding): string | null
  * functions) that changes variables of the call that made it: a closure over private state. */
 function closureState(j: JSCodeshift, binding: ModuleBinding): string | null {
   const init = binding.declarator?.node.init;
-  if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier') return null;
-  const factory = codeUnitOf(binding.declarator!.get('init', 'callee'));
+  if (init?.type !== 'CallExpression') return null;
+  // `makeCounter()`, or a function called where it is written: `(() => { let n = 0; ... })()`
+  const immediate = init.callee.type === 'FunctionExpression' || init.callee.type === 'ArrowFunctionExpression';
+  if (!immediate && init.callee.type !== 'Identifier') return null;
+  const calleePath = binding.declarator!.get('init', 'callee');
+  const factory = immediate ? calleePath : codeUnitOf(calleePath);
   if (!factory || !['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression'].includes(factory.node.type)) return null;
   const factoryScope = factory.scope;
   const inner = j(factory)
@@ -113,8 +117,8 @@ function closureState(j: JSCodeshift, binding: ModuleBinding): string | null {
       .filter((p) => isReference(p) && resolveScope(p) === factoryScope && isMutation(referenceEffect(p)))
       .paths()[0];
     if (changed) {
-      const factoryName = init.callee.name;
-      return `holds what \`${factoryName}()\` returns, and a function made by that call changes \`${changed.node.name}\`, which it keeps from one call to the next (${mutationText(changed)}); that state carries over from one invocation to the next; kept, review it`;
+      const call = immediate ? 'the function called where it is declared' : `\`${init.callee.name}()\``;
+      return `holds what ${call} returns, and a function made by that call changes \`${changed.node.name}\`, which it keeps from one call to the next (${mutationText(changed)}); that state carries over from one invocation to the next; kept, review it`;
     }
   }
   return null;

@@ -3,7 +3,7 @@
 // helpers), the code that runs while the module loads, and where a reference sits.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findPaths } from './fastFind';
-import { isReference, isInside, mayNameModuleBinding } from './scope';
+import { isReference, isInside, mayNameModuleBinding, moduleFunctionName } from './scope';
 import { resolveScope } from './lexicalScope';
 import { collectExports, resolveToFunction } from './handlers';
 import type { HandlerInfo } from './types';
@@ -169,11 +169,14 @@ function exportedFunctions(j: JSCodeshift, path: ASTPath<any>): Map<string, ASTP
  * IIFE, or handed to a call made at module level, such as `items.forEach(fn)`), and what
  * they reach. Handlers handed to wrappers (`middy(handler)`) are not run at load; a handler
  * called at module level (a warm-up call) is. */
-export function loadTimeUnits(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[]): ASTPath<any>[] {
+export function loadTimeUnits(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[], options: { calledOnly?: boolean } = {}): ASTPath<any>[] {
   const handlerNodes = new Set(handlers.map((h) => h.fn.node));
   const starts: ASTPath<any>[] = [];
   // a handler handed to a call (`middy(handler)`) is wrapped, not run; one called by name is run
   const consider = (path: ASTPath<any>, called: boolean) => {
+    // `calledOnly`: what surely runs while the module loads, not the callbacks it hands over
+    // (`app.use((req, res, next) => ...)`), which the code they are handed to may run later
+    if (options.calledOnly && !called) return;
     const node = path.node;
     if (FUNCTION_TYPES.has(node.type)) {
       if (called || !handlerNodes.has(node)) starts.push(path);
@@ -230,22 +233,68 @@ export type Place =
    * included); `atLoad`: the function also runs while the module loads; `byOthers`: a
    * function the module exports besides its handlers reaches it (other modules may call
    * that function at any time, also while they load); `byLeftHandler`: a handler left as it
-   * is (another handler calls it) reaches it */
-  | { at: 'function'; direct: HandlerInfo[]; reachedBy: HandlerInfo[]; atLoad: boolean; byOthers: boolean; byLeftHandler: boolean };
+   * is (another handler calls it) reaches it; `handedOver`: `atLoad` only because a callback
+   * was handed to other code as the module loaded (a middleware), which may run it later */
+  | { at: 'function'; direct: HandlerInfo[]; reachedBy: HandlerInfo[]; atLoad: boolean; handedOver: boolean; byOthers: boolean; byLeftHandler: boolean };
 
 export interface HandlerReach {
   handler: HandlerInfo;
   units: ASTPath<any>[];
 }
 
-export function placeOf(path: ASTPath<any>, reaches: HandlerReach[], loadTime: ASTPath<any>[], exportedOthers: ASTPath<any>[] = [], leftHandlers: ASTPath<any>[] = []): Place {
+/** A function that the function around it hands back rather than runs: returned
+ * (`return async (event) => ...`), an arrow's value, or in an object or array that is
+ * (`({ before: async (request) => ... })`). Made while the module loads, run later. */
+function madeForLater(fn: ASTPath<any> | null): boolean {
+  if (!fn || !FUNCTION_TYPES.has(fn.node.type)) return false;
+  let child: ASTPath<any> = fn;
+  let p = fn.parent;
+  while (p && ['ObjectProperty', 'Property', 'ObjectExpression', 'ArrayExpression'].includes(p.node.type)) {
+    child = p;
+    p = p.parent;
+  }
+  const handedBack = p?.node.type === 'ReturnStatement' || (p?.node.type === 'ArrowFunctionExpression' && p.node.body === child.node);
+  if (!handedBack) return false;
+  // what a decorator factory (`@route('/orders')`) returns is applied while the class is defined
+  const factory = enclosingFunction(fn);
+  const name = factory ? moduleFunctionName(factory) : null;
+  return name === null || !decoratorFactories(fn).has(name);
+}
+
+const decoratorFactoriesByProgram = new WeakMap<object, Set<string>>();
+
+/** Names of the module functions called in a decorator (`@route('/x')` → `route`). */
+function decoratorFactories(path: ASTPath<any>): Set<string> {
+  let program: ASTPath<any> = path;
+  while (program.parent) program = program.parent;
+  let names = decoratorFactoriesByProgram.get(program.node);
+  if (!names) {
+    names = new Set();
+    const visit = (node: any) => {
+      if (!node || typeof node !== 'object') return;
+      if (node.type === 'Decorator' && node.expression?.type === 'CallExpression' && node.expression.callee.type === 'Identifier') names!.add(node.expression.callee.name);
+      for (const key of Object.keys(node)) {
+        if (key === 'loc' || key === 'tokens' || key === 'comments' || key === 'original') continue;
+        const value = node[key];
+        if (Array.isArray(value)) value.forEach(visit);
+        else if (value && typeof value.type === 'string') visit(value);
+      }
+    };
+    visit(program.node);
+    decoratorFactoriesByProgram.set(program.node, names);
+  }
+  return names;
+}
+
+export function placeOf(path: ASTPath<any>, reaches: HandlerReach[], loadTime: ASTPath<any>[], exportedOthers: ASTPath<any>[] = [], leftHandlers: ASTPath<any>[] = [], calledAtLoad: ASTPath<any>[] | null = null): Place {
   if (enclosingFunction(path) === null) return { at: 'module' };
   const atLoad = loadTime.some((unit) => isInside(path, unit));
+  const handedOver = atLoad && calledAtLoad !== null && (!calledAtLoad.some((unit) => isInside(path, unit)) || madeForLater(enclosingFunction(path)));
   const direct = reaches.filter((r) => isInside(path, r.handler.fn)).map((r) => r.handler);
   const reachedBy = reaches.filter((r) => r.units.some((unit) => isInside(path, unit))).map((r) => r.handler);
   const byOthers = exportedOthers.some((unit) => isInside(path, unit));
   const byLeftHandler = leftHandlers.some((unit) => isInside(path, unit));
-  return { at: 'function', direct, reachedBy, atLoad, byOthers, byLeftHandler };
+  return { at: 'function', direct, reachedBy, atLoad, handedOver, byOthers, byLeftHandler };
 }
 
 /** The code that functions the module exports besides its handlers reach (`exports.addValidator`,
