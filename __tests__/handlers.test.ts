@@ -144,3 +144,29 @@ describe('browser code under the fallback rule', () => {
     expect(names("import React from 'react';\nexport function onClick(event) {}\n", 'x.jsx', ['onClick'])).toEqual(['onClick:sync:null']);
   });
 });
+
+describe('a handler made by a call the tool cannot see into', () => {
+  const APP = "const express = require('express');\nconst serverless = require('serverless-http');\nconst app = express();\nconst trail = [];\napp.use((req, res, next) => { trail.push(req.path); next(); });\nmodule.exports.handler = serverless(app);\n";
+
+  it('is a handler module with a review item saying its routes are not followed, not a file without handlers', () => {
+    const { applyTransforms } = require('../src/analysis/applyTransforms');
+    const { transform } = require('../transforms/globals');
+    const result = applyTransforms(APP, 'app.js', { transforms: [transform] });
+    expect(result.handlers).toEqual(['handler']);
+    expect(result.output).toBeNull();
+    expect(result.review.map((r: any) => [r.kind, r.line, r.message])).toEqual([
+      ['handler-not-followed', 6, expect.stringMatching(/^`handler` is what `serverless\(app\)` returns, and the code that serves each request is not a function this tool can follow/)],
+    ]);
+    // the scan before the full pipeline lets it through
+    const { scanForHandlers } = require('../src/engine/scanHandlers');
+    expect(scanForHandlers(APP, 'app.js', undefined)).not.toBe(false);
+  });
+
+  it('is not said of a wrapper around a function, nor of other exports', () => {
+    const { unfollowedHandlers } = require('../src/analysis/handlers');
+    const j = jscodeshiftFor('babel');
+    expect(unfollowedHandlers(j, j('const middy = require("@middy/core");\nexports.handler = middy(async (event) => event);\n'))).toEqual([]);
+    expect(unfollowedHandlers(j, j('exports.helper = make(app);\nexports.handler = async (event) => event;\n'))).toEqual([]);
+    expect(unfollowedHandlers(j, j('const h = serverless(app);\nexport { h as handler };\n')).map((h: any) => h.call)).toEqual(['serverless(app)']);
+  });
+});

@@ -3,7 +3,7 @@
 // the standalone jscodeshift entry points of the transforms.
 import type { JSCodeshift } from 'jscodeshift';
 import { handlersCalledByHandlers } from './handlerCalls';
-import { DEFAULT_HANDLER_NAME, findHandlers, thisParamOffset } from './handlers';
+import { DEFAULT_HANDLER_NAME, findHandlers, thisParamOffset, unfollowedHandlers } from './handlers';
 import { detectModuleKind } from './imports';
 import { jscodeshiftFor, parserFor, rawParser, syntaxChecker, type ParserName } from './parser';
 import { printWithStyle } from './print';
@@ -132,9 +132,24 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
     return result;
   }
   result.handlers = handlers.map((h) => h.name);
-  if (handlers.length === 0) return result;
-
   const ordered = [...apply.transforms].sort((a, b) => TRANSFORM_ORDER.indexOf(a.name) - TRANSFORM_ORDER.indexOf(b.name));
+  if (handlers.length === 0) {
+    // `exports.handler = serverless(app)`: a handler, but one whose code is out of sight;
+    // said, so that the file does not pass for one that holds no handler
+    const unfollowed = ordered.length > 0 ? unfollowedHandlers(j, root, { names: apply.handlerNames }) : [];
+    for (const h of unfollowed) {
+      result.handlers.push(h.name);
+      result.review.push({
+        transform: ordered[0].name,
+        kind: 'handler-not-followed',
+        line: h.line,
+        column: h.column,
+        message: `\`${h.name}\` is what \`${h.call}\` returns, and the code that serves each request is not a function this tool can follow (an Express, Koa or similar app's routes and middlewares): state they keep at module level is not migrated, review it`,
+      });
+    }
+    return result;
+  }
+
   // without names from a manifest or --handler, an export is a handler by its name `handler`
   // or by a first parameter named `event`, which a helper may have too: the user should know
   if (!apply.handlerNames?.length && ordered.length > 0) {

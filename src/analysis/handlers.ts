@@ -72,6 +72,32 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
   return handlers;
 }
 
+/** An export Lambda would call (`handler`, or a name a manifest or `--handler` gives) that is
+ * made by a call the tool cannot see into: `serverless(app)`, `createHandler(router)`. The
+ * code that serves each request is the argument's (an app's routes), which is not followed. */
+export interface UnfollowedHandler {
+  name: string;
+  /** The call as written, shortened: `serverless(app)`. */
+  call: string;
+  line: number;
+  column: number;
+}
+
+export function unfollowedHandlers(j: JSCodeshift, root: Collection<any>, options: FindHandlersOptions = {}): UnfollowedHandler[] {
+  const wanted = options.names && options.names.length > 0 ? new Set(options.names) : new Set([DEFAULT_HANDLER_NAME]);
+  const out: UnfollowedHandler[] = [];
+  for (const entry of collectExports(j, root)) {
+    if (!wanted.has(entry.name)) continue;
+    let value = unwrap(entry.value);
+    if (value.value.type === 'Identifier') value = resolveIdentifier(value) ?? value;
+    value = unwrap(value);
+    if (value.value.type !== 'CallExpression' || resolveHandlerFunction(entry.value, 0)) continue;
+    const text = j(value).toSource().replace(/\s+/g, ' ');
+    out.push({ name: entry.name, call: text.length > 40 ? `${text.slice(0, 37).trimEnd()}...` : text, line: entry.line, column: entry.column });
+  }
+  return out;
+}
+
 /** Packages whose importers are UI code (components). */
 const UI_PACKAGES = /^(?:react|react-dom|preact|vue|svelte|solid-js|@angular\/core)(?:\/|$)/;
 /** Imports that only server code makes: server-side rendering entry points, Node's own

@@ -4,7 +4,7 @@
 // pass the text test (they mention `handler` or take an `event`) without exporting a
 // handler; they are ruled out here at about half the cost of the tree the transforms edit.
 import type { JSCodeshift } from 'jscodeshift';
-import { findHandlers } from '../analysis/handlers';
+import { findHandlers, unfollowedHandlers } from '../analysis/handlers';
 import { jscodeshiftFor, parserFor, rawParser, syntaxChecker } from '../analysis/parser';
 
 /**
@@ -30,7 +30,8 @@ export function scanForHandlers(text: string, filePath: string, names: string[] 
     return true;
   }
   const j: JSCodeshift = jscodeshiftFor(parser);
-  if (findHandlers(j, j(tree), { names }).length === 0) return false;
+  const collection = j(tree);
+  if (findHandlers(j, collection, { names }).length === 0 && unfollowedHandlers(j, collection, { names }).length === 0) return false;
   return large ? true : { tree };
 }
 
