@@ -238,3 +238,37 @@ describe('review items after --write', () => {
     expect(written.stdout).toContain('src/h.js:1:5  globals: `config` is a lazy cache');
   });
 });
+
+describe('handler strings that name a built file', () => {
+  const LEAKY_TS = 'let n = 0;\nexport const handler = async (event: unknown) => ++n;\n';
+  const LEAKY_JS = 'let n = 0;\nexports.handler = async (event) => ++n;\n';
+
+  it('migrate the source an extended tsconfig maps them to, never the built file', () => {
+    const dir = make({
+      'node_modules/@acme/tsconfig/package.json': '{ "name": "@acme/tsconfig", "exports": { "./node20.json": "./node20.json" } }',
+      'node_modules/@acme/tsconfig/node20.json': '{\n  // shared by every service\n  "compilerOptions": { "outDir": "${configDir}/dist", "rootDir": "${configDir}/src", },\n}\n',
+      'svc/tsconfig.json': '{ "extends": ["@acme/tsconfig/node20.json"], "include": ["src"] }',
+      'svc/serverless.yml': 'service: ext\nfunctions:\n  a:\n    handler: dist/app.handler\n',
+      'svc/src/app.ts': LEAKY_TS,
+      'svc/dist/app.js': LEAKY_JS,
+    });
+    const run = migrate(dir, '--format', 'patch');
+    expect(run.status).toBe(0);
+    expect(run.stdout.match(/^\+\+\+ .*$/gm)).toEqual(['+++ b/svc/src/app.ts']);
+  });
+
+  it('leave the built file alone and say why when the tsconfig does not map it to its source', () => {
+    // tsc writes this project to ../dist: a relative outDir in a base is relative to the base
+    const dir = make({
+      'tsconfig.base.json': '{ "compilerOptions": { "outDir": "dist", "rootDir": "src", "strict": true } }',
+      'svc/tsconfig.json': '{ "extends": "../tsconfig.base.json", "include": ["src"] }',
+      'svc/serverless.yml': 'service: ext\nfunctions:\n  a:\n    handler: dist/app.handler\n',
+      'svc/src/app.ts': LEAKY_TS,
+      'svc/dist/app.js': LEAKY_JS,
+    });
+    const run = migrate(dir, '--format', 'summary');
+    expect(run.stdout).toMatch(/files that would change: +0/);
+    expect(run.stdout).toContain('svc/serverless.yml: functions.a: handler "dist/app.handler" names svc/dist/app.js, which looks built from svc/src/app.ts, but svc/tsconfig.json does not map it there');
+    expect(migrate(dir, '--format', 'patch').stdout).toBe('');
+  });
+});

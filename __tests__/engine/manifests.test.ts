@@ -118,6 +118,142 @@ describe('readManifests', () => {
     expect([...m.byFile.keys()]).toEqual([path.join(dir, 'src/app.ts')]);
   });
 
+  describe('tsconfig extends, as tsc follows it', () => {
+    const FN = 'serverless.yml';
+    const SERVERLESS = 'functions:\n  f:\n    handler: dist/app.handler\n';
+    const sources = (m: ReturnType<typeof readManifests>, dir: string) => [...m.byFile.keys()].map((f) => path.relative(dir, f));
+
+    it('resolves a relative outDir/rootDir against the base config that sets them', () => {
+      const dir = tree({
+        [FN]: SERVERLESS,
+        'config/tsconfig.base.json': '{ "compilerOptions": { "outDir": "../dist", "rootDir": "../lib" } }',
+        'tsconfig.json': '{ "extends": "./config/tsconfig.base" }',
+        'lib/app.ts': '',
+        'dist/app.js': 'exports.handler = async () => {};\n',
+      });
+      const m = readManifests([path.join(dir, FN)], dir);
+      expect(m.notes).toEqual([]);
+      expect(sources(m, dir)).toEqual(['lib/app.ts']);
+    });
+
+    it('resolves a package specifier through node_modules, with ${configDir}', () => {
+      const dir = tree({
+        [FN]: SERVERLESS,
+        'node_modules/@acme/tsconfig/package.json': '{ "name": "@acme/tsconfig" }',
+        'node_modules/@acme/tsconfig/node20.json': '{ "compilerOptions": { "outDir": "${configDir}/dist", "rootDir": "${configDir}/lib" } }',
+        'tsconfig.json': '{ "extends": "@acme/tsconfig/node20.json", "compilerOptions": { "strict": true } }',
+        'lib/app.ts': '',
+        'dist/app.js': '',
+      });
+      const m = readManifests([path.join(dir, FN)], dir);
+      expect(m.notes).toEqual([]);
+      expect(sources(m, dir)).toEqual(['lib/app.ts']);
+    });
+
+    it("resolves a bare package to its exports, its tsconfig field or its tsconfig.json; the local config overrides it", () => {
+      const base = '{ "compilerOptions": { "outDir": "${configDir}/build", "rootDir": "${configDir}/lib" } }';
+      for (const [manifest, file] of [
+        ['{ "name": "base" }', 'tsconfig.json'],
+        ['{ "name": "base", "tsconfig": "./configs/base.json" }', 'configs/base.json'],
+        ['{ "name": "base", "exports": { ".": { "default": "./configs/exported.json" }, "./package.json": "./package.json" } }', 'configs/exported.json'],
+      ]) {
+        const dir = tree({
+          [FN]: SERVERLESS,
+          'node_modules/base/package.json': manifest,
+          [`node_modules/base/${file}`]: base,
+          'svc/tsconfig.json': '{ "extends": "base", "compilerOptions": { "outDir": "dist" } }',
+          'svc/lib/app.ts': '',
+          'svc/serverless.yml': SERVERLESS,
+        });
+        const m = readManifests([path.join(dir, 'svc', FN)], dir);
+        expect([file, m.notes]).toEqual([file, []]);
+        expect(sources(m, dir)).toEqual(['svc/lib/app.ts']);
+      }
+    });
+
+    it('applies an array of bases in order, the local config last; a local outDir with a base rootDir', () => {
+      const dir = tree({
+        [FN]: SERVERLESS,
+        'a.json': '{ "compilerOptions": { "rootDir": "wrong", "outDir": "wrong-out" } }',
+        'b.json': '{ "compilerOptions": { "rootDir": "lib" } }',
+        'tsconfig.json': '{ "extends": ["./a.json", "./b.json"], "compilerOptions": { "outDir": "dist" } }',
+        'lib/app.ts': '',
+      });
+      const m = readManifests([path.join(dir, FN)], dir);
+      expect(m.notes).toEqual([]);
+      expect(sources(m, dir)).toEqual(['lib/app.ts']);
+    });
+
+    it('survives an extends cycle, and reads comments, trailing commas and a BOM', () => {
+      const dir = tree({
+        [FN]: SERVERLESS,
+        'a.json': '\uFEFF{\n  /* base */ "extends": "./tsconfig.json",\n  "compilerOptions": { "rootDir": "lib", // the sources\n  },\n}\n',
+        'tsconfig.json': '\uFEFF{ "extends": "./a.json", "compilerOptions": { "outDir": "dist", "paths": { "x,]": ["y,}"], }, }, }',
+        'lib/app.ts': '',
+      });
+      const m = readManifests([path.join(dir, FN)], dir);
+      expect(sources(m, dir)).toEqual(['lib/app.ts']);
+    });
+
+    it('uses tsconfig.build.json when tsconfig.json has no outDir', () => {
+      const dir = tree({
+        [FN]: SERVERLESS,
+        'tsconfig.json': '{ "compilerOptions": { "noEmit": true } }',
+        'tsconfig.build.json': '{ "extends": "./tsconfig.json", "compilerOptions": { "noEmit": false, "outDir": "dist", "rootDir": "lib" } }',
+        'lib/app.ts': '',
+      });
+      expect(sources(readManifests([path.join(dir, FN)], dir), dir)).toEqual(['lib/app.ts']);
+    });
+
+    it('never takes a built file when its source exists and the mapping fails, and says why', () => {
+      // tsc puts this project's output in ../dist (the base's outDir is relative to the base)
+      const dir = tree({
+        'tsconfig.base.json': '{ "compilerOptions": { "outDir": "dist", "rootDir": "src" } }',
+        'svc/tsconfig.json': '{ "extends": "../tsconfig.base.json" }',
+        'svc/serverless.yml': SERVERLESS,
+        'svc/src/app.ts': '',
+        'svc/dist/app.js': '',
+      });
+      const m = readManifests([path.join(dir, 'svc', FN)], dir);
+      expect([...m.byFile.keys()]).toEqual([]);
+      expect(m.notes).toHaveLength(1);
+      expect(m.notes[0]).toMatch(/^svc\/serverless\.yml: functions\.f: handler "dist\/app\.handler" names svc\/dist\/app\.js, which looks built from svc\/src\/app\.ts, but svc\/tsconfig\.json does not map it there \(outDir "\.\.\/dist" set in \.\.\/tsconfig\.base\.json, rootDir "\.\.\/src" set in \.\.\/tsconfig\.base\.json; /);
+      expect(m.notes[0]).toMatch(/neither is migrated: if that is its source, run `lambda-clean-slate migrate svc\/src\/app\.ts --handler handler`$/);
+    });
+
+    it('says which base was not found', () => {
+      const dir = tree({
+        [FN]: SERVERLESS,
+        'tsconfig.json': '{ "extends": "@acme/missing/tsconfig.json" }',
+        'src/app.ts': '',
+        'dist/app.js': '',
+      });
+      const m = readManifests([path.join(dir, FN)], dir);
+      expect([...m.byFile.keys()]).toEqual([]);
+      expect(m.notes).toEqual([
+        'serverless.yml: functions.f: handler "dist/app.handler" names dist/app.js, which looks built from src/app.ts, but tsconfig.json gives no mapping (tsconfig.json extends "@acme/missing/tsconfig.json", which was not found); neither is migrated: if that is its source, run `lambda-clean-slate migrate src/app.ts --handler handler`',
+      ]);
+    });
+
+    it('follows a built file\'s source map to its source', () => {
+      const dir = tree({
+        [FN]: SERVERLESS,
+        'dist/app.js': 'exports.handler = async () => {};\n//# sourceMappingURL=app.js.map\n',
+        'dist/app.js.map': '{ "version": 3, "sources": ["../lib/util.ts", "../lib/app.ts"], "mappings": "" }',
+        'lib/app.ts': '',
+        'lib/util.ts': '',
+      });
+      const m = readManifests([path.join(dir, FN)], dir);
+      expect(m.notes).toEqual([]);
+      expect(sources(m, dir)).toEqual(['lib/app.ts']);
+    });
+
+    it('still takes a plain JavaScript handler in a folder named like a build folder when no TypeScript source is beside it', () => {
+      const dir = tree({ [FN]: 'functions:\n  f:\n    handler: lib/app.handler\n', 'lib/app.js': '' });
+      expect(sources(readManifests([path.join(dir, FN)], dir), dir)).toEqual(['lib/app.js']);
+    });
+  });
+
   it('notes a handler that is not a plain string and a template it cannot read', () => {
     const dir = tree({
       'template.yaml': 'Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: !Sub "${Name}.handler"\n',

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument, type Tags } from 'yaml';
 import { findGitRoot } from './git';
-import { findOutputLayout } from './tsconfig';
+import { lookUpOutputLayout } from './tsconfig';
 
 /** Source extensions tried for a handler module, the TypeScript source before a compiled sibling. */
 const SOURCE_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
@@ -84,9 +84,9 @@ export function readManifests(files: string[], cwd: string): ManifestHandlers {
         result.notes.push(`${shown}: ${entry.origin}: handler is not a plain string; name it with --handler`);
         continue;
       }
-      const resolved = resolveHandlerString(entry.handler, entry.baseDir, stopAt);
-      if (!resolved) {
-        result.notes.push(`${shown}: ${entry.origin}: no source file found for handler "${entry.handler}"`);
+      const resolved = locateHandler(entry.handler, entry.baseDir, stopAt, cwd);
+      if ('problem' in resolved) {
+        result.notes.push(`${shown}: ${entry.origin}: ${resolved.problem}`);
         continue;
       }
       const names = result.byFile.get(resolved.file) ?? [];
@@ -145,39 +145,155 @@ function serverlessHandlers(data: any, file: string): HandlerEntry[] | null {
     .map(([name, fn]) => ({ handler: fn.handler, baseDir: dir, origin: `functions.${name}` }));
 }
 
+/** Where a handler string leads: the source file to migrate, or why there is none. */
+export type HandlerLocation = { file: string; name: string } | { problem: string };
+
 /** `src/app.handlers.create` relative to `baseDir` → the source file and `handlers.create`. */
 export function resolveHandlerString(handler: string, baseDir: string, stopAt: string): { file: string; name: string } | null {
+  const location = locateHandler(handler, baseDir, stopAt);
+  return 'file' in location ? location : null;
+}
+
+/** Like resolveHandlerString, with the reason when no source file is used. Paths in the
+ * reason are shown relative to `cwd`. */
+export function locateHandler(handler: string, baseDir: string, stopAt: string, cwd = process.cwd()): HandlerLocation {
+  const shown = (file: string) => path.relative(cwd, file).replace(/\\/g, '/') || '.';
+  const notFound = `no source file found for handler "${handler}"`;
   const normalized = handler.trim().replace(/\\/g, '/');
   const slash = normalized.lastIndexOf('/');
   const lastSegment = normalized.slice(slash + 1);
   const dot = lastSegment.indexOf('.');
-  if (dot <= 0 || dot === lastSegment.length - 1) return null;
+  if (dot <= 0 || dot === lastSegment.length - 1) return { problem: notFound };
   const modulePath = path.resolve(baseDir, normalized.slice(0, slash + 1) + lastSegment.slice(0, dot));
   const name = lastSegment.slice(dot + 1);
+  const found = (file: string): HandlerLocation => ({ file: fs.realpathSync(file), name });
 
   // a built file (present or not) is edited through its source
-  const file = findSourceOfBuiltFile(modulePath, stopAt) ?? findSource(modulePath);
-  return file ? { file: fs.realpathSync(file), name } : null;
+  const lookup = lookUpOutputLayout(path.dirname(modulePath), stopAt);
+  const layout = lookup.layout;
+  if (layout && isUnder(modulePath, layout.outDir)) {
+    const relative = path.relative(layout.outDir, modulePath);
+    for (const root of layout.sourceRoots) {
+      const file = findSource(path.join(root, relative));
+      if (file) return found(file);
+    }
+    const built = findSource(modulePath);
+    return {
+      problem:
+        `${built ? `handler "${handler}" names ${shown(built)}, build output` : `${notFound}: it names build output`} of ${shown(layout.config)} (${layout.describe}), ` +
+        `but no source for it was found under ${layout.sourceRoots.map((root) => shown(root) + '/').join(' or ')}` +
+        (built ? '; the built file is not migrated' : ''),
+    };
+  }
+
+  // why the tsconfig found does not say where this module's source is
+  const noMapping = () =>
+    layout
+      ? `${shown(layout.config)} does not map it there (${layout.describe})`
+      : lookup.problem
+        ? `${shown(lookup.config!)} gives no mapping (${lookup.problem})`
+        : 'no tsconfig.json above it sets an outDir';
+  const advice = (source: string) => `if that is its source, run \`lambda-clean-slate migrate ${shown(source)} --handler ${name}\``;
+
+  const file = findSource(modulePath);
+  if (!file) {
+    const guess = guessSource(`${modulePath}.js`, stopAt);
+    if (guess) return { problem: `${notFound}: it looks like build output of ${shown(guess)}, but ${noMapping()}; ${advice(guess)}` };
+    const why = lookup.problem && (!/ sets no outDir$/.test(lookup.problem) || looksBuilt(modulePath, stopAt)) ? ` (${shown(lookup.config!)}: ${lookup.problem})` : '';
+    return { problem: notFound + why };
+  }
+  if (!COMPILED_EXTENSIONS.has(path.extname(file))) return found(file);
+
+  // a JavaScript file may itself be built: its source map names its source, else a TypeScript
+  // file in the place of a build folder (`dist/app.js`, `src/app.ts`) says it is build output
+  const mapped = sourceFromMap(file, stopAt);
+  if (mapped) return found(mapped);
+  const guess = guessSource(file, stopAt);
+  if (!guess) return found(file);
+  return { problem: `handler "${handler}" names ${shown(file)}, which looks built from ${shown(guess)}, but ${noMapping()}; neither is migrated: ${advice(guess)}` };
 }
 
 function findSource(modulePath: string): string | null {
   for (const candidate of [modulePath, path.join(modulePath, 'index')]) {
     for (const ext of SOURCE_EXTENSIONS) {
       const file = candidate + ext;
-      if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
+      if (isFile(file)) return file;
     }
   }
   return null;
 }
 
-/** `dist/app` (compiled from `src/app.ts`, tsconfig `outDir: dist`, `rootDir: src`) → `src/app.ts`. */
-function findSourceOfBuiltFile(modulePath: string, stopAt: string): string | null {
-  const layout = findOutputLayout(path.dirname(modulePath), stopAt);
-  if (!layout || !modulePath.startsWith(layout.outDir + path.sep)) return null;
-  const relative = path.relative(layout.outDir, modulePath);
-  for (const root of layout.sourceRoots) {
-    const file = findSource(path.join(root, relative));
-    if (file) return file;
+const COMPILED_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx']);
+const TYPESCRIPT_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx'];
+/** Folder names build tools write to. */
+const BUILD_FOLDERS = new Set(['dist', 'build', 'out', 'lib', '.build', 'output', 'target', 'compiled']);
+
+function isUnder(file: string, dir: string): boolean {
+  return file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+}
+
+function looksBuilt(modulePath: string, stopAt: string): boolean {
+  const relative = isUnder(modulePath, stopAt) ? path.relative(stopAt, modulePath) : modulePath;
+  return relative.split(path.sep).slice(0, -1).some((segment) => BUILD_FOLDERS.has(segment));
+}
+
+/** `dist/app.js` → `src/app.ts` or `app.ts` (the nearest build folder replaced by src/ or dropped),
+ * when that TypeScript file exists. */
+function guessSource(file: string, stopAt: string): string | null {
+  const inside = isUnder(file, stopAt);
+  const segments = (inside ? path.relative(stopAt, file) : file).split(path.sep);
+  const base = inside ? stopAt : '';
+  const stem = segments[segments.length - 1].replace(/\.[^.]*$/, '');
+  for (let i = segments.length - 2; i >= 0; i--) {
+    if (!BUILD_FOLDERS.has(segments[i])) continue;
+    const rest = [...segments.slice(i + 1, -1), stem];
+    for (const replacement of [['src'], []]) {
+      const candidate = path.join(base || path.sep, ...segments.slice(0, i), ...replacement, ...rest);
+      for (const ext of TYPESCRIPT_EXTENSIONS) {
+        if (isFile(candidate + ext)) return candidate + ext;
+      }
+    }
   }
   return null;
+}
+
+/** The source a built JavaScript file's source map names for it (`app.js.map` next to it, or
+ * its `sourceMappingURL`): the one source with the file's own name, or the only source. */
+function sourceFromMap(file: string, stopAt: string): string | null {
+  let map: any;
+  let mapDir = path.dirname(file);
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    const url = /\/\/[#@]\s*sourceMappingURL=(\S+)\s*$/.exec(text.slice(-4096))?.[1];
+    if (url?.startsWith('data:')) {
+      const comma = url.indexOf(',');
+      const payload = url.slice(comma + 1);
+      map = JSON.parse(/;base64$/.test(url.slice(0, comma)) ? Buffer.from(payload, 'base64').toString('utf8') : decodeURIComponent(payload));
+    } else {
+      const mapFile = url && !/^[a-z]+:/i.test(url) ? path.resolve(mapDir, decodeURIComponent(url)) : `${file}.map`;
+      if (!isFile(mapFile)) return null;
+      mapDir = path.dirname(mapFile);
+      map = JSON.parse(fs.readFileSync(mapFile, 'utf8'));
+    }
+  } catch {
+    return null;
+  }
+  if (!map || !Array.isArray(map.sources)) return null;
+  const root = typeof map.sourceRoot === 'string' && !/^[a-z]+:/i.test(map.sourceRoot) ? map.sourceRoot : '';
+  const sources = map.sources
+    .filter((source: unknown): source is string => typeof source === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(source))
+    .map((source: string) => path.resolve(mapDir, root, source))
+    .filter((source: string) => source !== file && !source.split(path.sep).includes('node_modules') && isUnder(source, stopAt) && isFile(source));
+  const stem = (p: string) => path.basename(p).replace(/\.[^.]*$/, '');
+  const named = sources.filter((source: string) => stem(source) === stem(file));
+  if (named.length === 1) return named[0];
+  return sources.length === 1 ? sources[0] : null;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,13 @@
 // Maps a built file named by a handler string (`dist/app.handler`) back to the source the
 // user edits (`src/app.ts`), through the `outDir` and `rootDir` of the nearest tsconfig.json.
+//
+// `extends` is followed as tsc follows it: a relative or absolute path (`.json` added when the
+// file does not exist as written), or a package specifier resolved from the config's folder
+// through node_modules (`@tsconfig/node20/tsconfig.json`, or a bare `pkg`: its package.json
+// `exports`, then its `tsconfig` field, then its `tsconfig.json`); an array of bases (TS 5.0) is
+// applied in order, later bases overriding earlier ones and the config itself overriding all.
+// A relative `outDir`/`rootDir` is resolved against the config file that sets it;
+// `${configDir}` (TS 5.5) stands for the folder of the config tsc is run with.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -8,76 +16,307 @@ export interface OutputLayout {
   outDir: string;
   /** Absolute directories the sources may live in, most likely first. */
   sourceRoots: string[];
+  /** The tsconfig file the layout comes from. */
+  config: string;
+  /** How outDir and rootDir were found, for notes: `outDir "../dist" (from ../tsconfig.base.json)`. */
+  describe: string;
 }
 
-/** The outDir/rootDir layout of the tsconfig.json nearest to `dir` (searching up to `stopAt`). */
+/** What the nearest tsconfig says about build output: a layout, or why there is none. */
+export interface LayoutLookup {
+  /** The tsconfig file found (absolute), if any. */
+  config?: string;
+  layout?: OutputLayout;
+  /** Why no layout could be read from the config found: a base that was not found, a
+   * cycle, a file that does not parse, no outDir. */
+  problem?: string;
+}
+
+/** Config file names looked for in each folder: tsconfig.json, and tsconfig.build.json (often
+ * the one with outDir, extending an editor-only tsconfig.json). */
+const CONFIG_NAMES = ['tsconfig.json', 'tsconfig.build.json'];
+
+/** The outDir/rootDir layout of the tsconfig nearest to `dir` (searching up to `stopAt`). */
 export function findOutputLayout(dir: string, stopAt: string): OutputLayout | null {
+  return lookUpOutputLayout(dir, stopAt).layout ?? null;
+}
+
+/** Like findOutputLayout, with the reason when the nearest tsconfig gives no layout. */
+export function lookUpOutputLayout(dir: string, stopAt: string): LayoutLookup {
   for (let current = dir; ; current = path.dirname(current)) {
-    const file = path.join(current, 'tsconfig.json');
-    if (fs.existsSync(file)) {
-      const options = readCompilerOptions(file, 0);
-      if (!options.outDir) return null;
-      const sourceRoots = options.rootDir
-        ? [options.rootDir]
-        : // without rootDir TypeScript uses the common root of the inputs: usually src/ or the project
-          [path.join(current, 'src'), current];
-      return { outDir: options.outDir, sourceRoots };
+    const found = CONFIG_NAMES.map((name) => path.join(current, name)).filter((file) => isFile(file));
+    if (found.length > 0) {
+      let first: LayoutLookup | undefined;
+      for (const file of found) {
+        const lookup = layoutOf(file);
+        if (lookup.layout) return lookup;
+        first ??= lookup;
+      }
+      return first!;
     }
-    if (current === stopAt || path.dirname(current) === current) return null;
+    if (current === stopAt || path.dirname(current) === current) return {};
   }
+}
+
+/** The layout one tsconfig file gives. */
+export function layoutOf(file: string): LayoutLookup {
+  const configDir = path.dirname(file);
+  const options = readCompilerOptions(file);
+  const shown = (p: string) => path.relative(configDir, p).replace(/\\/g, '/') || '.';
+  if (!options.outDir) {
+    const why = options.problems.length > 0 ? options.problems.join('; ') : `${path.basename(file)} sets no outDir`;
+    return { config: file, problem: why };
+  }
+  const resolve = (option: PathOption) =>
+    option.value.startsWith('${configDir}') ? path.join(configDir, option.value.slice('${configDir}'.length)) : path.resolve(path.dirname(option.from), option.value);
+  const outDir = resolve(options.outDir);
+  const rootDir = options.rootDir ? resolve(options.rootDir) : undefined;
+  const sourceRoots = rootDir
+    ? [rootDir]
+    : // without rootDir TypeScript uses the common root of the inputs: usually src/ or the project
+      [path.join(configDir, 'src'), configDir];
+  const from = (option: PathOption) => (option.from === file ? '' : ` set in ${path.relative(configDir, option.from).replace(/\\/g, '/')}`);
+  const inheritedRelative = [options.outDir, options.rootDir].some((option) => option && option.from !== file && !option.value.startsWith('${configDir}'));
+  const describe =
+    `outDir "${shown(outDir)}"${from(options.outDir)}` +
+    (options.rootDir && rootDir ? `, rootDir "${shown(rootDir)}"${from(options.rootDir)}` : ', no rootDir') +
+    // the usual surprise: a base's relative paths are relative to the base, not to the project
+    (inheritedRelative ? '; a relative path in a base config is relative to that base (`${configDir}/dist` is relative to each project)' : '') +
+    (options.problems.length > 0 ? `; ${options.problems.join('; ')}` : '');
+  return { config: file, layout: { outDir, sourceRoots, config: file, describe } };
+}
+
+/** A path option as written, and the config file that sets it. */
+interface PathOption {
+  value: string;
+  from: string;
 }
 
 interface PathOptions {
-  outDir?: string;
-  rootDir?: string;
+  outDir?: PathOption;
+  rootDir?: PathOption;
+  /** Bases that could not be read, cycles. */
+  problems: string[];
 }
 
-/** compilerOptions.outDir/rootDir, absolute, following relative `extends` chains. */
-function readCompilerOptions(file: string, depth: number): PathOptions {
+/** compilerOptions.outDir/rootDir of a config and its bases. */
+export function readCompilerOptions(file: string): PathOptions {
+  const problems: string[] = [];
+  const options = readChain(file, [], problems, path.dirname(file));
+  return { ...options, problems };
+}
+
+function readChain(file: string, chain: string[], problems: string[], leafDir: string): Omit<PathOptions, 'problems'> {
+  const shown = path.relative(leafDir, file).replace(/\\/g, '/') || file;
+  const real = realPath(file);
+  if (chain.includes(real)) {
+    problems.push(`extends cycle through ${shown}`);
+    return {};
+  }
+  if (chain.length > 32) {
+    problems.push(`extends chain too deep at ${shown}`);
+    return {};
+  }
   let config: any;
   try {
-    config = JSON.parse(stripJsonComments(fs.readFileSync(file, 'utf8')));
-  } catch {
+    config = parseJsonc(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    problems.push(`${shown} could not be read (${(error as Error).message.split('\n')[0]})`);
+    return {};
+  }
+  if (!config || typeof config !== 'object' || Array.isArray(config)) {
+    problems.push(`${shown} is not a JSON object`);
     return {};
   }
   const dir = path.dirname(file);
-  const own: PathOptions = {};
-  const compilerOptions = config?.compilerOptions ?? {};
-  if (typeof compilerOptions.outDir === 'string') own.outDir = path.resolve(dir, compilerOptions.outDir);
-  if (typeof compilerOptions.rootDir === 'string') own.rootDir = path.resolve(dir, compilerOptions.rootDir);
-  const parents = typeof config?.extends === 'string' ? [config.extends] : Array.isArray(config?.extends) ? config.extends : [];
-  let inherited: PathOptions = {};
-  for (const parent of parents) {
-    if (typeof parent !== 'string' || !parent.startsWith('.') || depth > 8) continue;
-    const parentFile = path.resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
-    inherited = { ...inherited, ...readCompilerOptions(parentFile, depth + 1) };
+  const own: Omit<PathOptions, 'problems'> = {};
+  const compilerOptions = config.compilerOptions && typeof config.compilerOptions === 'object' ? config.compilerOptions : {};
+  for (const key of ['outDir', 'rootDir'] as const) {
+    if (typeof compilerOptions[key] === 'string' && compilerOptions[key] !== '') own[key] = { value: compilerOptions[key], from: file };
   }
-  return { ...inherited, ...own };
+  const bases: unknown[] = typeof config.extends === 'string' ? [config.extends] : Array.isArray(config.extends) ? config.extends : [];
+  let inherited: Omit<PathOptions, 'problems'> = {};
+  for (const base of bases) {
+    if (typeof base !== 'string' || base === '') {
+      problems.push(`${shown}: an extends entry is not a path`);
+      continue;
+    }
+    const baseFile = resolveExtends(base, dir);
+    if (!baseFile) {
+      problems.push(`${shown} extends "${base}", which was not found`);
+      continue;
+    }
+    const options = readChain(baseFile, [...chain, real], problems, leafDir);
+    inherited = { ...inherited, ...definedOnly(options) };
+  }
+  return { ...inherited, ...definedOnly(own) };
 }
 
-/** tsconfig.json is JSON with comments and trailing commas. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The file an `extends` entry names, as tsc finds it; null when there is none. */
+export function resolveExtends(specifier: string, fromDir: string): string | null {
+  const normalized = specifier.replace(/\\/g, '/');
+  if (path.isAbsolute(normalized) || /^[A-Za-z]:\//.test(normalized) || normalized.startsWith('./') || normalized.startsWith('../') || normalized === '.' || normalized === '..') {
+    const file = path.resolve(fromDir, normalized);
+    if (isFile(file)) return file;
+    if (!file.endsWith('.json') && isFile(`${file}.json`)) return `${file}.json`;
+    return null;
+  }
+  return resolvePackageConfig(normalized, fromDir);
+}
+
+/** `@scope/name/sub/path`, `name/sub`, `name` from node_modules folders up from `fromDir`. */
+function resolvePackageConfig(specifier: string, fromDir: string): string | null {
+  const parts = specifier.split('/');
+  const nameLength = specifier.startsWith('@') ? 2 : 1;
+  if (parts.length < nameLength || parts.slice(0, nameLength).some((part) => part === '')) return null;
+  const name = parts.slice(0, nameLength).join('/');
+  const subpath = parts.slice(nameLength).join('/');
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    const packageDir = path.join(dir, 'node_modules', name);
+    if (isDirectory(packageDir)) {
+      const file = configInPackage(packageDir, subpath);
+      if (file) return file;
+    }
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+function configInPackage(packageDir: string, subpath: string): string | null {
+  let manifest: any = {};
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+  } catch {
+    // no package.json: plain files
+  }
+  if (manifest && manifest.exports !== undefined && manifest.exports !== null) {
+    const target = exportTarget(manifest.exports, subpath === '' ? '.' : `./${subpath}`);
+    if (target) {
+      const file = path.resolve(packageDir, target);
+      if (isFile(file)) return file;
+      if (!file.endsWith('.json') && isFile(`${file}.json`)) return `${file}.json`;
+    }
+  }
+  if (subpath === '') {
+    if (manifest && typeof manifest.tsconfig === 'string') {
+      const file = path.resolve(packageDir, manifest.tsconfig);
+      if (isFile(file)) return file;
+    }
+    const file = path.join(packageDir, 'tsconfig.json');
+    return isFile(file) ? file : null;
+  }
+  const file = path.join(packageDir, subpath);
+  if (isFile(file)) return file;
+  if (!file.endsWith('.json') && isFile(`${file}.json`)) return `${file}.json`;
+  if (isFile(path.join(file, 'tsconfig.json'))) return path.join(file, 'tsconfig.json');
+  return null;
+}
+
+const CONDITIONS = new Set(['types', 'node', 'require', 'import', 'default']);
+
+/** package.json `exports` for a subpath (`.`, `./tsconfig.json`), with `*` patterns and conditions. */
+function exportTarget(exports: unknown, subpath: string): string | null {
+  const isSubpathMap = (value: unknown): value is Record<string, unknown> =>
+    !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).some((key) => key.startsWith('.'));
+  const map: Record<string, unknown> = isSubpathMap(exports) ? exports : { '.': exports };
+  if (Object.prototype.hasOwnProperty.call(map, subpath)) return conditionTarget(map[subpath], '');
+  let best: { key: string; star: string } | null = null;
+  for (const key of Object.keys(map)) {
+    const star = key.indexOf('*');
+    if (star < 0) continue;
+    const prefix = key.slice(0, star);
+    const suffix = key.slice(star + 1);
+    if (subpath.startsWith(prefix) && subpath.endsWith(suffix) && subpath.length >= key.length - 1) {
+      if (!best || prefix.length > best.key.indexOf('*')) best = { key, star: subpath.slice(prefix.length, subpath.length - suffix.length) };
+    }
+  }
+  return best ? conditionTarget(map[best.key], best.star) : null;
+}
+
+function conditionTarget(value: unknown, star: string): string | null {
+  if (typeof value === 'string') return value.replace(/\*/g, star);
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const target = conditionTarget(item, star);
+      if (target) return target;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (!CONDITIONS.has(key)) continue;
+      const target = conditionTarget(item, star);
+      if (target) return target;
+    }
+  }
+  return null;
+}
+
+/** tsconfig.json is JSON with comments and trailing commas (and maybe a BOM). */
+export function parseJsonc(text: string): unknown {
+  return JSON.parse(stripJsonComments(text));
+}
+
+/** Removes comments, trailing commas (outside strings) and a leading BOM. */
 export function stripJsonComments(text: string): string {
   let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  // the index in `out` of a comma not yet followed by anything but whitespace and comments
+  let pendingComma = -1;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (; i < text.length; i++) {
     const c = text[i];
-    if (inString) {
-      out += c;
-      if (c === '\\') out += text[++i] ?? '';
-      else if (c === '"') inString = false;
-    } else if (c === '"') {
-      inString = true;
-      out += c;
+    if (c === '"') {
+      pendingComma = -1;
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      out += text.slice(i, end + 1);
+      i = end;
     } else if (c === '/' && text[i + 1] === '/') {
       while (i < text.length && text[i] !== '\n') i++;
       out += '\n';
     } else if (c === '/' && text[i + 1] === '*') {
-      i = text.indexOf('*/', i + 2);
-      if (i < 0) break;
-      i++;
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) throw new SyntaxError('unterminated comment');
+      out += ' ';
+      i = end + 1;
+    } else if (c === '}' || c === ']') {
+      if (pendingComma >= 0) out = out.slice(0, pendingComma) + ' ' + out.slice(pendingComma + 1);
+      pendingComma = -1;
+      out += c;
+    } else if (c === ',') {
+      pendingComma = out.length;
+      out += c;
     } else {
+      if (!/\s/.test(c)) pendingComma = -1;
       out += c;
     }
   }
-  return out.replace(/,(\s*[}\]])/g, '$1');
+  return out;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
 }
