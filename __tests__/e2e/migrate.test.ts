@@ -272,3 +272,29 @@ describe('handler strings that name a built file', () => {
     expect(migrate(dir, '--format', 'patch').stdout).toBe('');
   });
 });
+
+describe('serverless.yml functions defined through ${file()}', () => {
+  const LEAKY = 'const seen = [];\nexports.main = async (event) => { seen.push(event.id); return seen.length; };\n';
+
+  it('are followed: their handler modules are migrated', () => {
+    const dir = make({
+      'serverless.yml': 'service: s\nfunctions:\n  create:\n    handler: src/create.main\n  remove: ${file(./fn-remove.yml)}\n',
+      'fn-remove.yml': 'handler: src/remove.main\n',
+      'src/create.js': LEAKY,
+      'src/remove.js': LEAKY,
+    });
+    const run = migrate(dir, '--format', 'patch');
+    expect(run.stdout.match(/^\+\+\+ .*$/gm)).toEqual(['+++ b/src/create.js', '+++ b/src/remove.js']);
+  });
+
+  it('are named in a note when they cannot be followed', () => {
+    const dir = make({
+      'serverless.yml': 'service: s\nfunctions:\n  create:\n    handler: src/create.main\n  remove: ${file(./fn-remove.js)}\n',
+      'fn-remove.js': 'module.exports = { handler: "src/remove.main" };\n',
+      'src/create.js': LEAKY,
+      'src/remove.js': LEAKY,
+    });
+    const run = migrate(dir, '--format', 'summary');
+    expect(run.stdout).toContain('serverless.yml: functions.remove: "${file(./fn-remove.js)}" includes fn-remove.js, which this tool does not read (only .yml, .yaml and .json); name its handler with --handler');
+  });
+});

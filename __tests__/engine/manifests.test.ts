@@ -254,6 +254,78 @@ describe('readManifests', () => {
     });
   });
 
+  describe('serverless.yml ${file()} includes', () => {
+    const named = (m: ReturnType<typeof readManifests>, dir: string) => Object.fromEntries([...m.byFile].map(([f, n]) => [path.relative(dir, f), n]));
+
+    it('follows ${file(./x.yml)} and ${file(./x.yml):key} for a function, the functions map, a list of maps and a handler, relative to serverless.yml', () => {
+      const dir = tree({
+        'serverless.yml': [
+          'service: s',
+          'functions:',
+          '  - create:',
+          '      handler: src/create.main',
+          '    remove: ${file(./fn-remove.yml)}',
+          "    update: ${file('./config/fns.yml'):update}",
+          '    list:',
+          '      handler: ${file(./config/fns.yml):handlers.list}',
+          '  - ${file(./config/more.json)}',
+          '',
+        ].join('\n'),
+        'fn-remove.yml': 'handler: src/remove.main\nevents:\n  - http: DELETE /x\n',
+        'config/fns.yml': 'update:\n  handler: src/update.main\n  role: !GetAtt Role.Arn\nhandlers:\n  list: src/list.main\n',
+        'config/more.json': '{ "audit": { "handler": "src/audit.main" } }',
+        'src/create.js': '',
+        'src/remove.js': '',
+        'src/update.js': '',
+        'src/list.js': '',
+        'src/audit.js': '',
+      });
+      const m = readManifests([path.join(dir, 'serverless.yml')], dir);
+      expect(m.notes).toEqual([]);
+      expect(named(m, dir)).toEqual({ 'src/create.js': ['main'], 'src/remove.js': ['main'], 'src/update.js': ['main'], 'src/list.js': ['main'], 'src/audit.js': ['main'] });
+    });
+
+    it('follows functions: ${file(./functions.yml)}', () => {
+      const dir = tree({
+        'serverless.yml': 'service: s\nfunctions: ${file(./functions.yml)}\n',
+        'functions.yml': 'create:\n  handler: src/create.main\n',
+        'src/create.ts': '',
+      });
+      const m = readManifests([path.join(dir, 'serverless.yml')], dir);
+      expect(m.notes).toEqual([]);
+      expect(named(m, dir)).toEqual({ 'src/create.ts': ['main'] });
+    });
+
+    it('notes, naming the function, an include it cannot follow and any other variable', () => {
+      const dir = tree({
+        'serverless.yml': [
+          'service: s',
+          'functions:',
+          '  gone: ${file(./missing.yml)}',
+          '  script: ${file(./fn.js)}',
+          '  nokey: ${file(./fns.yml):nothing}',
+          '  custom: ${self:custom.fn}',
+          '  byStage:',
+          '    handler: ${self:custom.handler}',
+          '  nested: ${file(./fns.yml):outer}',
+          '',
+        ].join('\n'),
+        'fns.yml': 'outer:\n  handler: ${file(./h.yml):handler}\n',
+        'fn.js': 'module.exports = { handler: "src/a.main" };\n',
+      });
+      const m = readManifests([path.join(dir, 'serverless.yml')], dir);
+      expect(m.byFile.size).toBe(0);
+      expect(m.notes).toEqual([
+        'serverless.yml: functions.gone: "${file(./missing.yml)}": missing.yml was not found; name its handler with --handler',
+        'serverless.yml: functions.script: "${file(./fn.js)}" includes fn.js, which this tool does not read (only .yml, .yaml and .json); name its handler with --handler',
+        'serverless.yml: functions.nokey: "${file(./fns.yml):nothing}": fns.yml has no "nothing"; name its handler with --handler',
+        'serverless.yml: functions.custom: "${self:custom.fn}" is a variable this tool does not resolve; name its handler with --handler',
+        'serverless.yml: functions.byStage: handler "${self:custom.handler}" is a variable this tool does not resolve; name its handler with --handler',
+        'serverless.yml: functions.nested: handler "${file(./h.yml):handler}" is a ${file()} inside an included file, which this tool does not follow; name its handler with --handler',
+      ]);
+    });
+  });
+
   it('notes a handler that is not a plain string and a template it cannot read', () => {
     const dir = tree({
       'template.yaml': 'Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: !Sub "${Name}.handler"\n',

@@ -44,6 +44,8 @@ interface HandlerEntry {
   handler: unknown;
   baseDir: string;
   origin: string;
+  /** Why the entry's handler cannot be read (a variable this tool does not resolve). */
+  problem?: string;
 }
 
 /** Manifests found by the walk, plus those in the directories from each given path up to
@@ -80,6 +82,10 @@ export function readManifests(files: string[], cwd: string): ManifestHandlers {
     result.scopes.push(path.dirname(file));
     const stopAt = findGitRoot(path.dirname(file)) ?? path.dirname(file);
     for (const entry of entries) {
+      if (entry.problem) {
+        result.notes.push(`${shown}: ${entry.origin}: ${entry.problem}`);
+        continue;
+      }
       if (typeof entry.handler !== 'string') {
         result.notes.push(`${shown}: ${entry.origin}: handler is not a plain string; name it with --handler`);
         continue;
@@ -132,17 +138,76 @@ function samHandlers(data: any, file: string): HandlerEntry[] | null {
   return out;
 }
 
-/** `functions: { name: { handler: src/handler.main } }`, relative to serverless.yml. */
+/** `${file(./functions.yml)}`, `${file(./fn.yml):key.path}`: a file include, relative to serverless.yml. */
+const FILE_VARIABLE = /^\$\{file\(\s*(['"]?)([^'"()]+?)\1\s*\)(?::\s*([\w.-]+?))?\s*\}$/;
+
+/** `functions: { name: { handler: src/handler.main } }`, relative to serverless.yml. The
+ * `functions` map, a list of such maps, a function and a handler string may each be a simple
+ * `${file(./x.yml)}` or `${file(./x.yml):key}` include (YAML or JSON; paths relative to
+ * serverless.yml), which is followed; any other variable there, or an include inside an included
+ * file, is noted with the function it hides. */
 function serverlessHandlers(data: any, file: string): HandlerEntry[] | null {
   if (!data || typeof data !== 'object') return null;
   const dir = path.dirname(file);
-  const functions = data.functions ?? {};
-  const list: [string, any][] = Array.isArray(functions)
-    ? functions.flatMap((group: any) => Object.entries(group ?? {}))
-    : Object.entries(functions);
-  return list
-    .filter(([, fn]) => fn && typeof fn === 'object' && fn.handler !== undefined && !fn.image)
-    .map(([name, fn]) => ({ handler: fn.handler, baseDir: dir, origin: `functions.${name}` }));
+  const out: HandlerEntry[] = [];
+  const problem = (origin: string, text: string) => out.push({ handler: undefined, baseDir: dir, origin, problem: text });
+
+  const include = (value: unknown, included: boolean): { value: unknown } | { problem: string } => {
+    if (typeof value !== 'string' || !value.includes('${')) return { value };
+    const match = FILE_VARIABLE.exec(value.trim());
+    if (!match) return { problem: `"${value}" is a variable this tool does not resolve` };
+    if (included) return { problem: `"${value}" is a \${file()} inside an included file, which this tool does not follow` };
+    const target = path.resolve(dir, match[2].trim());
+    const shown = path.relative(dir, target).replace(/\\/g, '/');
+    if (!/\.(ya?ml|json)$/i.test(target)) return { problem: `"${value}" includes ${shown}, which this tool does not read (only .yml, .yaml and .json)` };
+    let text: string;
+    try {
+      text = fs.readFileSync(target, 'utf8');
+    } catch {
+      return { problem: `"${value}": ${shown} was not found` };
+    }
+    const doc = parseDocument(text, { customTags: CLOUDFORMATION_TAGS });
+    if (doc.errors.length > 0) return { problem: `"${value}": ${shown} could not be read (${doc.errors[0].message.split('\n')[0]})` };
+    let result: any = doc.toJS();
+    for (const key of match[3] ? match[3].split('.') : []) {
+      if (!result || typeof result !== 'object' || !(key in result)) return { problem: `"${value}": ${shown} has no "${match[3]}"` };
+      result = result[key];
+    }
+    return { value: result };
+  };
+  const advice = '; name its handler with --handler';
+
+  const declared = data.functions ?? {};
+  const functions = include(declared, false);
+  if ('problem' in functions) {
+    problem('functions', functions.problem + advice);
+    return out;
+  }
+  const fromFile = functions.value !== declared;
+  const groups: unknown[] = Array.isArray(functions.value) ? functions.value : [functions.value];
+  groups.forEach((entry, index) => {
+    const group = include(entry, fromFile);
+    if ('problem' in group) {
+      problem(`functions[${index}]`, group.problem + advice);
+      return;
+    }
+    if (!group.value || typeof group.value !== 'object' || Array.isArray(group.value)) return;
+    const groupFromFile = fromFile || group.value !== entry;
+    for (const [name, raw] of Object.entries<unknown>(group.value as Record<string, unknown>)) {
+      const origin = `functions.${name}`;
+      const fn = include(raw, groupFromFile);
+      if ('problem' in fn) {
+        problem(origin, fn.problem + advice);
+        continue;
+      }
+      const value: any = fn.value;
+      if (!value || typeof value !== 'object' || value.handler === undefined || value.image) continue;
+      const handler = include(value.handler, groupFromFile || value !== raw);
+      if ('problem' in handler) problem(origin, `handler ${handler.problem}${advice}`);
+      else out.push({ handler: handler.value, baseDir: dir, origin });
+    }
+  });
+  return out;
 }
 
 /** Where a handler string leads: the source file to migrate, or why there is none. */
@@ -159,6 +224,7 @@ export function resolveHandlerString(handler: string, baseDir: string, stopAt: s
 export function locateHandler(handler: string, baseDir: string, stopAt: string, cwd = process.cwd()): HandlerLocation {
   const shown = (file: string) => path.relative(cwd, file).replace(/\\/g, '/') || '.';
   const notFound = `no source file found for handler "${handler}"`;
+  if (handler.includes('${')) return { problem: `handler "${handler}" uses a variable this tool does not resolve; name it with --handler` };
   const normalized = handler.trim().replace(/\\/g, '/');
   const slash = normalized.lastIndexOf('/');
   const lastSegment = normalized.slice(slash + 1);
