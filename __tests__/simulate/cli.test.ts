@@ -151,3 +151,69 @@ describe('simulate on the command line', () => {
     expect([leaking.status, migrated.status]).toEqual([1, 0]);
   });
 });
+
+describe("simulate never loses the user's files at the handler's /tmp paths", () => {
+  const { spawn } = require('node:child_process') as typeof import('node:child_process');
+  const target = `/tmp/lcs-simulate-cli-keep-${process.pid}`;
+  let dir: string;
+  const notes = () => fs.readFileSync(path.join(target, 'notes.txt'), 'utf8');
+  const inCwd = (...args: string[]) => spawnSync(process.execPath, [BIN, 'simulate', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync('/tmp/lcs-simulate-cli-');
+    fs.writeFileSync(
+      path.join(dir, 'h.mjs'),
+      `import fs from 'node:fs';\nexport const handler = async (event) => { fs.mkdirSync('${target}', { recursive: true }); fs.writeFileSync('${target}/out.txt', 'x'); fs.writeFileSync('${target}/notes.txt', 'clobbered'); if (event.hang) await new Promise(() => {}); if (event.crash) throw new Error('boom'); return fs.readdirSync('${target}').length; };\n`,
+    );
+    fs.writeFileSync(path.join(dir, 'hang.json'), '{ "hang": true }');
+    fs.writeFileSync(path.join(dir, 'crash.json'), '{ "crash": true }');
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(target, 'notes.txt'), 'precious');
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(target, { recursive: true, force: true });
+  });
+
+  it('a handler name that is not exported: exit 2, and nothing is touched', () => {
+    const run = inCwd('h.mjs', '--handler', 'doesNotExist');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('FAILED: the module exports nothing at `doesNotExist` (exports: handler); name the handler with --handler');
+    expect(fs.readdirSync(target)).toEqual(['notes.txt']);
+    expect(notes()).toBe('precious');
+  });
+
+  it.each([[[] as string[], 0], [['--event', 'crash.json'], 2]])('put back after the run (%j), what the handler wrote removed', (events, status) => {
+    const run = inCwd('h.mjs', ...(events.length > 0 ? events : ['--invocations', '2']));
+    expect(run.status).toBe(status);
+    expect(run.stdout).toContain(`your files there were set aside during the run and put back after it: ${target}`);
+    expect(fs.readdirSync(target)).toEqual(['notes.txt']);
+    expect(notes()).toBe('precious');
+  });
+
+  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('put back when the run is stopped with %s', async (signal, status) => {
+    const child = spawn(process.execPath, [BIN, 'simulate', 'h.mjs', '--event', 'hang.json', '--timeout', '60000'], { cwd: dir, env: { ...process.env, NODE_OPTIONS: '' } });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // the handler has written its files: the run is under way
+    for (let waited = 0; !fs.existsSync(path.join(target, 'out.txt')); waited += 20) {
+      if (waited > 20_000) throw new Error('the handler never ran');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    child.kill(signal);
+    expect(await exited).toBe(status);
+    expect(fs.readdirSync(target)).toEqual(['notes.txt']);
+    expect(notes()).toBe('precious');
+  });
+
+  it('put back when the process ends on an uncaught error in the middle of a run', () => {
+    const script = `const { simulate } = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'index.js'))});
+      setTimeout(() => { throw new Error('unexpected'); }, 1500);
+      simulate({ file: 'h.mjs', events: [{ hang: true }], timeoutMs: 60000 });`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(run.stderr).toContain('Error: unexpected');
+    expect(run.status).toBe(1);
+    expect(fs.readdirSync(target)).toEqual(['notes.txt']);
+    expect(notes()).toBe('precious');
+  });
+});

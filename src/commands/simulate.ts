@@ -1,7 +1,9 @@
 // `lambda-clean-slate simulate FILE`: runs the handler warm and cold and shows where the
 // results differ. Exit 0 when warm and cold agree, 1 when they differ (a leak), 2 when the
-// handler cannot be loaded or run, or never succeeds. The simulate library (and with it jscodeshift and
-// esbuild) is required only when the command runs.
+// handler cannot be loaded or run, or never succeeds. Files the user has at the handler's
+// /tmp paths are set aside for the run and put back after it (src/simulate/tmpGuard.ts).
+// The simulate library (and with it jscodeshift and esbuild) is required only when the
+// command runs.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';

@@ -6,6 +6,7 @@ import { DEFAULT_HANDLER_NAME, findHandlers } from '../analysis/handlers';
 import { detectModuleKind } from '../analysis/imports';
 import { jscodeshiftFor, parserFor } from '../analysis/parser';
 import { staticTmpPathsIn } from './findStaticTmpPaths';
+import { staticExportsOf, type StaticExports } from './staticExports';
 import type { ModuleFormat } from './types';
 
 export interface HandlerModuleAnalysis {
@@ -14,6 +15,8 @@ export interface HandlerModuleAnalysis {
   tmpPaths: string[];
   /** The module may touch /tmp (or could not be analysed): its environments must not run side by side. */
   usesTmp: boolean;
+  /** What the module exports, when its source settles it (else the run finds out). */
+  exports?: StaticExports;
   notes: string[];
 }
 
@@ -41,6 +44,7 @@ export function analyseHandlerModule(file: string, source: string, handler: stri
     handler: handler ?? chooseHandler(findHandlers(j, root).map((h) => h.name)),
     tmpPaths,
     usesTmp: tmpPaths.length > 0 || /\/tmp\b|tmpdir/.test(source),
+    exports: staticExportsOf(j, root),
     notes,
   };
 }

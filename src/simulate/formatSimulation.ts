@@ -26,7 +26,8 @@ export function formatSimulation(result: SimulationResult, options: FormatOption
   const format = result.format ? ` (${result.format === 'esm' ? 'ES module' : 'CommonJS'})` : '';
   const runs = count > 0 ? `: ${count} invocation${count === 1 ? '' : 's'}, warm and cold` : '';
   lines.push(`simulate ${file}${handler}${format}${runs}`);
-  if (result.tmpPaths.length > 0) lines.push(`removed before each environment starts: ${result.tmpPaths.join(', ')}`);
+  if (result.tmpPaths.length > 0) lines.push(`emptied before each environment starts: ${result.tmpPaths.join(', ')}`);
+  if (result.setAside && result.setAside.length > 0) lines.push(`your files there were set aside during the run and put back after it: ${result.setAside.join(', ')}`);
   for (const note of result.notes) lines.push(`note: ${note}`);
 
   if (count > 0) {

@@ -1,7 +1,8 @@
 // Runs one simulated execution environment in a child process (runner.ts): a fresh
 // module instance for ESM, CommonJS and TypeScript alike, and a process that can be
 // killed when an invocation never settles.
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import { runnerScripts } from './runnerScripts';
 import type { EnvironmentRun, ErrorInfo, InvocationRecord, RunTask, RunnerMessage } from './types';
 
@@ -9,6 +10,38 @@ export interface EnvironmentSpec {
   task: Omit<RunTask, 'hooksPath'>;
   cwd: string;
   env: NodeJS.ProcessEnv;
+}
+
+/** The environments running now, in every simulation of this process. */
+const running = new Set<ChildProcess>();
+
+/**
+ * Kills every environment that is still running and waits (briefly, synchronously: this
+ * runs on the way out of the process) until each is gone, so that no handler writes below
+ * /tmp once the user's files there are back.
+ */
+export function stopAllEnvironments(): void {
+  for (const child of running) {
+    child.kill('SIGKILL');
+    if (child.pid !== undefined) waitUntilGone(child.pid, 1000);
+  }
+  running.clear();
+}
+
+/** Linux shows a dead process as a zombie in /proc until its parent reaps it; elsewhere: no wait. */
+function waitUntilGone(pid: number, limitMs: number): void {
+  const until = Date.now() + limitMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (Date.now() < until) {
+    let state: string;
+    try {
+      state = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\)\s*/s, '')[0];
+    } catch {
+      return;
+    }
+    if (state === 'Z' || state === 'X') return;
+    Atomics.wait(pause, 0, 0, 5);
+  }
 }
 
 /** Loading gets at least this long, whatever the invocation timeout (esbuild, big SDKs). */
@@ -25,6 +58,7 @@ export function runEnvironment({ task, cwd, env }: EnvironmentSpec): Promise<Env
 
   return new Promise((resolve) => {
     const child = fork(scripts.runner, [], { cwd, env, execArgv: ['--enable-source-maps'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    running.add(child);
     let timer = setTimeout(() => stop(`the module did not finish loading within ${Math.max(MIN_LOAD_TIMEOUT_MS, task.timeoutMs)} ms`), Math.max(MIN_LOAD_TIMEOUT_MS, task.timeoutMs));
 
     const append = (text: string) => {
@@ -92,6 +126,7 @@ export function runEnvironment({ task, cwd, env }: EnvironmentSpec): Promise<Env
     child.on('error', (error) => stop(`the handler's process failed: ${error.message}`, { name: error.name, message: error.message }));
     // 'close' (not 'exit'): the output pipes have been read to their end
     child.on('close', (code, signal) => {
+      running.delete(child);
       if (stoppedBecause === null) {
         const how = signal ? `was killed (${signal})` : `exited with code ${code}`;
         stop(`the handler's process ${how}`, { name: 'Runtime.ExitError', message: `the handler's process ${how}` });

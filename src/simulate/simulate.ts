@@ -1,6 +1,7 @@
 // `simulate`: the handler run warm (one module instance, the events in order) and cold (a
-// fresh module instance per event, with the /tmp paths it uses removed first), and where
-// the two differ. The library returns results; the command prints them.
+// fresh module instance per event, with the /tmp paths it uses emptied first: what the
+// user had there is set aside for the run and put back after it, see tmpGuard.ts), and
+// where the two differ. The library returns results; the command prints them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyseHandlerModule, taskRoot, type HandlerModuleAnalysis } from './analyseHandlerModule';
@@ -9,6 +10,8 @@ import { isRemovableTmpPath } from './findStaticTmpPaths';
 import { errorInfo } from './invokeHandler';
 import { lambdaEnvironment } from './lambdaEnvironment';
 import { runEnvironment, type EnvironmentSpec } from './runEnvironment';
+import { missingHandler } from './staticExports';
+import { TmpBackupError, TmpGuard } from './tmpGuard';
 import type { ErrorInfo, InvocationRecord, SimulateOptions, SimulatedInvocation, SimulationResult } from './types';
 
 /** Lambda's default function timeout. */
@@ -31,13 +34,42 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
   const unsafe = Object.keys(options.tmpFiles ?? {}).find((target) => !isRemovableTmpPath(target));
   if (unsafe !== undefined) return failed(file, `tmpFiles may only name static paths strictly below /tmp/, not ${unsafe}`);
 
+  // a handler the module does not export is reported before anything runs or is touched
+  const missing = analysis.exports && missingHandler(analysis.exports, analysis.handler, path.basename(file, path.extname(file)));
+  if (missing) return { ...failed(file, missing), handler: analysis.handler, format: analysis.format, notes: analysis.notes };
+
+  // the user's files at those paths wait aside until the simulation is over
+  let guard: TmpGuard;
+  try {
+    guard = TmpGuard.open([...analysis.tmpPaths, ...Object.keys(options.tmpFiles ?? {})]);
+  } catch (error) {
+    if (!(error instanceof TmpBackupError)) throw error;
+    return { ...failed(file, error.message), handler: analysis.handler, format: analysis.format, notes: analysis.notes };
+  }
+  let result: SimulationResult;
+  try {
+    result = await runWarmAndCold(file, options, analysis, timeoutMs, guard);
+  } catch (error) {
+    const problems = guard.restore();
+    if (problems.length > 0 && error instanceof Error) error.message += `; and after it: ${problems.join('; ')}`;
+    throw error;
+  }
+  const problems = guard.restore();
+  if (problems.length > 0) {
+    result.verdict = 'failed';
+    result.failure = `the simulation ran, but ${problems.join('; ')}`;
+  }
+  result.setAside = guard.setAsidePaths;
+  return result;
+}
+
+async function runWarmAndCold(file: string, options: SimulateOptions, analysis: HandlerModuleAnalysis, timeoutMs: number, guard: TmpGuard): Promise<SimulationResult> {
   const root = taskRoot(file);
   const modules = Object.fromEntries(Object.entries(options.modules ?? {}).map(([name, target]) => [name, path.resolve(target)]));
   const base: Omit<EnvironmentSpec, 'task'> = { cwd: root, env: lambdaEnvironment(root, options.env) };
   const task = { file, format: analysis.format, handler: analysis.handler, timeoutMs, modules };
   const environment = (events: Array<{ index: number; event: unknown }>) => {
-    removeTmpPaths(analysis.tmpPaths);
-    writeTmpFiles(options.tmpFiles ?? {});
+    guard.prepareEnvironment(options.tmpFiles ?? {});
     return runEnvironment({ ...base, task: { ...task, invocations: events } });
   };
 
@@ -114,21 +146,6 @@ async function inParallel<T, R>(items: T[], run: (item: T) => Promise<R>, limit:
 /** A cold start that timed out says nothing about leaks: the handler cannot be run. */
 function settled(record: InvocationRecord): boolean {
   return record.outcome.status === 'ok' || record.outcome.status === 'error';
-}
-
-/** Only static paths strictly below /tmp/, checked again right before deleting. */
-function removeTmpPaths(paths: string[]): void {
-  for (const target of paths) {
-    if (isRemovableTmpPath(target)) fs.rmSync(target, { recursive: true, force: true });
-  }
-}
-
-/** What another process put there before the environment started (checked by the caller). */
-function writeTmpFiles(files: Record<string, string>): void {
-  for (const [target, contents] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, contents);
-  }
 }
 
 function loadFailure(file: string, analysis: HandlerModuleAnalysis, error: ErrorInfo, loadOutput: string[]): SimulationResult {

@@ -71,8 +71,11 @@ export interface SimulationResult {
   /** Absent when the file could not be read or the handler not chosen. */
   handler?: string;
   format?: ModuleFormat;
-  /** Static paths below /tmp/ removed before each environment started. */
+  /** Static paths below /tmp/ emptied before each environment started. */
   tmpPaths: string[];
+  /** Of those (and of `tmpFiles`), the paths where something was there before the run: it
+   * was moved aside for the simulation and put back after it. */
+  setAside?: string[];
   /** Things the reader should know (e.g. the source could not be analysed). */
   notes: string[];
   invocations: SimulatedInvocation[];
