@@ -98,12 +98,18 @@ describe('simulate on the command line', () => {
     );
   });
 
-  it('exit 1 and a warning line when every invocation fails but warm and cold fail differently', () => {
+  it('exit 2 when every invocation fails, even when warm and cold fail differently (README: "no invocation succeeded at all")', () => {
     const run = cli(fixture('throws-counting.js'), '--invocations', '2');
-    expect(run.status).toBe(1);
-    const lines = run.stdout.trim().split('\n');
-    expect(lines.at(-3)).toBe('warning: every invocation failed: RangeError: call 1 of this environment (and 1 other distinct failure); the handler never succeeded, so the differences may be in how it fails');
-    expect(lines.at(-1)).toMatch(/^LEAK: 1 of 2 warm invocations differ/);
+    expect(run.status).toBe(2);
+    expect(run.stdout).not.toContain('LEAK');
+    expect(run.stdout).not.toContain('<- differs');
+    expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^FAILED: every invocation failed: RangeError: call 1 of this environment .*no invocation succeeded/);
+    // a handler that ends its process: the warm environment cannot run the later events
+    const exits = cli(fixture('exits.js'), '--invocations', '2');
+    expect(exits.status).toBe(2);
+    expect(exits.stdout.trim().split('\n').at(-1)).toBe(
+      "FAILED: every invocation failed: Runtime.ExitError: the handler's process exited with code 3; the warm environment could not run 1 of them (the handler's process exited with code 3); no invocation succeeded, so this says little about leaks: give it events it can handle",
+    );
   });
 
   it('exit 2 when the handler never settles, stopped after --timeout', () => {

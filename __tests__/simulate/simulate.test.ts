@@ -147,11 +147,24 @@ describe('a handler that never succeeds', () => {
     expect(result.warning).toBeUndefined();
   });
 
-  it('fails differently warm and cold: still a leak, with a warning that it never succeeded', async () => {
+  it('fails differently warm and cold: still failed, not a leak, and the output says so', async () => {
     const result = await simulate({ file: fixture('throws-counting.js'), events: [{}, {}] });
-    expect(result.verdict).toBe('leak');
-    expect(result.warning).toBe(
-      'every invocation failed: RangeError: call 1 of this environment (and 1 other distinct failure); the handler never succeeded, so the differences may be in how it fails',
+    expect(result.verdict).toBe('failed');
+    expect(result.failure).toBe(
+      'every invocation failed: RangeError: call 1 of this environment (and 1 other distinct failure); warm and cold fail differently in 1 of 2, which may be no more than how it fails; no invocation succeeded, so this says little about leaks: give it events it can handle',
+    );
+    expect(result.warning).toBeUndefined();
+  });
+
+  it('a process that exits every time: failed, with the exit code, not a leak of the runs the warm environment could not make', async () => {
+    const result = await simulate({ file: fixture('exits.js'), events: [{}, {}] });
+    expect(outcomes(result, 'warm')).toEqual([
+      { status: 'error', error: { name: 'Runtime.ExitError', message: "the handler's process exited with code 3" } },
+      { status: 'not-run', reason: "the handler's process exited with code 3" },
+    ]);
+    expect(result.verdict).toBe('failed');
+    expect(result.failure).toBe(
+      "every invocation failed: Runtime.ExitError: the handler's process exited with code 3; the warm environment could not run 1 of them (the handler's process exited with code 3); no invocation succeeded, so this says little about leaks: give it events it can handle",
     );
   });
 });

@@ -100,13 +100,21 @@ async function runWarmAndCold(file: string, options: SimulateOptions, analysis: 
   if (stuck) {
     result.verdict = 'failed';
     result.failure = `invocation ${stuck.index + 1} did not complete even on a cold start: ${stuck.cold.outcome.status === 'timeout' ? `it did not settle within ${timeoutMs} ms` : 'the environment stopped'}`;
-  } else if (neverSucceeded && result.verdict === 'clean') {
-    // Warm equals cold, but a handler that never gets past its error shows nothing about
-    // its state: calling that clean would hide the failure.
-    result.verdict = 'failed';
-    result.failure = `every invocation failed: ${failuresIn(invocations)}; warm and cold agree, but the handler never succeeded`;
   } else if (neverSucceeded) {
-    result.warning = `every invocation failed: ${failuresIn(invocations)}; the handler never succeeded, so the differences may be in how it fails`;
+    // A handler that never gets past its error shows nothing reliable about its state: warm
+    // equal to cold is no proof of clean, and warm unlike cold may be no more than how it
+    // fails (a process that exits takes the warm environment's later invocations with it).
+    result.verdict = 'failed';
+    const stopped = invocations.filter((i) => !i.same && i.warm.outcome.status === 'not-run');
+    const different = invocations.filter((i) => !i.same).length - stopped.length;
+    const parts: string[] = [];
+    if (stopped.length > 0) {
+      const { outcome } = stopped[0].warm;
+      parts.push(`the warm environment could not run ${stopped.length} of them (${outcome.status === 'not-run' ? outcome.reason : 'it stopped'})`);
+    }
+    if (different > 0) parts.push(`warm and cold fail differently in ${different} of ${invocations.length}, which may be no more than how it fails`);
+    const agreement = parts.length === 0 ? 'warm and cold agree, but the handler never succeeded' : `${parts.join('; ')}; no invocation succeeded, so this says little about leaks: give it events it can handle`;
+    result.failure = `every invocation failed: ${failuresIn(invocations)}; ${agreement}`;
   }
   return result;
 }
@@ -116,6 +124,7 @@ function failuresIn(invocations: SimulatedInvocation[]): string {
   const distinct = new Set<string>();
   for (const invocation of invocations) {
     for (const { outcome } of [invocation.warm, invocation.cold]) {
+      if (outcome.status === 'not-run') continue;
       if (outcome.status === 'error') distinct.add(`${outcome.error.name}: ${firstLine(outcome.error.message)}`);
       else distinct.add(describeOutcome(outcome));
     }

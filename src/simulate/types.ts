@@ -84,7 +84,7 @@ export interface SimulationResult {
   verdict: Verdict;
   /** For `failed`: the reason in one line. */
   failure?: string;
-  /** Something the verdict alone would hide (every invocation of a leaking handler failed). */
+  /** Something the verdict alone would hide. */
   warning?: string;
   /** For `failed` because of an exception: the error, with its stack. */
   error?: ErrorInfo;
