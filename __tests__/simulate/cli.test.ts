@@ -49,6 +49,15 @@ describe('simulate on the command line', () => {
     expect(run.stdout).toContain('CLEAN: the warm invocation behaves like a cold start.');
   });
 
+  it('exit 2 with a usage message for a directory: simulate takes one handler file', () => {
+    const run = cli(path.join('__tests__', 'simulate', 'fixtures'));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      `lambda-clean-slate: simulate takes one handler file, and __tests__/simulate/fixtures is a directory: name the module in it (e.g. __tests__/simulate/fixtures/index.js)\n`,
+    );
+  });
+
   it('exit 2 when --invocations is given with --event, which it would not apply to', () => {
     const dir = fs.mkdtempSync('/tmp/lcs-simulate-cli-');
     fs.writeFileSync(path.join(dir, 'e.json'), '{}');

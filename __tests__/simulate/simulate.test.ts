@@ -256,6 +256,12 @@ describe('handlers that cannot be run', () => {
     expect(okValues(chosen, 'warm')).toEqual([1, 2]);
   });
 
+  it('a directory', async () => {
+    const result = await simulate({ file: fixture('esm-package'), events: [{}] });
+    expect(result.verdict).toBe('failed');
+    expect(result.failure).toBe(`simulate takes one handler file, and ${fixture('esm-package')} is a directory: name the module in it (e.g. ${fixture('esm-package/index.js')})`);
+  });
+
   it('a file that does not exist', async () => {
     const result = await simulate({ file: fixture('missing.js'), events: [{}] });
     expect(result.failure).toBe(`cannot read ${fixture('missing.js')}: no such file`);

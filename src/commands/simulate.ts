@@ -47,11 +47,22 @@ export async function runSimulate(argv: SimulateArgs): Promise<number> {
   if (!(Number.isInteger(argv.timeout) && argv.timeout > 0)) throw new UsageError('--timeout takes a whole number of milliseconds greater than 0');
   // yargs gives an array when the option is repeated
   if (Array.isArray(argv.handler)) throw new UsageError(`simulate runs one handler at a time; --handler was given ${argv.handler.length} times (${argv.handler.join(', ')})`);
+  if (isDirectory(argv.file)) {
+    throw new UsageError(`simulate takes one handler file, and ${argv.file} is a directory: name the module in it (e.g. ${path.join(argv.file, 'index.js')})`);
+  }
   const { events, labels } = readEvents(argv);
   const { simulate, formatSimulation } = require('../simulate') as typeof import('../simulate');
   const result = await simulate({ file: argv.file, handler: argv.handler ?? handlerFromManifests(argv.file), events, timeoutMs: argv.timeout });
   process.stdout.write(formatSimulation(result, { verbose: argv.verbose === true, eventLabels: labels }));
   return SIMULATE_EXIT[result.verdict];
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false; // simulate reports a missing file in its own words
+  }
 }
 
 /** The handler a template.yaml or serverless.yml names for this file (as `migrate` reads

@@ -24,6 +24,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let analysis: HandlerModuleAnalysis;
   try {
+    if (fs.statSync(file).isDirectory()) return failed(file, notAFile(options.file));
     analysis = analyseHandlerModule(file, fs.readFileSync(file, 'utf8'), options.handler);
   } catch (error) {
     const info = errorInfo(error);
@@ -155,6 +156,11 @@ async function inParallel<T, R>(items: T[], run: (item: T) => Promise<R>, limit:
 /** A cold start that timed out says nothing about leaks: the handler cannot be run. */
 function settled(record: InvocationRecord): boolean {
   return record.outcome.status === 'ok' || record.outcome.status === 'error';
+}
+
+/** `simulate src/`: one handler module at a time. */
+export function notAFile(given: string): string {
+  return `simulate takes one handler file, and ${given} is a directory: name the module in it (e.g. ${path.join(given, 'index.js')})`;
 }
 
 function loadFailure(file: string, analysis: HandlerModuleAnalysis, error: ErrorInfo, loadOutput: string[]): SimulationResult {
