@@ -147,6 +147,25 @@ describe('simulate on the command line', () => {
     }
   });
 
+  it('a manifest naming `legacy.default` for module.exports = fn: exit 2, saying Lambda would not find it either', () => {
+    const os = require('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-simulate-default-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'src'));
+      fs.writeFileSync(path.join(dir, 'serverless.yml'), 'service: s\nfunctions:\n  legacy:\n    handler: src/legacy.default\n');
+      fs.writeFileSync(path.join(dir, 'src', 'legacy.js'), 'const history = [];\nmodule.exports = async function (event) { history.push(event); return history.length; };\n');
+      const run = spawnSync(process.execPath, [BIN, 'simulate', 'src/legacy.js'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      expect(run.status).toBe(2);
+      expect(run.stdout).toContain('export `default`');
+      expect(run.stdout).not.toContain('exports: none');
+      expect(run.stdout).toContain(
+        "FAILED: module.exports is a function (module.exports = fn), with no property `default` (its properties: none): Lambda's Node runtime require()s a CommonJS module and looks the handler up as a property of module.exports, so the handler string `legacy.default` would not find it either (Runtime.HandlerNotFound)",
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exit 2 for several handlers without --handler, and for a missing event file', () => {
     const several = cli(fixture('two-handlers.js'));
     expect(several.status).toBe(2);

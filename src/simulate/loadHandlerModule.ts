@@ -4,6 +4,7 @@
 import Module, { createRequire, register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { HooksData } from './hooks';
+import { notOnFunction } from './staticExports';
 import { TRANSPILED_EXTENSIONS, transpile, typeScriptCandidates } from './transpile';
 import type { ModuleFormat } from './types';
 
@@ -33,11 +34,14 @@ export async function loadHandlerModule(options: LoadOptions): Promise<unknown> 
 }
 
 /** The function at a handler string's property path (`handler`, `handlers.create`). */
-export function handlerAt(exports: unknown, propertyPath: string): (...args: unknown[]) => unknown {
+export function handlerAt(exports: unknown, propertyPath: string, moduleName = 'file'): (...args: unknown[]) => unknown {
   let value: any = exports;
   for (const key of propertyPath.split('.')) value = value == null ? undefined : value[key];
   if (typeof value !== 'function') {
-    const names = exports && typeof exports === 'object' ? Object.keys(exports) : [];
+    const names = exports && (typeof exports === 'object' || typeof exports === 'function') ? Object.keys(exports) : [];
+    const first = propertyPath.split('.')[0];
+    // `module.exports = fn` named as `file.default`: Lambda looks for a property of the function
+    if (typeof exports === 'function' && !(first in exports)) throw new TypeError(notOnFunction(propertyPath, `${moduleName}.${propertyPath}`, names.join(', ') || 'none'));
     const found = value === undefined ? 'nothing' : `a value of type ${typeof value}`;
     throw new TypeError(`the module exports ${found} at \`${propertyPath}\`, not a function (exports: ${names.join(', ') || 'none'}); name the handler with --handler`);
   }

@@ -3,6 +3,7 @@
 // invocations run in order, each in the same module instance. The handler's console
 // output travels over IPC too, so that it stays in order with the results and apart from
 // the report. The parent kills this process when it is done or when an invocation hangs.
+import path from 'node:path';
 import { handlerAt, loadHandlerModule } from './loadHandlerModule';
 import { errorInfo, installLambdaGlobal, invokeHandler } from './invokeHandler';
 import type { RunTask, RunnerMessage } from './types';
@@ -35,7 +36,7 @@ async function run(task: RunTask): Promise<void> {
   installLambdaGlobal();
   let handler;
   try {
-    handler = handlerAt(await loadHandlerModule(task), task.handler);
+    handler = handlerAt(await loadHandlerModule(task), task.handler, path.basename(task.file, path.extname(task.file)));
   } catch (error) {
     send({ type: 'load-error', error: errorInfo(error) });
     return;
