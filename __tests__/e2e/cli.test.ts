@@ -48,6 +48,50 @@ describe('migrate --output and --handler', () => {
   });
 });
 
+describe('options that take a list, one value per occurrence', () => {
+  const LEAKY = 'let n = 0;\nexports.handler = async (event) => ++n;\n';
+
+  // an array option that took every word after it would take `orders` for one more value and run on `.`
+  it.each([
+    ['--ignore', 'orders/vendor/**'],
+    ['--handler', 'handler'],
+    ['--transforms', 'globals'],
+  ])('%s VALUE PATH runs on PATH alone', (option, value) => {
+    const dir = project({ 'orders/h.js': LEAKY, 'users/h.js': LEAKY }, { git: true });
+    folders.push(dir);
+    const run = runCli(bin, ['migrate', option, value, 'orders', '--write', '--format', 'summary'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('lambda-clean-slate: wrote 1 file\n');
+    expect(fs.readFileSync(path.join(dir, 'orders/h.js'), 'utf8')).not.toBe(LEAKY);
+    expect(fs.readFileSync(path.join(dir, 'users/h.js'), 'utf8')).toBe(LEAKY);
+  });
+
+  it('repeated, with commas or `=`, the values add up', () => {
+    const dir = make({ 'src/a.js': 'exports.one = async (e) => 1;\nexports.two = async (e) => 2;\n', 'src/vendor/v.js': LEAKY, 'src/gen/g.js': LEAKY });
+    const run = runCli(bin, ['migrate', '--handler', 'one', '--handler=two', '--ignore', 'src/vendor/**', '--ignore=src/gen/**', '--transforms', 'globals', '--transforms', 'container-id', 'src', '--format', 'json'], dir);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.transforms).toEqual(['globals', 'container-id']);
+    expect(report.files.map((f: { path: string; handlers: string[] }) => [f.path, f.handlers])).toEqual([['src/a.js', ['one', 'two']]]);
+  });
+
+  it('an option left without its value is a usage error', () => {
+    const dir = make({ 'src/l.js': LEAKY });
+    for (const option of ['--ignore', '--handler', '--transforms']) {
+      const run = runCli(bin, ['migrate', 'src', option], dir);
+      expect({ option, status: run.status, stderr: run.stderr }).toEqual({ option, status: 2, stderr: `lambda-clean-slate: Not enough arguments following: ${option.slice(2)}\n` });
+    }
+  });
+
+  it('simulate --event FILE HANDLER_FILE: the handler file is not taken for an event', () => {
+    const dir = make({ 'h.js': LEAKY, 'e.json': '{}' });
+    const run = runCli(bin, ['simulate', '--event', 'e.json', '--event', 'e.json', 'h.js'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('simulate h.js, export `handler` (CommonJS): 2 invocations');
+  });
+});
+
 describe('lambda-clean-slate', () => {
   it('--version prints the package version without loading jscodeshift, the transforms or the engine', () => {
     const dir = make({});

@@ -44,9 +44,11 @@ export const migrateCommand: CommandModule<object, MigrateArgs> = {
         describe: 'report format',
       })
       .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
-      .option('transforms', { type: 'string', array: true, describe: 'comma list of transforms to run: globals,tmp,clients,container-id (default: all)' })
-      .option('handler', { type: 'string', array: true, describe: 'handler export name, repeatable or comma-separated (default: from template.yaml / serverless.yml, else `handler` and functions taking `event`)' })
-      .option('ignore', { type: 'string', array: true, describe: 'gitignore-style pattern to skip, repeatable (.gitignore and node_modules are always honoured)' })
+      // one value per occurrence (`nargs: 1`): an array option would also take the paths written after it
+      // (`--ignore 'vendor/**' src` ignoring `src` and running on `.`)
+      .option('transforms', { type: 'string', array: true, nargs: 1, describe: 'comma list of transforms to run: globals,tmp,clients,container-id (default: all)' })
+      .option('handler', { type: 'string', array: true, nargs: 1, describe: 'handler export name, repeatable or comma-separated (default: from template.yaml / serverless.yml, else `handler` and functions taking `event`)' })
+      .option('ignore', { type: 'string', array: true, nargs: 1, describe: 'gitignore-style pattern to skip, repeatable (.gitignore and node_modules are always honoured)' })
       .option('force', { type: 'boolean', default: false, describe: 'allow --write when files it would touch have uncommitted changes' })
       .option('cache-ttl', { type: 'number', describe: 'give lazy caches an expiry of this many seconds' })
       .option('client-check', { type: 'string', choices: ['local', 'ping'] as const, default: 'local' as const, describe: 'how clients are checked before reuse: local state only, or a network ping' })

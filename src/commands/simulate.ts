@@ -31,7 +31,8 @@ export const simulateCommand: CommandModule<object, SimulateArgs> = {
     yargs
       .positional('file', { describe: 'the handler module (.js .mjs .cjs .ts .mts .cts .tsx)', type: 'string', demandOption: true })
       .option('handler', { type: 'string', describe: 'property path of the handler export, e.g. handler or handlers.create (default: found as migrate finds it)' })
-      .option('event', { type: 'string', array: true, describe: 'a JSON file with one event, repeatable; invoked in this order' })
+      // one file per occurrence (`nargs: 1`): an array option would also take a handler file written after it
+      .option('event', { type: 'string', array: true, nargs: 1, describe: 'a JSON file with one event, repeatable; invoked in this order' })
       .option('invocations', { type: 'number', describe: 'without --event: invoke this many times with an empty event (default: 3)' })
       .option('timeout', { type: 'number', default: 3000, describe: 'stop an invocation that has not settled after this many milliseconds' })
       .option('verbose', { type: 'boolean', describe: "also show the handler's console output and stack traces" })
