@@ -41,6 +41,32 @@ describe('migrate --output and --handler', () => {
     expect(empty.stderr).toContain('--handler takes export names');
   });
 
+  it('never writes the report over a file the run reads: a manifest, a tsconfig, package.json', () => {
+    const inputs: Record<string, string> = {
+      'serverless.yml': 'service: s\nfunctions:\n  a:\n    handler: src/l.handler\n',
+      'template.yaml': 'Resources: {}\n',
+      'tsconfig.json': '{ "compilerOptions": { "outDir": "dist" } }\n',
+      'tsconfig.base.json': '{}\n',
+      'package.json': '{ "name": "p" }\n',
+      '.gitignore': 'dist/\n',
+    };
+    const dir = make({ 'src/l.js': LEAKY, ...inputs });
+    fs.symlinkSync('serverless.yml', path.join(dir, 'report-link.md'));
+    for (const output of [...Object.keys(inputs), 'report-link.md']) {
+      const run = runCli(bin, ['migrate', '.', '--write', '--format', 'summary', '--output', output], dir);
+      expect({ output, status: run.status, stdout: run.stdout }).toEqual({ output, status: 2, stdout: '' });
+      expect(run.stderr).toMatch(new RegExp(`^lambda-clean-slate: --output ${output.replace('.', '\\.')}: would overwrite (a deployment manifest|a TypeScript configuration|a package manifest|a \\.gitignore), an input of the run; write the report to a file of its own`));
+    }
+    for (const [name, text] of Object.entries(inputs)) expect(fs.readFileSync(path.join(dir, name), 'utf8')).toBe(text);
+    expect(fs.readFileSync(path.join(dir, 'src/l.js'), 'utf8')).toBe(LEAKY);
+    // a report of its own is written again and again
+    for (let i = 0; i < 2; i++) {
+      const run = runCli(bin, ['migrate', '.', '--format', 'markdown', '--output', 'report.md'], dir);
+      expect(run.status).toBe(0);
+      expect(fs.readFileSync(path.join(dir, 'report.md'), 'utf8')).toContain('lambda-clean-slate');
+    }
+  });
+
   it('takes handler names separated by commas', () => {
     const dir = make({ 'src/l.js': LEAKY });
     const run = runCli(bin, ['migrate', 'src', '--handler', 'handler,generate', '--format', 'json'], dir);

@@ -77,13 +77,37 @@ function checkOutputPath(file: string): void {
     // not there yet: its directory must be
   }
   if (stat?.isDirectory()) throw new UsageError(`--output ${file}: is a directory`);
-  // the report must never take the place of source code (`--output handler.js`)
-  if (parserFor(target)) throw new UsageError(`--output ${file}: is a JavaScript or TypeScript file; write the report to a file of its own (report.md, report.sarif, ...)`);
+  // the report must never take the place of source code (`--output handler.js`), nor of a
+  // file the run reads (`--output serverless.yml`), also through a link
+  let real = target;
+  try {
+    real = fs.realpathSync(target);
+  } catch {
+    // not there yet
+  }
+  for (const candidate of new Set([target, real])) {
+    if (parserFor(candidate)) throw new UsageError(`--output ${file}: is a JavaScript or TypeScript file; write the report to a file of its own (report.md, report.sarif, ...)`);
+    const input = inputKind(path.basename(candidate));
+    if (input) throw new UsageError(`--output ${file}: would overwrite ${input}, an input of the run; write the report to a file of its own (report.md, report.sarif, ...)`);
+  }
   try {
     fs.accessSync(stat ? target : path.dirname(target), fs.constants.W_OK);
   } catch (error: any) {
     throw new UsageError(`--output ${file}: cannot be written (${error.code ?? error.message})`);
   }
+}
+
+/** What a file of this name is to a run that reads it (or would, where it is), or null:
+ * the manifests that name handlers, tsconfig.json (and the tsconfig.*.json it extends),
+ * package.json, .gitignore. */
+function inputKind(name: string): string | null {
+  const lower = name.toLowerCase();
+  const { MANIFEST_NAMES } = require('../engine/discover') as typeof import('../engine/discover');
+  if (MANIFEST_NAMES.has(lower)) return 'a deployment manifest';
+  if (/^tsconfig(\..*)?\.json$/.test(lower)) return 'a TypeScript configuration';
+  if (lower === 'package.json') return 'a package manifest';
+  if (lower === '.gitignore') return 'a .gitignore';
+  return null;
 }
 
 /** `--handler a,b` as the Action's `handler` input takes it (a handler name has no comma);
