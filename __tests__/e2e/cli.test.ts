@@ -146,6 +146,14 @@ describe('lambda-clean-slate', () => {
     }
   });
 
+  it('migrate --help says that --client-check ping is not supported: only the local checks run', () => {
+    const dir = make({});
+    const help = runCli(bin, ['migrate', '--help'], dir).stdout;
+    const line = help.split('\n').find((l) => l.trim().startsWith('--client-check'));
+    expect(line).toContain('local state only (no network round trip). `ping` is not supported yet: the local checks are used');
+    expect(line).not.toMatch(/or a network ping/);
+  });
+
   it('usage errors are one line on stderr with exit 2, no stack trace', () => {
     const dir = make({});
     for (const args of [['migrate', '--frobnicate'], ['migrate', '--format', 'xml'], ['migrate', '--write', '--check'], ['migrate', '--cache-ttl', '-5'], []]) {
