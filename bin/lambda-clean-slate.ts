@@ -10,16 +10,24 @@ import { writeProgress } from '../src/engine/writeProgress';
 const verbose = process.argv.includes('--verbose');
 
 // Ctrl-C or a termination request: with a listener, Node delivers the signal between two
-// turns of the event loop, which `migrate --write` takes between two files, so no file is
-// left half written and no temporary file is left behind. The exit status is the shell's
-// for a process ended by the signal (130, 143).
+// turns of the event loop, which `migrate` takes between two files (every few tens of
+// milliseconds while it reads and parses, before each file it writes), so no file is left
+// half written and no temporary file is left behind. The run ends there, without its report
+// (it would be incomplete), with the shell's exit status for a process ended by the signal
+// (130, 143).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    // a progress bar on the terminal is erased first
+    const erase = process.stderr.isTTY ? '\r\u001b[K' : '';
     // what was written stays written: say how much, so that a rerun is no surprise
-    if (writeProgress.total > 0) {
-      const { written, total } = writeProgress;
-      process.stderr.write(`lambda-clean-slate: interrupted; wrote ${written} of ${total} file${total === 1 ? '' : 's'} (each whole; run again to write the rest)\n`);
-    }
+    const { planned, written, total } = writeProgress;
+    const how =
+      total > 0
+        ? `; wrote ${written} of ${total} file${total === 1 ? '' : 's'} (each whole; run again to write the rest)`
+        : planned
+          ? ' before writing any file'
+          : '';
+    process.stderr.write(`${erase}lambda-clean-slate: interrupted${how}\n`);
     process.exit(128 + os.constants.signals[signal]);
   });
 }

@@ -21,6 +21,7 @@ import type { FileResult, MigrateOptions, MigrateProgress, MigrateResult, Migrat
 import { inShard } from './shard';
 import { selectTransformNames } from './transformNames';
 import { transformFile } from './transformFile';
+import { EventLoopTurns, eventLoopTurn } from './eventLoopTurns';
 import { WorkPool } from './workers';
 import { writeFileAtomic } from './writeAtomic';
 import { writeProgress } from './writeProgress';
@@ -39,6 +40,7 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
   if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 0)) {
     throw new UsageError('--workers takes a whole number of worker threads (0: none)');
   }
+  Object.assign(writeProgress, { planned: options.write === true, written: 0, total: 0 });
   const discovery = discoverFiles({ paths: options.paths ?? [], cwd, ignore: options.ignore });
   const given = options.handlerNames?.filter(Boolean);
   const manifests = given && given.length > 0 ? NO_MANIFESTS : readManifests(locateManifests(discovery.manifests, discovery.roots, cwd), cwd);
@@ -156,7 +158,10 @@ async function prepareAndParse(scanned: DiscoveredFile[], context: ParseContext)
   const prepared: Prepared[] = [];
   const parsed = new Map<number, FileResult>();
   const transformOptions = options.transformOptions ?? {};
+  // a signal (Ctrl-C) is handled between two files, also while this thread does all the work
+  const turns = new EventLoopTurns();
   const pool = new WorkPool({
+    turns,
     requested: options.workers,
     setup: { transformNames: context.transformNames, transformOptions },
     onResult: (id, source) => {
@@ -174,6 +179,7 @@ async function prepareAndParse(scanned: DiscoveredFile[], context: ParseContext)
     else pool.add({ id, path: entry.base.path, text: entry.text, names: entry.names });
     // now and then, let the workers' answers in and hand them their next tasks
     if (pool.workerCount > 0 && id % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
+    if (turns.due()) await turns.take();
   }
 
   // loaded only when this thread parses: the transforms load jscodeshift, which takes a while
@@ -240,9 +246,8 @@ async function writeChanges(files: FileResult[], force: boolean): Promise<void> 
   writeProgress.written = 0;
   for (const file of changed) {
     // a full turn of the event loop before each file: a signal handler (the command line's,
-    // for Ctrl-C) runs between two files, never while one is half done. Two hops: signals are
-    // read in the poll phase, which one hop skips when it starts from that phase.
-    for (let hop = 0; hop < 2; hop++) await new Promise((resolve) => setImmediate(resolve));
+    // for Ctrl-C) runs between two files, never while one is half done
+    await eventLoopTurn();
     try {
       writeFileAtomic(file.absolutePath, file.after!);
       file.written = true;

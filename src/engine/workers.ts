@@ -11,6 +11,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SourceResult } from '../analysis/applyTransforms';
 import type { TransformName, TransformOptions } from '../analysis/types';
+import type { EventLoopTurns } from './eventLoopTurns';
 import type { FileTask } from './transformFile';
 
 export interface WorkerSetup {
@@ -52,6 +53,8 @@ export interface PoolOptions {
   setup: WorkerSetup;
   onResult(id: number, result: SourceResult): void;
   onWorkers(count: number): void;
+  /** Turns of the event loop while this thread works alone (see eventLoopTurns.ts). */
+  turns?: EventLoopTurns;
 }
 
 /** The task queue shared by the main thread and the workers. `add` tasks while reading
@@ -94,6 +97,7 @@ export class WorkPool {
         this.options.onResult(task.id, runHere(task));
         // let the workers' answers in, and hand them their next tasks
         if (this.workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
+        else if (this.options.turns?.due()) await this.options.turns.take();
       }
       while (this.outstanding > 0 && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
       if (this.failure) throw this.failure;
