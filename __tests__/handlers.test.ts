@@ -170,3 +170,22 @@ describe('a handler made by a call the tool cannot see into', () => {
     expect(unfollowedHandlers(j, j('const h = serverless(app);\nexport { h as handler };\n')).map((h: any) => h.call)).toEqual(['serverless(app)']);
   });
 });
+
+describe('a handler string naming `default`', () => {
+  const { applyTransforms } = require('../src/analysis/applyTransforms');
+  const { transform } = require('../transforms/globals');
+  const kinds = (source: string, file = 'legacy.js') => applyTransforms(source, file, { transforms: [transform], handlerNames: ['default'] }).review.map((r: any) => r.kind);
+
+  it('is migrated but reported when the CommonJS module is the function itself: Lambda would not find it', () => {
+    const result = applyTransforms('let n = 0;\nmodule.exports = async (event) => ++n;\n', 'legacy.js', { transforms: [transform], handlerNames: ['default'] });
+    expect(result.handlers).toEqual(['default']);
+    expect(result.output).toContain('let n = 0;\n  return ++n;');
+    expect(result.review.map((r: any) => [r.kind, r.line])).toEqual([['default-of-commonjs', 2]]);
+    expect(kinds('let n = 0;\nconst run = async (event) => ++n;\nexport = run;\n', 'legacy.ts')).toEqual(['default-of-commonjs']);
+  });
+
+  it('is not reported for export default or exports.default, which Lambda finds', () => {
+    expect(kinds('let n = 0;\nexport default async (event) => ++n;\n', 'legacy.mjs')).toEqual([]);
+    expect(kinds('let n = 0;\nexports.default = async (event) => ++n;\n')).toEqual([]);
+  });
+});

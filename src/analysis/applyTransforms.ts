@@ -164,6 +164,20 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
     }
   }
 
+  // `module.exports = fn` named `index.default`: Lambda's runtime require()s the module and
+  // looks up `default` on the function it gets, which has no such property
+  if (ordered.length > 0 && detectModuleKind(j, root) !== 'esm') {
+    for (const h of handlers.filter((h) => h.wholeModule)) {
+      result.review.push({
+        transform: ordered[0].name,
+        kind: 'default-of-commonjs',
+        line: h.line,
+        column: h.column,
+        message: `the handler string names \`default\`, but this CommonJS module exports the function itself (\`module.exports = ...\`): Lambda looks \`default\` up on what \`require()\` returns and will not find it (Runtime.HandlerNotFound); export it under a name (\`exports.handler = ...\`) and use that name in the handler string. Migrated as asked`,
+      });
+    }
+  }
+
   const calledBy = handlersCalledByHandlers(j, handlers);
   if (calledBy.size > 0 && ordered.length > 0) {
     for (const [callee, caller] of calledBy) {

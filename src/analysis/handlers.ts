@@ -16,6 +16,8 @@ export interface ExportedValue {
   value: ASTPath<any>;
   line: number;
   column: number;
+  /** Exported as the whole module (`module.exports = fn`, `export = fn`), named `default`. */
+  wholeModule?: boolean;
 }
 
 export interface FindHandlersOptions {
@@ -67,6 +69,7 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
       line: entry.line,
       column: entry.column,
       ...(wrapper && { wrapper }),
+      ...(entry.wholeModule && { wholeModule: true }),
     });
   }
   return handlers;
@@ -244,7 +247,7 @@ function addValue(out: ExportedValue[], prefix: string, valuePath: ASTPath<any>,
     });
     return;
   }
-  out.push(entry(prefix || 'default', value, valuePath.parent?.node ?? value.node));
+  out.push(prefix ? entry(prefix, value, valuePath.parent?.node ?? value.node) : { ...entry('default', value, valuePath.parent?.node ?? value.node), wholeModule: true });
 }
 
 function unwrap(path: ASTPath<any>): ASTPath<any> {

@@ -41,6 +41,9 @@ export interface HandlerInfo {
   /** The wrapper the function is handed to when it is not one known to call it once per
    * invocation (`forEachRecord` in `exports.handler = forEachRecord(async (record) => ...)`). */
   wrapper?: string;
+  /** Named `default` because it is the whole module (`module.exports = fn`): Lambda, which
+   * looks `default` up on what `require()` gives, does not find it there. */
+  wholeModule?: boolean;
 }
 
 /** The file's own formatting, measured before anything is printed. */
