@@ -114,8 +114,41 @@ function reach(j: JSCodeshift, starts: ASTPath<any>[], withStarts: boolean): AST
         }
       }
     });
+    // `this.process(body)` in a method runs the class's method `process`
+    const owner = classAround(pending[i]);
+    if (owner) for (const method of methodsCalledOnThis(j, pending[i], owner)) add(method);
   }
   return order;
+}
+
+/** The class a method (or other code) sits in, or null. */
+function classAround(unit: ASTPath<any>): ASTPath<any> | null {
+  for (let p = unit.parent; p; p = p.parent) {
+    if (p.node.type === 'ClassDeclaration' || p.node.type === 'ClassExpression') return p;
+  }
+  return null;
+}
+
+/** The methods of `owner` that `unit` calls as `this.name(...)`: the method's function, or a
+ * field's function value (`name = () => ...`). */
+function methodsCalledOnThis(j: JSCodeshift, unit: ASTPath<any>, owner: ASTPath<any>): ASTPath<any>[] {
+  const names = new Set<string>();
+  for (const self of findPaths(j, unit, 'ThisExpression')) {
+    const member = self.parent?.node;
+    const call = self.parent?.parent?.node;
+    if (member?.type !== 'MemberExpression' || member.object !== self.node || member.computed || member.property.type !== 'Identifier') continue;
+    if ((call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && call.callee === member) names.add(member.property.name);
+  }
+  if (names.size === 0) return [];
+  const methods: ASTPath<any>[] = [];
+  owner.get('body', 'body').each((member: ASTPath<any>) => {
+    const node = member.node;
+    if (node.computed || !names.has(node.key?.name)) return;
+    if (node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod') methods.push(member);
+    else if (node.type === 'MethodDefinition') methods.push(member.get('value'));
+    else if ((node.type === 'ClassProperty' || node.type === 'PropertyDefinition') && node.value && FUNCTION_TYPES.has(node.value.type)) methods.push(member.get('value'));
+  });
+  return methods;
 }
 
 /** The export names code reaches through `exports` or `module` at `idPath`:
