@@ -221,6 +221,17 @@ describe('readManifests', () => {
       expect(m.notes[0]).toMatch(/neither is migrated: if that is its source, run `lambda-clean-slate migrate svc\/src\/app\.ts --handler handler`$/);
     });
 
+    it('takes a hand-written JavaScript file in a project without a tsconfig, whatever TypeScript file bears its name', () => {
+      const dir = tree({
+        [FN]: SERVERLESS.replace('dist/app.handler', 'lib/app.handler'),
+        'lib/app.js': 'exports.handler = async (event) => 1;\n',
+        'src/app.ts': '',
+      });
+      const m = readManifests([path.join(dir, FN)], dir);
+      expect(sources(m, dir)).toEqual(['lib/app.js']);
+      expect(m.notes).toEqual([]);
+    });
+
     it('says which base was not found', () => {
       const dir = tree({
         [FN]: SERVERLESS,

@@ -274,7 +274,9 @@ export function locateHandler(handler: string, baseDir: string, stopAt: string, 
   // file in the place of a build folder (`dist/app.js`, `src/app.ts`) says it is build output
   const mapped = sourceFromMap(file, stopAt);
   if (mapped) return found(mapped);
-  const guess = guessSource(file, stopAt);
+  // only in a TypeScript project (a tsconfig above the file): in a plain JavaScript one, a
+  // hand-written `lib/app.js` is the source, whatever else bears its name
+  const guess = lookup.config ? guessSource(file, stopAt) : null;
   if (!guess) return found(file);
   return { problem: `handler "${handler}" names ${shown(file)}, which looks built from ${shown(guess)}, but ${noMapping()}; neither is migrated: ${advice(guess)}` };
 }
