@@ -25,7 +25,7 @@ if [ -n "${LCS_TRANSFORMS:-}" ]; then args+=(--transforms "$LCS_TRANSFORMS"); fi
 handlers="${LCS_HANDLER:-}"
 for name in ${handlers//,/ }; do args+=(--handler "$name"); done
 while IFS= read -r pattern; do
-  if [ -n "$pattern" ]; then args+=(--ignore "$pattern"); fi
+  if [ -n "$pattern" ]; then args+=("--ignore=$pattern"); fi
 done <<< "${LCS_IGNORE:-}"
 
 mkdir -p "$LCS_REPORT_DIR"

@@ -103,10 +103,18 @@ describe('options that take a list, one value per occurrence', () => {
 
   it('an option left without its value is a usage error', () => {
     const dir = make({ 'src/l.js': LEAKY });
-    for (const option of ['--ignore', '--handler', '--transforms']) {
+    for (const option of ['--ignore', '--handler', '--transforms', '--output', '--format', '--shard', '--workers', '--cache-ttl']) {
       const run = runCli(bin, ['migrate', 'src', option], dir);
       expect({ option, status: run.status, stderr: run.stderr }).toEqual({ option, status: 2, stderr: `lambda-clean-slate: Not enough arguments following: ${option.slice(2)}\n` });
     }
+  });
+
+  it('paths after `--` are paths (one that begins with a dash too), added to those before it', () => {
+    const dir = make({ 'orders/h.js': LEAKY, 'other/o.js': LEAKY, '-dash/h.js': LEAKY });
+    const files = (...args: string[]) => JSON.parse(runCli(bin, ['migrate', '--format', 'json', ...args], dir).stdout).files.map((f: { path: string }) => f.path);
+    expect(files('--', 'orders')).toEqual(['orders/h.js']);
+    expect(files('orders', '--', 'other')).toEqual(['orders/h.js', 'other/o.js']);
+    expect(files('--', '-dash')).toEqual(['-dash/h.js']);
   });
 
   it('simulate --event FILE HANDLER_FILE: the handler file is not taken for an event', () => {

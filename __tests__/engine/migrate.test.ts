@@ -88,9 +88,11 @@ describe('migrate', () => {
       // below a licence header, still above the code
       'licensed-off.js': "/*\n * Copyright 2026 Example Corp.\n */\n// SPDX-License-Identifier: Apache-2.0\n\n/* lambda-clean-slate-disable */\nconst seen = [];\nexports.handler = async (event) => { seen.push(event.id); return seen; };\n",
       'later-on.js': "// Copyright 2026 Example Corp.\nconst seen = [];\n// lambda-clean-slate-disable\nexports.handler = async (event) => { seen.push(event.id); return seen; };\n",
+      // another tool's wording that begins the same way is no disable comment
+      'next-line-on.js': "// lambda-clean-slate-disable-next-line\nconst seen = [];\nexports.handler = async (event) => { seen.push(event.id); return seen; };\n",
     });
     const result = await migrate({ cwd: dir });
-    expect(result.files.map((f) => f.path)).toEqual(['later-on.js', 'strict-on.js']);
+    expect(result.files.map((f) => f.path)).toEqual(['later-on.js', 'next-line-on.js', 'strict-on.js']);
     expect(result.skipped).toEqual([
       { path: 'bin.js', reason: 'binary file (contains a NUL byte)', unprocessed: true },
       { path: 'licensed-off.js', reason: 'disabled by a // lambda-clean-slate-disable comment' },

@@ -148,10 +148,11 @@ describe('action/run-check.sh', () => {
       LCS_PATHS: 'src\n  lib',
       LCS_TRANSFORMS: 'globals,tmp',
       LCS_HANDLER: 'main, handler',
-      LCS_IGNORE: '**/*.test.js\n\ngenerated/*',
+      LCS_IGNORE: '**/*.test.js\n\ngenerated/*\n-draft/**',
     });
+    // `--ignore=PATTERN`: a pattern that begins with a dash is not read as an option
     expect(calls[0].split('[--output]')[0]).toBe(
-      '[--yes][lambda-clean-slate@^0.1][migrate][src][lib][--transforms][globals,tmp][--handler][main][--handler][handler][--ignore][**/*.test.js][--ignore][generated/*][--check][--format][sarif]',
+      '[--yes][lambda-clean-slate@^0.1][migrate][src][lib][--transforms][globals,tmp][--handler][main][--handler][handler][--ignore=**/*.test.js][--ignore=generated/*][--ignore=-draft/**][--check][--format][sarif]',
     );
   });
 

@@ -46,7 +46,7 @@ export interface ApplyOptions {
 }
 
 const BOM = '\uFEFF';
-const IGNORE_FILE = /^\s*(?:\/\/\s*lambda-clean-slate-disable\b|\/\*\s*lambda-clean-slate-disable\b)/;
+const IGNORE_FILE = /^\s*(?:\/\/|\/\*)\s*lambda-clean-slate-disable(?![\w-])/;
 
 /** Text that is kept out of the parser and put back after printing. The shebang becomes a
  * comment of the same length so that every line and column stays where it was. */

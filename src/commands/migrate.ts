@@ -8,7 +8,9 @@ import { UsageError } from '../engine/errors';
 import { parserFor } from '../analysis/parser';
 
 export interface MigrateArgs {
-  paths: string[];
+  paths?: string[];
+  /** yargs' positionals outside `paths`: the command's name, then what follows `--`. */
+  _?: (string | number)[];
   write?: boolean;
   check?: boolean;
   format: string;
@@ -33,7 +35,7 @@ export const migrateCommand: CommandModule<object, MigrateArgs> = {
   describe: 'Show (or with --write apply) the changes that make Lambda handlers start clean on warm starts',
   builder: (yargs: Argv<object>) =>
     yargs
-      .positional('paths', { describe: 'files or directories to migrate', type: 'string', array: true, default: ['.'] })
+      .positional('paths', { describe: 'files or directories to migrate (default: .)', type: 'string', array: true })
       .option('write', { alias: 'w', type: 'boolean', describe: 'apply the changes (default: a dry run that changes nothing)' })
       .option('check', { type: 'boolean', describe: 'exit 1 when any file would change; writes nothing (for CI)' })
       .option('format', {
@@ -41,20 +43,22 @@ export const migrateCommand: CommandModule<object, MigrateArgs> = {
         default: 'diff',
         // the format registry is small, and loaded only when this command is parsed
         choices: require('../engine/formats').formatNames() as string[],
+        // a value is required: `--format` at the end of the line is a usage error, not the default
+        requiresArg: true,
         describe: 'report format',
       })
-      .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
+      .option('output', { alias: 'o', type: 'string', requiresArg: true, describe: 'write the report to this file instead of stdout' })
       // one value per occurrence (`nargs: 1`): an array option would also take the paths written after it
       // (`--ignore 'vendor/**' src` ignoring `src` and running on `.`)
       .option('transforms', { type: 'string', array: true, nargs: 1, describe: 'comma list of transforms to run: globals,tmp,clients,container-id (default: all)' })
       .option('handler', { type: 'string', array: true, nargs: 1, describe: 'handler export name, repeatable or comma-separated (default: from template.yaml / serverless.yml, else `handler` and functions taking `event`)' })
       .option('ignore', { type: 'string', array: true, nargs: 1, describe: 'gitignore-style pattern to skip, repeatable (.gitignore and node_modules are always honoured)' })
       .option('force', { type: 'boolean', default: false, describe: 'allow --write when files it would touch have uncommitted changes' })
-      .option('cache-ttl', { type: 'number', describe: 'give lazy caches an expiry of this many seconds' })
+      .option('cache-ttl', { type: 'number', requiresArg: true, describe: 'give lazy caches an expiry of this many seconds' })
       .option('client-check', { type: 'string', choices: ['local', 'ping'] as const, default: 'local' as const, describe: 'how clients are checked before reuse: local state only (no network round trip). `ping` is not supported yet: the local checks are used, and files with checked clients get a review item saying so' })
       .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a terminal and NO_COLOR is not set)' })
-      .option('workers', { type: 'number', describe: 'worker threads that parse and transform files beside the main thread; 0: none (default: one per MiB of files to parse, up to one per core besides the main thread; none for small runs)' })
-      .option('shard', { type: 'string', describe: 'only the files of shard I of N, such as 2/4 (split by a hash of each path), to spread a run over a CI matrix' })
+      .option('workers', { type: 'number', requiresArg: true, describe: 'worker threads that parse and transform files beside the main thread; 0: none (default: one per MiB of files to parse, up to one per core besides the main thread; none for small runs)' })
+      .option('shard', { type: 'string', requiresArg: true, describe: 'only the files of shard I of N, such as 2/4 (split by a hash of each path), to spread a run over a CI matrix' })
       .conflicts('write', 'check')
       .example('$0 migrate src/', 'preview: print the diff and a summary, change nothing')
       .example('$0 migrate src/ --write', 'apply the changes')
@@ -135,8 +139,11 @@ export async function runMigrate(argv: MigrateArgs): Promise<number> {
   const { createProgressBar } = require('../engine/progress') as typeof import('../engine/progress');
   const progress = createProgressBar(process.stderr);
 
+  // paths after `--` (`migrate -- -odd-name/`) come in yargs' `_`, after the command's name
+  const afterSeparator = (argv._ ?? []).slice(1).map(String);
+  const paths = [...(argv.paths ?? []), ...afterSeparator];
   const result = await migrate({
-    paths: argv.paths,
+    paths: paths.length > 0 ? paths : ['.'],
     transforms: argv.transforms,
     handlerNames: handlerNames(argv.handler),
     ignore: argv.ignore,
