@@ -111,7 +111,9 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   if (binding.exported) return review('exported', `\`${name}\` holds state across invocations${once} but is exported; other modules may rely on it, so it is kept (reset it by hand if that is safe)`);
   // a callback handed over as the module loads (`app.use(...)`, a middy `before`) is not
   // known to run then: a change there is said below, as code no handler reaches
-  const atLoad = binding.references.find((r) => r.place.at === 'module' || (r.place.atLoad && !r.place.handedOver));
+  // (a read there still counts: the callback may run at once, `forEach` or a Promise executor,
+  // and keep what it read)
+  const atLoad = binding.references.find((r) => r.place.at === 'module' || (r.place.atLoad && !(r.place.handedOver && isMutation(r.effect))));
   if (atLoad) {
     return review('module-read', `\`${name}\` holds state across invocations${once} but is also used while the module loads (line ${lineOf(atLoad.path)}); kept, because moving or resetting it would change what the module sets up`);
   }
