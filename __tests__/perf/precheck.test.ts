@@ -124,6 +124,12 @@ describe('mayHoldHandler', () => {
     expect(mayHoldHandler(text)).toBe(false);
   });
 
+  it('reads a banner of slashes after `handler` as one comment (it used to try every split of it, without end)', () => {
+    const banner = '/'.repeat(80);
+    expect(mayHoldHandler(`export const config = { a: 1 };\n// the handler\n${banner}\nexport const main = (x) => x;\n`)).toBe(false);
+    expect(mayHoldHandler(`export ${banner}\nconst handler = async () => {};\n`)).toBe(true);
+  });
+
   it('with names, wants each non-default segment written somewhere', () => {
     expect(mayHoldHandler('module.exports = { handlers: { create } }', ['handlers.create'])).toBe(true);
     expect(mayHoldHandler('exports.main = async () => {}', ['handler'])).toBe(false);
