@@ -155,7 +155,7 @@ describe('a handler made by a call the tool cannot see into', () => {
     expect(result.handlers).toEqual(['handler']);
     expect(result.output).toBeNull();
     expect(result.review.map((r: any) => [r.kind, r.line, r.message])).toEqual([
-      ['handler-not-followed', 6, expect.stringMatching(/^`handler` is what `serverless\(app\)` returns, and the code that serves each request is not a function this tool can follow/)],
+      ['handler-not-followed', 6, expect.stringMatching(/^`handler` is what `serverless\(app\)` returns, and this tool cannot follow that call to the function that serves each request/)],
     ]);
     // the scan before the full pipeline lets it through
     const { scanForHandlers } = require('../src/engine/scanHandlers');

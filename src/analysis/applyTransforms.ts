@@ -144,7 +144,7 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
         kind: 'handler-not-followed',
         line: h.line,
         column: h.column,
-        message: `\`${h.name}\` is what \`${h.call}\` returns, and the code that serves each request is not a function this tool can follow (an Express, Koa or similar app's routes and middlewares): state they keep at module level is not migrated, review it`,
+        message: `\`${h.name}\` is what \`${h.call}\` returns, and this tool cannot follow that call to the function that serves each request (an Express, Koa or lambda-api app's routes and middlewares, a handler made by a factory or another module): state that code keeps at module level is not migrated, review it`,
       });
     }
     return result;
