@@ -143,7 +143,7 @@ function isDocComment(comment: any): boolean {
 export function insertInModule(j: JSCodeshift, root: Collection<any>, statements: any[], index = indexAfterImports(j, root)): void {
   if (statements.length === 0) return;
   const body: any[] = programPath(j, root)!.node.body;
-  const { top, fromLine } = headerStart(body);
+  const { top, fromLine } = headerStart(programPath(j, root)!.node);
   if (index === top && body.length > top) {
     const first = body[top];
     const header = headerComments(first, fromLine);
@@ -179,7 +179,7 @@ function withHeader(j: JSCodeshift, statement: any, header: any[], first: any): 
  * that becomes first, so the header stays at the top of the file. */
 export function keepFileHeader(j: JSCodeshift, root: Collection<any>, leaving: any): void {
   const body: any[] = programPath(j, root)!.node.body;
-  const { top, fromLine } = headerStart(body);
+  const { top, fromLine } = headerStart(programPath(j, root)!.node);
   if (body[top] !== leaving || body.length < top + 2) return;
   const header = headerComments(leaving, fromLine);
   if (header.length === 0) return;
@@ -189,9 +189,12 @@ export function keepFileHeader(j: JSCodeshift, root: Collection<any>, leaving: a
 
 /** Where the file header can begin: after the directives (`'use strict';`) that may stand
  * above it, as the index of the first statement after them and the line below them. */
-function headerStart(body: any[]): { top: number; fromLine: number } {
+function headerStart(program: any): { top: number; fromLine: number } {
+  const body: any[] = program.body;
   let top = 0;
   while (top < body.length && isDirective(body[top])) top++;
-  const above = top > 0 ? body[top - 1].loc?.end.line : 0;
+  // the ts parser keeps the directives apart from the body
+  const last = top > 0 ? body[top - 1] : program.directives?.[program.directives.length - 1];
+  const above = last ? last.loc?.end.line : 0;
   return { top, fromLine: above === undefined ? Number.MAX_SAFE_INTEGER : above + 1 };
 }

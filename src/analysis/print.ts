@@ -1,4 +1,5 @@
 import type { Collection } from 'jscodeshift';
+import { originalText } from './sourceExcerpt';
 import type { CodeStyle } from './types';
 
 /** Prints a changed tree in the file's own style. recast reuses the original text of
@@ -16,7 +17,7 @@ import type { CodeStyle } from './types';
  * guards are put back as the user wrote them, and a line that begins one of those
  * statements right after a generated line gets a guard in the file's own way. */
 export function printWithStyle(root: Collection<any>, style: CodeStyle, originalSource: string): string {
-  const printed = root.toSource({
+  let printed = root.toSource({
     quote: style.quote,
     // recast measured the file's tabs at its parse-time width; printing with another width
     // would re-indent the user's own tab-indented lines
@@ -26,6 +27,7 @@ export function printWithStyle(root: Collection<any>, style: CodeStyle, original
     arrowParensAlways: style.arrowParens !== 'avoid',
     reuseWhitespace: true,
   });
+  printed = withoutDoubledDirectiveSemicolons(root, printed);
   if (style.semicolons && !style.useTabs) return printed;
 
   const originalLines = originalSource.split(/\r?\n/);
@@ -43,6 +45,21 @@ export function printWithStyle(root: Collection<any>, style: CodeStyle, original
   // nothing can need a guard when no line begins with `;` or a hazardous character
   if (style.semicolons || !lines.some((line) => /^\s*(?:[;([`+-]|\/(?![/*]))/.test(line))) return lines.join(style.lineTerminator);
   return guardStatements(lines, originalLines, statementStarts(root)).join(style.lineTerminator);
+}
+
+/** The ts parser keeps a file's directives (`'use strict';`) apart from its statements; when
+ * recast prints the program again it writes each directive's own text, semicolon included,
+ * and then a semicolon of its own: `'use strict';;`. The extra one is taken off. */
+function withoutDoubledDirectiveSemicolons(root: Collection<any>, printed: string): string {
+  const program = root.paths()[0]?.value?.program ?? root.paths()[0]?.value;
+  let out = printed;
+  for (const directive of program?.directives ?? []) {
+    const text = originalText(directive);
+    if (!text?.endsWith(';')) continue;
+    const at = out.indexOf(`${text};`);
+    if (at >= 0) out = out.slice(0, at + text.length) + out.slice(at + text.length + 1);
+  }
+  return out;
 }
 
 /** recast's default tab width, which `j(source)` parses with. */
