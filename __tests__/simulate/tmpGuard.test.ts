@@ -83,6 +83,30 @@ describe('TmpGuard', () => {
     expect(fs.readFileSync(path.join(target, 'notes.txt'), 'utf8')).toBe('precious');
   });
 
+  it('one run at a time on a path: a second guard is refused, naming the path and the pid, and nothing is touched', () => {
+    const target = `${base}-lock`;
+    userFiles(target);
+    const before = snapshot(target);
+    const first = TmpGuard.open([target]);
+    // the first run's own files at the path are not the user's
+    first.prepareEnvironment({});
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(target, 'out.txt'), 'the first run');
+    const existingBackups = backups();
+    expect(() => TmpGuard.open([`${target}/sub`])).toThrow(TmpBackupError);
+    expect(() => TmpGuard.open([target])).toThrow(`another simulate run (pid ${process.pid}) is using ${target}; nothing was changed`);
+    expect(fs.readdirSync(target)).toEqual(['out.txt']);
+    expect(backups()).toEqual(existingBackups);
+    expect(first.restore()).toEqual([]);
+    expect(snapshot(target)).toEqual(before);
+    // released: the next run may start
+    const next = TmpGuard.open([target]);
+    expect(next.setAsidePaths).toEqual([target]);
+    expect(next.restore()).toEqual([]);
+    expect(snapshot(target)).toEqual(before);
+    expect(fs.readdirSync('/tmp').filter((name) => name.startsWith('lambda-clean-slate-lock-') && fs.readFileSync(`/tmp/${name}/owner.json`, 'utf8').includes(target))).toEqual([]);
+  });
+
   // /dev/shm is another file system here: a rename from below it into /tmp fails (EXDEV)
   const otherFileSystem = fs.existsSync('/dev/shm') && fs.statSync('/dev/shm').dev !== fs.statSync('/tmp').dev;
   (otherFileSystem ? it : it.skip)('copies where a rename fails, and copies back', () => {

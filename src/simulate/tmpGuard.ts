@@ -7,6 +7,7 @@
 // run, a failure, an uncaught error, process.exit(), SIGINT and SIGTERM. What the handler
 // created there is removed. When something cannot be moved aside, nothing is deleted: the
 // simulation is refused.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LAMBDA_TMP } from '../analysis/staticPath';
@@ -28,6 +29,8 @@ interface Entry {
 
 const BACKUP_PREFIX = 'lambda-clean-slate-backup-';
 const MANIFEST = 'restore.json';
+const LOCK_PREFIX = 'lambda-clean-slate-lock-';
+const LOCK_OWNER = 'owner.json';
 
 /** Guards that still hold files; one set of process listeners serves them all. */
 const open = new Set<TmpGuard>();
@@ -35,6 +38,7 @@ const open = new Set<TmpGuard>();
 export class TmpGuard {
   private entries: Entry[] = [];
   private backupDir: string | undefined;
+  private locks: string[] = [];
   private closed = false;
   private problems: string[] = [];
 
@@ -48,16 +52,23 @@ export class TmpGuard {
     const targets = outermost(paths.filter(isRemovableTmpPath));
     const guard = new TmpGuard(targets);
     if (targets.length === 0) return guard;
-    const existing = targets.filter((target) => lstat(target) !== undefined);
-    if (existing.length > 0) {
-      try {
-        guard.backupDir = fs.mkdtempSync(path.join(LAMBDA_TMP, BACKUP_PREFIX));
-      } catch (error) {
-        throw new TmpBackupError(`cannot make a backup folder in ${LAMBDA_TMP} for ${existing.join(', ')} (${code(error)}); nothing was changed`);
-      }
-    }
-    // listening before anything moves: an interrupted backup is put back too
+    // one run at a time on a path: another run's files there are not the user's
+    guard.lock();
+    // listening before anything moves: an interrupted backup is put back too (and the locks go)
     track(guard);
+    try {
+      const existing = targets.filter((target) => lstat(target) !== undefined);
+      if (existing.length > 0) {
+        try {
+          guard.backupDir = fs.mkdtempSync(path.join(LAMBDA_TMP, BACKUP_PREFIX));
+        } catch (error) {
+          throw new TmpBackupError(`cannot make a backup folder in ${LAMBDA_TMP} for ${existing.join(', ')} (${code(error)}); nothing was changed`);
+        }
+      }
+    } catch (error) {
+      guard.restore();
+      throw error;
+    }
     try {
       for (const target of targets) guard.setAside(target);
     } catch (error) {
@@ -109,8 +120,39 @@ export class TmpGuard {
     if (this.backupDir && this.problems.every((problem) => !problem.includes(this.backupDir!))) {
       fs.rmSync(this.backupDir, { recursive: true, force: true });
     }
+    this.unlock();
     untrack(this);
     return this.problems;
+  }
+
+  /**
+   * Takes the lock of each path (of the folder right below /tmp that holds it, so that
+   * /tmp/a and /tmp/a/b are one lock), or throws a TmpBackupError, with the locks already
+   * taken released, naming the path and the run that holds it.
+   */
+  private lock(): void {
+    const byLock = new Map<string, string>();
+    for (const target of this.targets) {
+      const top = path.join(LAMBDA_TMP, path.relative(LAMBDA_TMP, target).split(path.sep)[0]);
+      const lockDir = path.join(LAMBDA_TMP, `${LOCK_PREFIX}${crypto.createHash('sha256').update(top).digest('hex').slice(0, 16)}`);
+      if (!byLock.has(lockDir)) byLock.set(lockDir, target);
+    }
+    try {
+      for (const [lockDir, target] of byLock) {
+        takeLock(lockDir, target, this.targets);
+        this.locks.push(lockDir);
+      }
+    } catch (error) {
+      this.unlock();
+      throw error;
+    }
+  }
+
+  private unlock(): void {
+    for (const lockDir of this.locks.splice(0)) {
+      // only a lock that is still this process's own
+      if (lockOwner(lockDir)?.pid === process.pid) fs.rmSync(lockDir, { recursive: true, force: true });
+    }
   }
 
   private setAside(target: string): void {
@@ -148,6 +190,120 @@ export class TmpGuard {
   }
 }
 
+interface LockOwner {
+  pid: number;
+  paths: string[];
+}
+
+/**
+ * The lock is a folder that appears whole (made aside with its owner.json, then renamed
+ * into place: a rename onto a folder that is there fails), so whoever sees it can read who
+ * holds it.
+ */
+function takeLock(lockDir: string, target: string, targets: string[]): void {
+  let staging: string;
+  try {
+    staging = fs.mkdtempSync(`${lockDir}.new-`);
+    fs.writeFileSync(path.join(staging, LOCK_OWNER), JSON.stringify({ pid: process.pid, paths: targets } satisfies LockOwner) + '\n');
+  } catch (error) {
+    throw new TmpBackupError(`cannot make the lock ${lockDir} for ${target} (${code(error)}); nothing was changed`);
+  }
+  try {
+    fs.renameSync(staging, lockDir);
+    return;
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    const errorCode = (error as NodeJS.ErrnoException).code;
+    if (errorCode !== 'ENOTEMPTY' && errorCode !== 'EEXIST' && errorCode !== 'ENOTDIR') {
+      throw new TmpBackupError(`cannot take the lock ${lockDir} for ${target} (${code(error)}); nothing was changed`);
+    }
+  }
+  const owner = lockOwner(lockDir);
+  if (owner === undefined) {
+    throw new TmpBackupError(`${target} is locked by another simulate run (${lockDir}, its owner unknown); nothing was changed: run again when it is over`);
+  }
+  const theirs = owner.paths.filter((p) => targets.some((mine) => overlaps(p, mine)));
+  const named = theirs.length > 0 ? theirs.join(', ') : target;
+  if (alive(owner.pid)) {
+    throw new TmpBackupError(`another simulate run (pid ${owner.pid}) is using ${named}; nothing was changed: run again when it is over (two runs on the same /tmp path would take each other's files for yours)`);
+  }
+  const leftovers = backupsNaming(targets);
+  throw new TmpBackupError(
+    `a simulate run (pid ${owner.pid}) that is no longer running (killed before it could clean up) left its lock on ${named}: ${lockDir}; ` +
+      (leftovers.length > 0
+        ? `${describeBackups(leftovers)}; then remove the lock (rm -r ${lockDir}) and run again`
+        : `no backup folder of it holds files of yours for these paths (what is at ${named} now is what that run left or what was there before it), so remove the lock (rm -r ${lockDir}) and run again`) +
+      '; nothing was changed',
+  );
+}
+
+function lockOwner(lockDir: string): LockOwner | undefined {
+  try {
+    const owner = JSON.parse(fs.readFileSync(path.join(lockDir, LOCK_OWNER), 'utf8')) as LockOwner;
+    return Number.isInteger(owner.pid) && Array.isArray(owner.paths) ? owner : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function overlaps(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+}
+
+interface LeftBackup {
+  dir: string;
+  pid?: number;
+  /** entry in the folder -> the path it belongs at */
+  places: Record<string, string>;
+}
+
+/** Backup folders of earlier runs whose restore.json names any of `targets` (or a path in or around one). */
+export function backupsNaming(targets: string[]): LeftBackup[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(LAMBDA_TMP).filter((name) => name.startsWith(BACKUP_PREFIX)).sort();
+  } catch {
+    return [];
+  }
+  const found: LeftBackup[] = [];
+  for (const name of names) {
+    const dir = path.join(LAMBDA_TMP, name);
+    let manifest: { pid?: number; places?: Record<string, string> };
+    try {
+      manifest = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8'));
+    } catch {
+      continue;
+    }
+    const places = manifest.places ?? {};
+    if (Object.values(places).some((place) => typeof place === 'string' && targets.some((target) => overlaps(place, target)))) {
+      found.push({ dir, pid: typeof manifest.pid === 'number' ? manifest.pid : undefined, places });
+    }
+  }
+  return found;
+}
+
+function describeBackups(backups: LeftBackup[]): string {
+  return backups
+    .map(({ dir, pid, places }) => {
+      const moves = Object.entries(places).map(([entry, place]) => `${path.join(dir, entry)} -> ${place}`);
+      return (
+        `your files from before that run are in ${dir} (left by simulate run${pid !== undefined ? ` pid ${pid}` : ''}, which was stopped before it could put them back); ` +
+        `its ${MANIFEST} lists where each belongs: ${moves.join(', ')}; ` +
+        `what is at those paths now is what that run left: put yours back (for each: rm -rf PATH && mv ENTRY PATH) and remove ${dir}`
+      );
+    })
+    .join('; ');
+}
+
 function putBack(backup: string, target: string): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   try {
@@ -160,7 +316,7 @@ function putBack(backup: string, target: string): void {
 
 function writeManifest(dir: string, entries: Entry[]): void {
   const places = Object.fromEntries(entries.filter((e) => e.backup).map((e) => [path.basename(e.backup!), e.target]));
-  fs.writeFileSync(path.join(dir, MANIFEST), JSON.stringify({ note: 'lambda-clean-slate simulate moved these paths aside; each file or folder here belongs at the path named', places }, null, 2) + '\n');
+  fs.writeFileSync(path.join(dir, MANIFEST), JSON.stringify({ note: 'lambda-clean-slate simulate moved these paths aside; each file or folder here belongs at the path named', pid: process.pid, places }, null, 2) + '\n');
 }
 
 function lstat(target: string): fs.Stats | undefined {
