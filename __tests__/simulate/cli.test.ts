@@ -226,7 +226,7 @@ describe("simulate never loses the user's files at the handler's /tmp paths", ()
     expect(notes()).toBe('precious');
   });
 
-  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('put back when the run is stopped with %s', async (signal, status) => {
+  it.each([['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129], ['SIGQUIT', 131]] as const)('put back when the run is stopped with %s', async (signal, status) => {
     const child = spawn(process.execPath, [BIN, 'simulate', 'h.mjs', '--event', 'hang.json', '--timeout', '60000'], { cwd: dir, env: { ...process.env, NODE_OPTIONS: '' } });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // the handler has written its files: the run is under way

@@ -5,6 +5,7 @@
 // The simulate library (and with it jscodeshift and esbuild) is required only when the
 // command runs.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../engine/errors';
@@ -21,6 +22,8 @@ export interface SimulateArgs {
 export const SIMULATE_EXIT = { clean: 0, leak: 1, failed: 2 } as const;
 
 const DEFAULT_INVOCATIONS = 3;
+/** Signals the bin does not handle itself (it handles SIGINT and SIGTERM). */
+const HANGUP_SIGNALS = ['SIGHUP', 'SIGQUIT'] as const;
 /** More invocations than this say nothing more about a leak and take long. */
 const MAX_INVOCATIONS = 100;
 
@@ -53,7 +56,19 @@ export async function runSimulate(argv: SimulateArgs): Promise<number> {
   }
   const { events, labels } = readEvents(argv);
   const { simulate, formatSimulation } = require('../simulate') as typeof import('../simulate');
-  const result = await simulate({ file: argv.file, handler: argv.handler ?? handlerFromManifests(argv.file), events, timeoutMs: argv.timeout });
+  // the terminal closed (SIGHUP) or Ctrl-\ (SIGQUIT): as Ctrl-C, the run ends with the shell's
+  // status for the signal, and the user's files are put back on the way out (tmpGuard.ts)
+  const stop = (signal: NodeJS.Signals) => {
+    process.stderr.write('lambda-clean-slate: interrupted\n');
+    process.exit(128 + os.constants.signals[signal]);
+  };
+  for (const signal of HANGUP_SIGNALS) process.on(signal, stop);
+  let result: Awaited<ReturnType<typeof simulate>>;
+  try {
+    result = await simulate({ file: argv.file, handler: argv.handler ?? handlerFromManifests(argv.file), events, timeoutMs: argv.timeout });
+  } finally {
+    for (const signal of HANGUP_SIGNALS) process.removeListener(signal, stop);
+  }
   process.stdout.write(formatSimulation(result, { verbose: argv.verbose === true, eventLabels: labels }));
   return SIMULATE_EXIT[result.verdict];
 }

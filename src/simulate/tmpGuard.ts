@@ -4,7 +4,7 @@
 // cache). Before the first environment starts, whatever is at those paths is moved aside
 // into a private folder in /tmp (a rename on the same file system, a copy where a rename
 // fails), and after the simulation it is put back exactly, on every way out: the end of the
-// run, a failure, an uncaught error, process.exit(), SIGINT and SIGTERM. What the handler
+// run, a failure, an uncaught error, process.exit(), SIGINT, SIGTERM, SIGHUP and SIGQUIT. What the handler
 // created there is removed. When something cannot be moved aside, nothing is deleted: the
 // simulation is refused.
 import crypto from 'node:crypto';
@@ -350,7 +350,8 @@ function code(error: unknown): string {
 
 // --- every way out of the process puts the files back ---
 
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+// the terminal closed (SIGHUP) and Ctrl-\ (SIGQUIT) too: their default ends the process at once
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 function restoreAll(): void {
   if (open.size === 0) return;
