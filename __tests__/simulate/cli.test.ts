@@ -208,6 +208,11 @@ describe("simulate never loses the user's files at the handler's /tmp paths", ()
   afterEach(() => {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(target, { recursive: true, force: true });
+    // what a failed test's killed run left for this target alone
+    for (const name of fs.readdirSync('/tmp').filter((n) => /^lambda-clean-slate-(backup|lock)-/.test(n))) {
+      const record = ['restore.json', 'owner.json'].map((file) => path.join('/tmp', name, file)).find((file) => fs.existsSync(file));
+      if (record && fs.readFileSync(record, 'utf8').includes(`"${target}"`)) fs.rmSync(path.join('/tmp', name), { recursive: true, force: true });
+    }
   });
 
   it('a handler name that is not exported: exit 2, and nothing is touched', () => {
@@ -236,6 +241,43 @@ describe("simulate never loses the user's files at the handler's /tmp paths", ()
     }
     child.kill(signal);
     expect(await exited).toBe(status);
+    expect(fs.readdirSync(target)).toEqual(['notes.txt']);
+    expect(notes()).toBe('precious');
+  });
+
+  it('after a run killed outright (SIGKILL): the rerun refuses, says where the files are and how to put them back', () => {
+    // a run killed with the user's files set aside (no handler process to stop: the guard alone)
+    const killed = `require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'simulate', 'tmpGuard.js'))}).TmpGuard.open([${JSON.stringify(target)}]);
+      require('fs').mkdirSync(${JSON.stringify(target)}); require('fs').writeFileSync(${JSON.stringify(`${target}/out.txt`)}, 'the killed run');
+      process.kill(process.pid, 'SIGKILL');`;
+    const kill = spawnSync(process.execPath, ['-e', killed], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(kill.signal).toBe('SIGKILL');
+    expect(fs.readdirSync(target)).toEqual(['out.txt']);
+
+    const first = inCwd('h.mjs', '--invocations', '1');
+    expect(first.status).toBe(2);
+    expect(first.stdout).toMatch(/FAILED: a simulate run \(pid \d+\) that is no longer running .* left its lock on /);
+    const lock = /rm -r (\/tmp\/lambda-clean-slate-lock-\w+)/.exec(first.stdout)![1];
+    const backup = /your files from before that run are in (\/tmp\/lambda-clean-slate-backup-\w+) \(left by an earlier simulate run \(pid \d+\)/.exec(first.stdout)![1];
+    expect(first.stdout).toContain(`its restore.json lists where each belongs: ${backup}/0 -> ${target}`);
+    // nothing was touched: the killed run's file is where it was, the user's wait in the backup
+    expect(fs.readdirSync(target)).toEqual(['out.txt']);
+    expect(fs.readFileSync(path.join(backup, '0', 'notes.txt'), 'utf8')).toBe('precious');
+
+    // without the lock, the backup folder alone still stops the run
+    fs.rmSync(lock, { recursive: true });
+    const second = inCwd('h.mjs', '--invocations', '1');
+    expect(second.status).toBe(2);
+    expect(second.stdout).toContain(`FAILED: your files from before that run are in ${backup} (left by an earlier simulate run`);
+    expect(second.stdout).toContain('put yours back (for each: rm -rf PATH && mv ENTRY PATH)');
+    expect(fs.readdirSync(target)).toEqual(['out.txt']);
+
+    // put back as the message says: the next run goes ahead and keeps them
+    fs.rmSync(target, { recursive: true });
+    fs.renameSync(path.join(backup, '0'), target);
+    fs.rmSync(backup, { recursive: true });
+    const third = inCwd('h.mjs', '--invocations', '1');
+    expect(third.status).toBe(0);
     expect(fs.readdirSync(target)).toEqual(['notes.txt']);
     expect(notes()).toBe('precious');
   });

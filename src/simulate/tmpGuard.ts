@@ -54,6 +54,13 @@ export class TmpGuard {
     if (targets.length === 0) return guard;
     // one run at a time on a path: another run's files there are not the user's
     guard.lock();
+    // an earlier run killed outright (SIGKILL) left the user's files in its backup folder:
+    // what is at the paths now is that run's, not the user's, and must not be set aside as theirs
+    const leftovers = backupsNaming(targets);
+    if (leftovers.length > 0) {
+      guard.unlock();
+      throw new TmpBackupError(`${describeBackups(leftovers)}; then run again; nothing was changed`);
+    }
     // listening before anything moves: an interrupted backup is put back too (and the locks go)
     track(guard);
     try {
@@ -249,9 +256,14 @@ function lockOwner(lockDir: string): LockOwner | undefined {
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // a process killed outright stays a zombie until its parent (or init) reaps it: gone all the same
+  try {
+    return !/^[ZX]/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\)\s*/s, ''));
+  } catch {
+    return true;
   }
 }
 
@@ -295,8 +307,11 @@ function describeBackups(backups: LeftBackup[]): string {
   return backups
     .map(({ dir, pid, places }) => {
       const moves = Object.entries(places).map(([entry, place]) => `${path.join(dir, entry)} -> ${place}`);
+      const who = pid !== undefined && pid !== process.pid && alive(pid)
+        ? `set aside by simulate run pid ${pid}, which is still running: wait for it to put them back, or if it is not a simulate run, do as follows`
+        : `left by an earlier simulate run${pid !== undefined ? ` (pid ${pid})` : ''}, which was stopped before it could put them back`;
       return (
-        `your files from before that run are in ${dir} (left by simulate run${pid !== undefined ? ` pid ${pid}` : ''}, which was stopped before it could put them back); ` +
+        `your files from before that run are in ${dir} (${who}); ` +
         `its ${MANIFEST} lists where each belongs: ${moves.join(', ')}; ` +
         `what is at those paths now is what that run left: put yours back (for each: rm -rf PATH && mv ENTRY PATH) and remove ${dir}`
       );
