@@ -22,12 +22,17 @@ describe('staticExportsOf', () => {
     expect(exportsOf(source)).toEqual({ kind: 'object', names });
   });
 
+  // a function or class has properties the source does not settle: the run looks
   it.each([
     'module.exports = async function (event) {};',
     'const run = async (event) => {};\nmodule.exports = run;',
     'function run() {}\nmodule.exports = run;\nmodule.exports.extra = 1;',
-  ])('module.exports = fn: a function (%s)', (source) => {
-    expect(exportsOf(source)?.kind).toBe('function');
+    'class App {\n  static async handler(event) { return "ok"; }\n}\nmodule.exports = App;',
+    'function main(event) { return Promise.resolve("ok"); }\nmain.handler = main;\nmodule.exports = main;',
+    'module.exports = class { static handler() {} };',
+    'const o = {};\no.handler = () => 1;\nmodule.exports = o;',
+  ])('module.exports = a function, a class or a value given properties elsewhere: not settled (%s)', (source) => {
+    expect(exportsOf(source)).toBeUndefined();
   });
 
   it.each([
@@ -70,6 +75,36 @@ describe('the same answer when the run finds it out', () => {
     expect(result.failure).toMatch(
       /^cannot load .*exports-made-function\.js: TypeError: module\.exports is a function \(module\.exports = fn\), with no property `default` \(its properties: none\): Lambda's Node runtime require\(\)s a CommonJS module .* the handler string `exports-made-function\.default` would not find it either \(Runtime\.HandlerNotFound\)/,
     );
+  });
+
+  it.each([
+    ['a class with a static handler', 'class App {\n  static async handler(event) { return "ok"; }\n}\nmodule.exports = App;\n'],
+    ['a function given a handler property', 'function main(event) { return Promise.resolve("ok"); }\nmain.handler = main;\nmodule.exports = main;\n'],
+  ])('module.exports = %s: Lambda finds `handler`, and so does simulate', async (_, source) => {
+    const dir = require('node:fs').mkdtempSync(path.join(require('node:os').tmpdir(), 'lcs-static-exports-'));
+    try {
+      const file = path.join(dir, 'app.js');
+      require('node:fs').writeFileSync(file, source);
+      const result = await simulate({ file, handler: 'handler', events: [{}] });
+      expect(result.failure).toBeUndefined();
+      expect(result.verdict).toBe('clean');
+      expect(result.invocations[0].cold.outcome).toEqual({ status: 'ok', value: 'ok' });
+    } finally {
+      require('node:fs').rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a function export without the property: the run reports it as Lambda would', async () => {
+    const dir = require('node:fs').mkdtempSync(path.join(require('node:os').tmpdir(), 'lcs-static-exports-'));
+    try {
+      const file = path.join(dir, 'legacy.js');
+      require('node:fs').writeFileSync(file, 'module.exports = async function (event) { return 1; };\n');
+      const result = await simulate({ file, handler: 'default', events: [{}] });
+      expect(result.verdict).toBe('failed');
+      expect(result.failure).toMatch(/module\.exports is a function \(module\.exports = fn\), with no property `default` .* the handler string `legacy\.default` would not find it either/);
+    } finally {
+      require('node:fs').rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('an ES module with export default: found at `default`', async () => {

@@ -87,7 +87,7 @@ export function staticExportsOf(j: JSCodeshift, root: Collection<any>): StaticEx
         unknown = true; // `exports = ...` exports nothing new; two replacements depend on order
         return;
       }
-      replaced = replacement(j, root, outer.right, names);
+      replaced = replacement(outer.right, names);
       if (replaced === undefined) unknown = true;
       return;
     }
@@ -114,12 +114,11 @@ export function staticExportsOf(j: JSCodeshift, root: Collection<any>): StaticEx
 }
 
 /** What `module.exports = value` makes the exports: its keys go into `names`. */
-function replacement(j: JSCodeshift, root: Collection<any>, value: any, names: Set<string>): 'object' | 'function' | undefined {
+function replacement(value: any, names: Set<string>): 'object' | undefined {
   switch (value.type) {
-    case 'FunctionExpression':
-    case 'ArrowFunctionExpression':
-    case 'ClassExpression':
-      return 'function';
+    // A function or class: its properties are not settled by the source (a class's static
+    // members, `main.handler = main` through its name, Object.assign(fn, ...)): the run looks.
+    // (The run reports a handler string Lambda would not find on it, in the same words.)
     case 'ObjectExpression':
       for (const property of value.properties) {
         if (property.type === 'SpreadElement' || property.type === 'SpreadProperty' || property.computed) return undefined;
@@ -129,18 +128,6 @@ function replacement(j: JSCodeshift, root: Collection<any>, value: any, names: S
         else return undefined;
       }
       return 'object';
-    case 'Identifier': {
-      // a function declared at the top of the module
-      const body = root.get().node.program.body as any[];
-      for (const statement of body) {
-        if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id?.name === value.name) return 'function';
-        if (statement.type === 'VariableDeclaration' && statement.kind === 'const') {
-          const declarator = statement.declarations.find((d: any) => d.id.type === 'Identifier' && d.id.name === value.name);
-          if (declarator && /^(Arrow)?FunctionExpression$|^ClassExpression$/.test(declarator.init?.type ?? '')) return 'function';
-        }
-      }
-      return undefined;
-    }
     default:
       return undefined;
   }
