@@ -164,9 +164,12 @@ function enclosingFunction(p: ASTPath<any>): ASTPath<any> | null {
 }
 
 /** Existence checks in `node` (an `if` test, a `try` block), evaluated. */
-function checksIn(m: Module, p: ASTPath<any>): TmpPathValue[] {
+function checksIn(m: Module, p: ASTPath<any>, missing: 'negated' | 'plain' | 'any' = 'any'): TmpPathValue[] {
   const out: TmpPathValue[] = [];
   const visit = (call: ASTPath<any>) => {
+    // in an `if` test, the branch runs while the path is missing only for `!existsSync(p)`
+    // (the consequent) or `existsSync(p)` (the alternate, or what follows an early return)
+    if (missing !== 'any' && isNegated(call) !== (missing === 'negated')) return;
     for (const arg of pathArgumentsOf(m, call) ?? []) {
       if (arg.access !== 'check' || !call.node.arguments[arg.index]) continue;
       const value = classifyTmpPath(evaluateString(m.j, call.get('arguments', arg.index), m.paths));
@@ -176,6 +179,26 @@ function checksIn(m: Module, p: ASTPath<any>): TmpPathValue[] {
   if (p.node.type === 'CallExpression') visit(p);
   findPaths(m.j, p, 'CallExpression').forEach(visit);
   return out;
+}
+
+/** `!check(p)`, `check(p) === false`, `check(p) !== true`: the test holds when the check fails. */
+function isNegated(call: ASTPath<any>): boolean {
+  let child = call;
+  let parent = call.parent;
+  while (parent?.node.type === 'ParenthesizedExpression') {
+    child = parent;
+    parent = parent.parent;
+  }
+  const node = parent?.node;
+  if (node?.type === 'UnaryExpression' && node.operator === '!') return true;
+  if (node?.type === 'BinaryExpression') {
+    const other = node.left === child.node ? node.right : node.left;
+    const literal = other?.type === 'BooleanLiteral' || (other?.type === 'Literal' && typeof other.value === 'boolean') ? other.value : null;
+    if (literal === null) return false;
+    if (node.operator === '===' || node.operator === '==') return literal === false;
+    if (node.operator === '!==' || node.operator === '!=') return literal === true;
+  }
+  return false;
 }
 
 function endsInExit(node: any): boolean {
@@ -192,12 +215,12 @@ function guardsOf(m: Module, use: ASTPath<any>, visiting: Set<any> = new Set()):
   let p = use.parent;
   for (let child = use; p && !FUNCTION_TYPES.has(p.node.type); child = p, p = p.parent) {
     const node = p.node;
-    if (node.type === 'IfStatement' && child.node !== node.test) guards.push(...checksIn(m, p.get('test')));
+    if (node.type === 'IfStatement' && child.node !== node.test) guards.push(...checksIn(m, p.get('test'), child.node === node.consequent ? 'negated' : 'plain'));
     if (node.type === 'CatchClause') guards.push(...checksIn(m, p.parent.get('block')));
     if ((node.type === 'BlockStatement' || node.type === 'Program') && Array.isArray(node.body)) {
       for (const earlier of node.body.slice(0, node.body.indexOf(child.node))) {
         if (earlier.type === 'IfStatement' && endsInExit(earlier.consequent)) {
-          guards.push(...checksIn(m, p.get('body', node.body.indexOf(earlier), 'test')));
+          guards.push(...checksIn(m, p.get('body', node.body.indexOf(earlier), 'test'), 'plain'));
         }
       }
     }
