@@ -208,6 +208,13 @@ const GLOBAL_OBJECTS = new Set(['globalThis', 'global']);
 /** `globalThis.cache ??= new Map()`, `global.seen.push(x)`: the first change of each property
  * of the global object in the code the handlers reach (the global object, not a local of
  * that name). */
+/** The first argument of `Object.assign(...)`, which it changes. */
+function isObjectAssignTarget(path: ASTPath<any>): boolean {
+  const call = path.parent?.node;
+  const callee = call?.type === 'CallExpression' ? call.callee : null;
+  return call?.arguments?.[0] === path.node && isMember(callee) && callee.object.type === 'Identifier' && callee.object.name === 'Object' && memberName(callee) === 'assign';
+}
+
 function isMember(node: any): boolean {
   return node?.type === 'MemberExpression' || node?.type === 'OptionalMemberExpression';
 }
@@ -230,6 +237,11 @@ function globalObjectWrites(ctx: TransformContext): { property: string; path: AS
       const object = env ? p.parent : p;
       const parent = env ? object?.parent?.node : p.parent?.node;
       if (env && !(isMember(object?.node) && object.node.object === p.node && memberName(object.node) === 'env')) continue;
+      // `Object.assign(process.env, { TENANT: event.tenant })`
+      if (env && isObjectAssignTarget(object) && isReference(p) && resolveScope(p) === null) {
+        if (!found.has('process.env')) found.set('process.env', p);
+        continue;
+      }
       if (!isMember(parent) || parent.object !== object.node) continue;
       // `globalThis.name`, `globalThis['name']`
       const name = memberName(parent);
@@ -464,7 +476,7 @@ function step(ctx: TransformContext): void {
       kind: 'global-state',
       line: lineOf(path),
       column: (path.node.loc?.start.column ?? 0) + 1,
-      message: property.startsWith('process.env.')
+      message: property.startsWith('process.env')
         ? `\`${property}\` is set by code a handler runs (\`${sourceExcerpt(path.parent.parent?.parent?.node ?? path.node)}\`): the process's environment variables survive into the next invocation, as module state does; kept, review it (pass the value along instead)`
         : `\`${property}\` is set by code a handler runs (\`${sourceExcerpt(path.parent.parent?.node ?? path.node)}\`): properties of the global object survive into the next invocation, as module state does; kept, review it`,
     });

@@ -87,13 +87,14 @@ describe('properties of the global object', () => {
 
   it('so are variables of the process environment; reading them is not', () => {
     const result = applyTransforms(
-      "const table = () => `${process.env.TENANT || 'shared'}-orders`;\nexports.handler = async (event) => {\n  if (event.tenant) process.env.TENANT = event.tenant;\n  delete process.env['DEBUG'];\n  const process2 = { env: {} };\n  process2.env.X = 1;\n  return { table: table(), region: process.env.AWS_REGION };\n};\n",
+      "const table = () => `${process.env.TENANT || 'shared'}-orders`;\nexports.handler = async (event) => {\n  if (event.tenant) process.env.TENANT = event.tenant;\n  delete process.env['DEBUG'];\n  const process2 = { env: {} };\n  process2.env.X = 1;\n  Object.assign(process.env, { USER_ID: event.user });\n  Object.assign({}, process.env);\n  return { table: table(), region: process.env.AWS_REGION };\n};\n",
       'handler.js',
       { transforms: [transform] },
     );
     expect(result.review.map((r) => [r.kind, r.line, r.message.split(':')[0]])).toEqual([
       ['global-state', 3, '`process.env.TENANT` is set by code a handler runs (`process.env.TENANT = event.tenant`)'],
       ['global-state', 4, "`process.env.DEBUG` is set by code a handler runs (`delete process.env['DEBUG']`)"],
+      ['global-state', 7, '`process.env` is set by code a handler runs (`Object.assign(process.env, { USER_ID'],
     ]);
   });
 });
