@@ -7,7 +7,7 @@ import { findPaths } from './fastFind';
 import { isReference, programPath } from './scope';
 import { refersToModuleBinding, resolveScope } from './lexicalScope';
 import { isMutation, referenceEffect, type ReferenceEffect } from './mutation';
-import { exportedNonHandlerUnits, loadTimeUnits, placeOf, reachFrom, type HandlerReach, type Place } from './reach';
+import { exportedNonHandlerUnits, loadTimeCode, placeOf, reachFrom, type HandlerReach, type Place } from './reach';
 import { packageCreating, valueCreating } from './packageValues';
 import { handlerFunctions, isInvalidation, lazyGuardOf, requestSourceOf, type LazyGuard } from './lazyGuard';
 import { isClientBookkeeping, isEnvironmentCounter } from './environmentState';
@@ -123,8 +123,7 @@ function inCommonJsExport(path: ASTPath<any>): boolean {
 export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[], otherHandlers: HandlerInfo[] = []): ModuleBinding[] {
   const program = programPath(j, root)!;
   const reaches: HandlerReach[] = handlers.map((handler) => ({ handler, units: reachFrom(j, [handler.fn]) }));
-  const loadTime = loadTimeUnits(j, root, handlers);
-  const calledAtLoad = loadTimeUnits(j, root, handlers, { calledOnly: true });
+  const loadTime = loadTimeCode(j, root, handlers);
   const exportedOthers = exportedNonHandlerUnits(j, root, [...handlers, ...otherHandlers]);
   const leftHandlers = otherHandlers.length > 0 ? reachFrom(j, otherHandlers.map((h) => h.fn)) : [];
   const bindings = new Map<string, ModuleBinding>();
@@ -175,7 +174,7 @@ export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, han
       binding.typeReferences.push(path);
       return;
     }
-    const place = placeOf(path, reaches, loadTime, exportedOthers, leftHandlers, calledAtLoad);
+    const place = placeOf(path, reaches, loadTime, exportedOthers, leftHandlers);
     if (place.at === 'module' && inCommonJsExport(path)) binding.exported = true;
     binding.references.push({ path, effect: referenceEffect(path), place });
   });

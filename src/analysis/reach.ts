@@ -202,20 +202,43 @@ function exportedFunctions(j: JSCodeshift, path: ASTPath<any>): Map<string, ASTP
  * IIFE, or handed to a call made at module level, such as `items.forEach(fn)`), and what
  * they reach. Handlers handed to wrappers (`middy(handler)`) are not run at load; a handler
  * called at module level (a warm-up call) is. */
-export function loadTimeUnits(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[], options: { calledOnly?: boolean } = {}): ASTPath<any>[] {
+export function loadTimeUnits(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[]): ASTPath<any>[] {
+  return reachFrom(j, loadTimeStarts(j, root, handlers).starts.map((start) => start.path));
+}
+
+/** The load-time code (`units`, as loadTimeUnits gives it), and the part of it that surely
+ * runs while the module loads (`called`): not the callbacks the module hands over
+ * (`app.use((req, res, next) => ...)`), which the code they are handed to may run later. */
+export interface LoadTimeCode {
+  units: ASTPath<any>[];
+  called: ASTPath<any>[];
+  /** Names of the functions called in a decorator (`@route('/x')` → `route`): what they
+   * return is applied while the class is defined. */
+  decoratorFactories: Set<string>;
+}
+
+export function loadTimeCode(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[]): LoadTimeCode {
+  const { starts, decoratorFactories } = loadTimeStarts(j, root, handlers);
+  return {
+    units: reachFrom(j, starts.map((start) => start.path)),
+    called: reachFrom(j, starts.filter((start) => start.called).map((start) => start.path)),
+    decoratorFactories,
+  };
+}
+
+/** Where load-time code starts: each function run or handed over at module level, with
+ * whether it is called there (`called`) or handed to other code. */
+function loadTimeStarts(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[]): { starts: { path: ASTPath<any>; called: boolean }[]; decoratorFactories: Set<string> } {
   const handlerNodes = new Set(handlers.map((h) => h.fn.node));
-  const starts: ASTPath<any>[] = [];
+  const starts: { path: ASTPath<any>; called: boolean }[] = [];
   // a handler handed to a call (`middy(handler)`) is wrapped, not run; one called by name is run
   const consider = (path: ASTPath<any>, called: boolean) => {
-    // `calledOnly`: what surely runs while the module loads, not the callbacks it hands over
-    // (`app.use((req, res, next) => ...)`), which the code they are handed to may run later
-    if (options.calledOnly && !called) return;
     const node = path.node;
     if (FUNCTION_TYPES.has(node.type)) {
-      if (called || !handlerNodes.has(node)) starts.push(path);
+      if (called || !handlerNodes.has(node)) starts.push({ path, called });
     } else if (node.type === 'Identifier') {
       const unit = codeUnitOf(path);
-      if (unit && (called || !handlerNodes.has(unit.node))) starts.push(unit);
+      if (unit && (called || !handlerNodes.has(unit.node))) starts.push({ path: unit, called });
     }
   };
   const calls = root.paths().flatMap((top) => findPaths(j, top, CALL_TYPES, (node) => CALL_TYPES.includes(node.type)));
@@ -224,18 +247,23 @@ export function loadTimeUnits(j: JSCodeshift, root: Collection<any>, handlers: H
     if (enclosingFunction(path) !== null) return;
     const constructed = node.type === 'NewExpression' && node.callee.type === 'Identifier' ? codeUnitOf(path.get('callee')) : null;
     // `new App()` runs the class's constructor and field initializers, not its methods
-    if (constructed && (constructed.node.type === 'ClassDeclaration' || constructed.node.type === 'ClassExpression')) starts.push(...constructionCode(constructed));
-    else consider(path.get('callee'), true);
+    if (constructed && (constructed.node.type === 'ClassDeclaration' || constructed.node.type === 'ClassExpression')) {
+      starts.push(...constructionCode(constructed).map((code) => ({ path: code, called: true })));
+    } else {
+      consider(path.get('callee'), true);
+    }
     path.get('arguments').each((arg: ASTPath<any>) => consider(arg, false));
   });
   // decorators of a class defined at module level (on the class, a method, a field) are
   // applied while the class is defined: the decorator, or the factory `@route('/x')` calls
+  const decoratorFactories = new Set<string>();
   const decorators = root.paths().flatMap((top) => findPaths(j, top, 'Decorator'));
   for (const decorator of decorators) {
+    const expression = decorator.get('expression');
+    if (expression.node.type === 'CallExpression' && expression.node.callee.type === 'Identifier') decoratorFactories.add(expression.node.callee.name);
     let owner: ASTPath<any> | null = decorator.parent;
     while (owner && owner.node.type !== 'ClassDeclaration' && owner.node.type !== 'ClassExpression') owner = owner.parent;
     if (!owner || enclosingFunction(owner) !== null) continue;
-    const expression = decorator.get('expression');
     if (CALL_TYPES.includes(expression.node.type)) {
       consider(expression.get('callee'), true);
       expression.get('arguments').each((arg: ASTPath<any>) => consider(arg, false));
@@ -243,7 +271,7 @@ export function loadTimeUnits(j: JSCodeshift, root: Collection<any>, handlers: H
       consider(expression, true);
     }
   }
-  return reachFrom(j, starts);
+  return { starts, decoratorFactories };
 }
 
 /** What `new C()` runs of a class: its constructor and its instance field initializers. */
@@ -277,8 +305,9 @@ export interface HandlerReach {
 
 /** A function that the function around it hands back rather than runs: returned
  * (`return async (event) => ...`), an arrow's value, or in an object or array that is
- * (`({ before: async (request) => ... })`). Made while the module loads, run later. */
-function madeForLater(fn: ASTPath<any> | null): boolean {
+ * (`({ before: async (request) => ... })`). Made while the module loads, run later; but what
+ * a decorator factory (`@route('/orders')`) returns is applied while the class is defined. */
+function madeForLater(fn: ASTPath<any> | null, decoratorFactories: Set<string>): boolean {
   if (!fn || !FUNCTION_TYPES.has(fn.node.type)) return false;
   let child: ASTPath<any> = fn;
   let p = fn.parent;
@@ -288,41 +317,15 @@ function madeForLater(fn: ASTPath<any> | null): boolean {
   }
   const handedBack = p?.node.type === 'ReturnStatement' || (p?.node.type === 'ArrowFunctionExpression' && p.node.body === child.node);
   if (!handedBack) return false;
-  // what a decorator factory (`@route('/orders')`) returns is applied while the class is defined
   const factory = enclosingFunction(fn);
   const name = factory ? moduleFunctionName(factory) : null;
-  return name === null || !decoratorFactories(fn).has(name);
+  return name === null || !decoratorFactories.has(name);
 }
 
-const decoratorFactoriesByProgram = new WeakMap<object, Set<string>>();
-
-/** Names of the module functions called in a decorator (`@route('/x')` → `route`). */
-function decoratorFactories(path: ASTPath<any>): Set<string> {
-  let program: ASTPath<any> = path;
-  while (program.parent) program = program.parent;
-  let names = decoratorFactoriesByProgram.get(program.node);
-  if (!names) {
-    names = new Set();
-    const visit = (node: any) => {
-      if (!node || typeof node !== 'object') return;
-      if (node.type === 'Decorator' && node.expression?.type === 'CallExpression' && node.expression.callee.type === 'Identifier') names!.add(node.expression.callee.name);
-      for (const key of Object.keys(node)) {
-        if (key === 'loc' || key === 'tokens' || key === 'comments' || key === 'original') continue;
-        const value = node[key];
-        if (Array.isArray(value)) value.forEach(visit);
-        else if (value && typeof value.type === 'string') visit(value);
-      }
-    };
-    visit(program.node);
-    decoratorFactoriesByProgram.set(program.node, names);
-  }
-  return names;
-}
-
-export function placeOf(path: ASTPath<any>, reaches: HandlerReach[], loadTime: ASTPath<any>[], exportedOthers: ASTPath<any>[] = [], leftHandlers: ASTPath<any>[] = [], calledAtLoad: ASTPath<any>[] | null = null): Place {
+export function placeOf(path: ASTPath<any>, reaches: HandlerReach[], loadTime: LoadTimeCode, exportedOthers: ASTPath<any>[] = [], leftHandlers: ASTPath<any>[] = []): Place {
   if (enclosingFunction(path) === null) return { at: 'module' };
-  const atLoad = loadTime.some((unit) => isInside(path, unit));
-  const handedOver = atLoad && calledAtLoad !== null && (!calledAtLoad.some((unit) => isInside(path, unit)) || madeForLater(enclosingFunction(path)));
+  const atLoad = loadTime.units.some((unit) => isInside(path, unit));
+  const handedOver = atLoad && (!loadTime.called.some((unit) => isInside(path, unit)) || madeForLater(enclosingFunction(path), loadTime.decoratorFactories));
   const direct = reaches.filter((r) => isInside(path, r.handler.fn)).map((r) => r.handler);
   const reachedBy = reaches.filter((r) => r.units.some((unit) => isInside(path, unit))).map((r) => r.handler);
   const byOthers = exportedOthers.some((unit) => isInside(path, unit));
