@@ -12,6 +12,7 @@ import { findIn } from './fastFind';
 import { findFsBindings, fsCallOf } from './fsBindings';
 import { handlerFunctions, isEmptyValue, requestSourceOf, returnsOnly, testsEmpty, testsFilled } from './lazyGuard';
 import { isMutation } from './mutation';
+import { enclosingFunction } from './reach';
 import { moduleFunctionName } from './scope';
 import { sourceExcerpt } from './sourceExcerpt';
 import { evaluateString, findPathBindings } from './staticPath';
@@ -84,7 +85,7 @@ export function findLazyRegions(j: JSCodeshift, root: Collection<any>, bindings:
     // in a handler's own body, `if (processed) return;` ends the invocation itself: what
     // follows is the handler's work, which a warm start would skip, not an initialisation.
     // `if (config) return handle(event, config);` there uses what was loaded, as a loader does.
-    const inHandler = handlers.has(functionAround(ifPath)?.node);
+    const inHandler = handlers.has(enclosingFunction(ifPath)?.node);
     const returned = inHandler ? namesIn(returnedValue(consequent), nameOf) : null;
     const filled = [...namesIn(test, nameOf)].filter((name) => testsFilled(test, name) && (!returned || returned.has(name)));
     const fileExists = bare?.type === 'CallExpression' && checksStaticPath(ifPath.get('test'));
@@ -125,12 +126,6 @@ export function findLazyRegions(j: JSCodeshift, root: Collection<any>, bindings:
     add(right, { guards: [name], text: sourceExcerpt(logical.node), line: logical.node.loc?.start.line ?? 0 });
   });
   return regions;
-}
-
-/** The function `path` is in (inside a `try`, a loop or a block of it too), or null. */
-function functionAround(path: ASTPath<any>): ASTPath<any> | null {
-  for (let p = path.parent; p; p = p.parent) if (FUNCTION_TYPES.has(p.node.type)) return p;
-  return null;
 }
 
 /** What the `return` of an early-return branch (`return x;`, `{ return f(x); }`) hands back. */
