@@ -29,7 +29,7 @@ import { freeName } from '../src/analysis/imports';
 import { keepFileHeader, prependToHandler } from '../src/analysis/insert';
 import { resolveScope, shadowedAtTopOf } from '../src/analysis/lexicalScope';
 import { reevaluation } from '../src/analysis/reevaluable';
-import { isReference, programPath } from '../src/analysis/scope';
+import { isReference, programPath, propertyName } from '../src/analysis/scope';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
 import { asDeclared, emptyValueFor, hasResetAtTop, narrowableTypeText, resetStatement, takesUndefined } from '../src/analysis/resetStatement';
@@ -205,25 +205,20 @@ function localModuleOf(binding: ModuleBinding): string | null {
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global']);
 
-/** `globalThis.cache ??= new Map()`, `global.seen.push(x)`: the first change of each property
- * of the global object in the code the handlers reach (the global object, not a local of
- * that name). */
 /** The first argument of `Object.assign(...)`, which it changes. */
 function isObjectAssignTarget(path: ASTPath<any>): boolean {
   const call = path.parent?.node;
   const callee = call?.type === 'CallExpression' ? call.callee : null;
-  return call?.arguments?.[0] === path.node && isMember(callee) && callee.object.type === 'Identifier' && callee.object.name === 'Object' && memberName(callee) === 'assign';
+  return call?.arguments?.[0] === path.node && isMember(callee) && callee.object.type === 'Identifier' && callee.object.name === 'Object' && propertyName(callee) === 'assign';
 }
 
 function isMember(node: any): boolean {
   return node?.type === 'MemberExpression' || node?.type === 'OptionalMemberExpression';
 }
 
-/** `o.name` / `o['name']` → `name`; anything computed otherwise → null. */
-function memberName(member: any): string | null {
-  return !member.computed ? member.property.name ?? null : typeof member.property.value === 'string' ? member.property.value : null;
-}
-
+/** `globalThis.cache ??= new Map()`, `global.seen.push(x)`, `process.env.X = v`: the first
+ * change of each property of the global object (or of the process environment) in the code
+ * the handlers reach (the global object, not a local of that name). */
 function globalObjectWrites(ctx: TransformContext): { property: string; path: ASTPath<any> }[] {
   const { j } = ctx;
   const found = new Map<string, ASTPath<any>>();
@@ -236,7 +231,7 @@ function globalObjectWrites(ctx: TransformContext): { property: string; path: AS
       const env = p.node.name === 'process';
       const object = env ? p.parent : p;
       const parent = env ? object?.parent?.node : p.parent?.node;
-      if (env && !(isMember(object?.node) && object.node.object === p.node && memberName(object.node) === 'env')) continue;
+      if (env && !(isMember(object?.node) && object.node.object === p.node && propertyName(object.node) === 'env')) continue;
       // `Object.assign(process.env, { TENANT: event.tenant })`
       if (env && isObjectAssignTarget(object) && isReference(p) && resolveScope(p) === null) {
         if (!found.has('process.env')) found.set('process.env', p);
@@ -244,7 +239,7 @@ function globalObjectWrites(ctx: TransformContext): { property: string; path: AS
       }
       if (!isMember(parent) || parent.object !== object.node) continue;
       // `globalThis.name`, `globalThis['name']`
-      const name = memberName(parent);
+      const name = propertyName(parent);
       if (name === null) continue;
       if (!isReference(p) || resolveScope(p) !== null) continue;
       const effect = referenceEffect(p);

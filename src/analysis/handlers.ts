@@ -3,6 +3,7 @@
 // argument is the function), down to the function that does the work.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findNodes } from './fastFind';
+import { propertyName } from './scope';
 import type { FunctionNode, HandlerInfo, HandlerStyle } from './types';
 
 /** The name Lambda looks up when nothing else says which export is the handler
@@ -218,14 +219,12 @@ export function commonJsExportPath(node: any): string | null {
   return null;
 }
 
-/** The property a member expression names: `o.a` and `o['a']` → `a`; `o[k]` → null. */
+/** The property a member expression names: `o.a`, `o['a']` and `` o[`a`] `` → `a`; `o[k]` → null. */
 function memberName(node: any): string | null {
   if (node.type !== 'MemberExpression') return null;
-  if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : null;
   const key = node.property;
-  if ((key.type === 'StringLiteral' || key.type === 'Literal') && typeof key.value === 'string') return key.value;
-  if (key.type === 'TemplateLiteral' && key.expressions.length === 0) return key.quasis[0].value.cooked;
-  return null;
+  if (node.computed && key.type === 'TemplateLiteral' && key.expressions.length === 0) return key.quasis[0].value.cooked;
+  return propertyName(node);
 }
 
 /** `module.exports = { a, b: { c } }` exports `a` and `b.c`; `module.exports = fn` exports `default`. */

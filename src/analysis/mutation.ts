@@ -3,7 +3,7 @@
 // the value on to code that may change it out of sight (an alias, an unknown function).
 import type { ASTPath } from 'jscodeshift';
 import { classOfInstance, codeUnitOf } from './reach';
-import { patternTargetRoot } from './scope';
+import { patternTargetRoot, propertyName } from './scope';
 
 /** Methods of the built-in collections (Array, Map, Set, WeakMap, WeakSet) that change the receiver. */
 export const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
@@ -58,14 +58,6 @@ export function calleeName(node: any): string {
     return object ? `${object}.${node.property.name}` : '';
   }
   return '';
-}
-
-function propertyName(member: any): string | null {
-  if (!member.computed && member.property.type === 'Identifier') return member.property.name;
-  if (member.computed && (member.property.type === 'StringLiteral' || member.property.type === 'Literal') && typeof member.property.value === 'string') {
-    return member.property.value;
-  }
-  return null;
 }
 
 /** True when `path` is (part of) the target of an assignment or a for-in/of head. */

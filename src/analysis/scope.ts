@@ -180,3 +180,12 @@ export function moduleFunctionName(fn: ASTPath<any>): string | null {
   }
   return null;
 }
+
+/** The property a member expression names: `o.name` and `o['name']` → `name`; `o[key]` → null. */
+export function propertyName(member: any): string | null {
+  if (!member.computed && member.property.type === 'Identifier') return member.property.name;
+  if (member.computed && (member.property.type === 'StringLiteral' || member.property.type === 'Literal') && typeof member.property.value === 'string') {
+    return member.property.value;
+  }
+  return null;
+}

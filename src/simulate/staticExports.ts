@@ -5,6 +5,7 @@
 // require()s a CommonJS module (import()s an ES module) and follows the handler string's
 // property path from what it gets, so `module.exports = fn` has no `default`.
 import type { Collection, JSCodeshift } from 'jscodeshift';
+import { propertyName } from '../analysis/scope';
 
 export type StaticExports =
   /** An object (ESM namespace or module.exports) with these property names. */
@@ -92,7 +93,7 @@ export function staticExportsOf(j: JSCodeshift, root: Collection<any>): StaticEx
       return;
     }
     if (outer.type === 'MemberExpression' && outer.object === target.node) {
-      const key = propertyName(outer);
+      const key = propertyName(outer) ?? undefined;
       const assigned = target.parent.parent.node;
       if (key !== undefined && assigned.type === 'AssignmentExpression' && assigned.left === outer && assigned.operator === '=') {
         names.add(key); // exports.handler = ..., module.exports.handler = ...
@@ -133,11 +134,6 @@ function replacement(value: any, names: Set<string>): 'object' | undefined {
   }
 }
 
-function propertyName(member: any): string | undefined {
-  if (!member.computed && member.property.type === 'Identifier') return member.property.name;
-  if (member.computed && (member.property.type === 'StringLiteral' || member.property.type === 'Literal') && typeof member.property.value === 'string') return member.property.value;
-  return undefined;
-}
 
 /**
  * Why Lambda would not find the handler at `handlerPath` in these exports, or undefined
