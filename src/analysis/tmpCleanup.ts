@@ -113,16 +113,14 @@ export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
   // A write that only happens after an existence check of the same path is a deliberate cache.
   const caches: string[] = [];
   const writes = inHandler.filter((use) => use.value.kind === 'static' && use.access !== 'make-directory' && (WRITES.has(use.access) || use.access === 'unknown'));
-  const guarded = (use: TmpPathUse) => {
-    const path = (use.value as { path: string }).path;
-    return use.guardedBy.some((g) => g.kind === 'static' && (isWithin(path, g.path) || isWithin(g.path, path)));
-  };
+  const pathOf = (use: TmpPathUse) => (use.value as { path: string }).path;
+  const guarded = (use: TmpPathUse) => use.guardedBy.some((g) => g.kind === 'static' && (isWithin(pathOf(use), g.path) || isWithin(g.path, pathOf(use))));
+  // every write of the path waits for the check: one that does not (an append while the file
+  // is there) makes it grow from one invocation to the next
+  const writtenUnguarded = new Set(writes.filter((use) => !guarded(use)).map(pathOf));
   for (const use of writes) {
-    const path = (use.value as { path: string }).path;
-    // every write of the path waits for the check: one that does not (an append while the file
-    // is there) makes it grow from one invocation to the next
-    const always = writes.every((other) => (other.value as { path: string }).path !== path || guarded(other));
-    if (guarded(use) && always && !caches.includes(path)) {
+    const path = pathOf(use);
+    if (guarded(use) && !writtenUnguarded.has(path) && !caches.includes(path)) {
       caches.push(path);
       keep('download-cache', use, `${path} is written only when an existence check finds it missing: a deliberate cache, kept across invocations`);
     }

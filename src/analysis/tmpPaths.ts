@@ -229,9 +229,22 @@ function guardsOf(m: Module, use: ASTPath<any>, visiting: Set<any> = new Set()):
   return guards;
 }
 
+/** guardsOfEveryCall's answer for a function reached first (no other function being followed
+ * then): each of its file system calls asks it, and each answer walks the whole module. */
+const everyCallGuards = new WeakMap<object, TmpPathValue[]>();
+
 /** The checks that every call of the module function `fn` depends on; none when the
  * function is used other than by being called (handed to other code, exported). */
 function guardsOfEveryCall(m: Module, fn: ASTPath<any>, visiting: Set<any>): TmpPathValue[] {
+  const first = visiting.size === 1;
+  const known = first ? everyCallGuards.get(fn.node) : undefined;
+  if (known) return known;
+  const guards = callGuards(m, fn, visiting);
+  if (first) everyCallGuards.set(fn.node, guards);
+  return guards;
+}
+
+function callGuards(m: Module, fn: ASTPath<any>, visiting: Set<any>): TmpPathValue[] {
   const name = moduleFunctionName(fn);
   if (name === null) return [];
   const uses = findPaths(m.j, programPath(m.j, m.root)!, 'Identifier', (node: any) => node.name === name).filter((path) => isReference(path) && refersToModuleBinding(path));
