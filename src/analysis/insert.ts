@@ -142,8 +142,9 @@ function isDocComment(comment: any): boolean {
  * the statement it was attached to. */
 export function insertInModule(j: JSCodeshift, root: Collection<any>, statements: any[], index = indexAfterImports(j, root)): void {
   if (statements.length === 0) return;
-  const body: any[] = programPath(j, root)!.node.body;
-  const { top, fromLine } = headerStart(programPath(j, root)!.node);
+  const program = programPath(j, root)!.node;
+  const body: any[] = program.body;
+  const { top, fromLine } = headerStart(program);
   if (index === top && body.length > top) {
     const first = body[top];
     const header = headerComments(first, fromLine);
@@ -178,8 +179,9 @@ function withHeader(j: JSCodeshift, statement: any, header: any[], first: any): 
  * a shebang, which the engine keeps as a comment while parsing) passes to the statement
  * that becomes first, so the header stays at the top of the file. */
 export function keepFileHeader(j: JSCodeshift, root: Collection<any>, leaving: any): void {
-  const body: any[] = programPath(j, root)!.node.body;
-  const { top, fromLine } = headerStart(programPath(j, root)!.node);
+  const program = programPath(j, root)!.node;
+  const body: any[] = program.body;
+  const { top, fromLine } = headerStart(program);
   if (body[top] !== leaving || body.length < top + 2) return;
   const header = headerComments(leaving, fromLine);
   if (header.length === 0) return;
