@@ -11,7 +11,7 @@ export const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'spl
 export type ReferenceEffect =
   /** `x = v`, `x += v`, `x++`, `[x] = v`, `for (x of ...)`; `operator` is the assignment operator */
   | { kind: 'assign'; operator: string; assignment: ASTPath<any> | null }
-  /** `x.a = v`, `x.a.b++`, `delete x[k]`, `Object.assign(x, ...)` */
+  /** `x.a = v`, `x.a.b++`, `delete x[k]`, `Object.assign(x, ...)`, `Object.assign(x.a, ...)` */
   | { kind: 'member-write' }
   /** `x.push(v)`, `x.items.add(v)` */
   | { kind: 'mutating-call'; method: string }
@@ -133,9 +133,10 @@ export function referenceEffect(path: ASTPath<any>): ReferenceEffect {
     if (method && MUTATING_METHODS.has(method) && !(depth === 1 && ownMethodOf(path, method))) return { kind: 'mutating-call', method };
     return { kind: 'read' };
   }
-  // `const items = cart.items` gives another name to a part of the value
+  // `const items = cart.items` gives another name to a part of the value, and
+  // `Object.assign(state.user, v)` changes that part in place
   const flow = flowOf(top);
-  return flow.kind === 'alias' ? flow : { kind: 'read' };
+  return flow.kind === 'alias' || flow.kind === 'member-write' ? flow : { kind: 'read' };
 }
 
 const FUNCTION_VALUES = new Set(['FunctionExpression', 'ArrowFunctionExpression']);

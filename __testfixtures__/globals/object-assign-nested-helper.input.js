@@ -1,0 +1,10 @@
+const seen = { byUser: {} };
+
+function remember(event) {
+  Object.assign(seen.byUser, { [event.id]: event.name });
+}
+
+exports.handler = async (event) => {
+  remember(event);
+  return { users: Object.keys(seen.byUser) };
+};

@@ -1,0 +1,8 @@
+// Per-request fields merged into a part of a module-level object.
+const session = { user: {}, flags: { beta: false } };
+
+exports.handler = async (event) => {
+  Object.assign(session.user, event.user);
+  if (event.beta) Object.assign(session.flags, { beta: true });
+  return { user: { ...session.user }, beta: session.flags.beta };
+};
