@@ -39,6 +39,8 @@ import type { LazyRegion } from '../src/analysis/lazyRegions';
 import { handlerInstanceState, hiddenStateOf } from '../src/analysis/hiddenState';
 import { lineOf, originalText, sourceExcerpt } from '../src/analysis/sourceExcerpt';
 import { hasLastIndexResetAtTop, lastIndexReset, statefulUses } from '../src/analysis/statefulRegex';
+import { findContainerIdCode } from '../src/analysis/containerIdCode';
+import { loadTimeReading } from '../src/analysis/loadTimeValues';
 
 type Finding = Parameters<TransformContext['report']['change']>[0];
 
@@ -380,6 +382,22 @@ function planRegex(ctx: TransformContext, binding: ModuleBinding, plan: Plan, re
   plan.changes.push({ kind: 'reset', ...where(binding), message: `\`${name}.lastIndex\` is set back to 0 at the start of ${handlerNames}: ${why}, so a warm invocation began where the previous one stopped` });
 }
 
+/** A value read from the clock or a random source as the module loads, which a handler
+ * reads: the same on every invocation of an environment, fresh on each cold start. Said,
+ * never changed: an environment's start time or id is often what is meant. */
+function reviewLoadTimeValue(ctx: TransformContext, binding: ModuleBinding, review: (kind: string, message: string) => void): boolean {
+  const reading = loadTimeReading(ctx.j, ctx.root, binding.declarator?.node.init);
+  // the environment id container-id adds is meant to be one per environment
+  if (!reading) return false;
+  if (findContainerIdCode(ctx.j, ctx.root)?.idName === binding.name) return true;
+  const what = reading.source === 'clock' ? 'the time' : 'a random value';
+  review(
+    'load-time-value',
+    `\`${binding.name}\` holds ${what} taken once, as the module loads (\`${sourceExcerpt(reading.node)}\`): every invocation of a warm environment gets the value of the environment's first start, while a cold start gets a fresh one; kept, since an environment's start time or id is often what is meant: if it should be per invocation, compute it in the handler (or mark it lambda-clean-slate-ignore)`,
+  );
+  return true;
+}
+
 /** Why a flag or counter that changes only while a cache loads is kept. */
 function loadedUnderMessage(name: string, region: LazyRegion): string {
   const guard = `\`${region.text}\` (line ${region.line})`;
@@ -435,6 +453,7 @@ function step(ctx: TransformContext): void {
       case 'constant': {
         const hidden = hiddenStateOf(j, binding);
         if (hidden) review('hidden-state', `\`${binding.name}\` ${hidden}`);
+        else if (c.kind === 'constant' && reached && !binding.ignored) reviewLoadTimeValue(ctx, binding, review);
         break;
       }
       case 'stateful-regex':
@@ -449,6 +468,8 @@ function step(ctx: TransformContext): void {
         }
         break;
       case 'client':
+        // `const traceId = randomUUID()` passes for a client made by 'node:crypto'
+        if (reached && !binding.ignored && reviewLoadTimeValue(ctx, binding, review)) break;
         if (binding.references.some((r) => r.effect.kind === 'assign' && r.place.at === 'function')) {
           review('client', `\`${binding.name}\` is a client created by '${c.source}' and replaced at run time; kept for reuse across invocations`);
         }
