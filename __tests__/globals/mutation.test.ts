@@ -39,6 +39,21 @@ describe('referenceEffect', () => {
     ['JSON.stringify(x)', 'read'],
     ['const y = [...x]', 'read'],
     ['Object.assign({}, x)', 'read'],
+    ['x.get(k).push(1)', 'mutating-call:push'],
+    ['x.get(k).count++', 'member-write'],
+    ['x.get(k).items.add(1)', 'mutating-call:add'],
+    ['x.at(-1).done = true', 'member-write'],
+    ['x.get(a).get(b).push(1)', 'mutating-call:push'],
+    ['Object.assign(x.get(k), {})', 'member-write'],
+    ['x.get(k).length', 'read'],
+    ['const y = x.get(k)', 'read'],
+    ['x.get(k).map((v) => v)', 'read'],
+    ['const add = x.add.bind(null)', 'alias'],
+    ['x.push.apply(null, [1])', 'mutating-call:push'],
+    ['x.items.add.call(null, 1)', 'mutating-call:add'],
+    ['const f = x.map.bind(null)', 'read'],
+    ['x.setHours(0)', 'read'],
+    ['x.next()', 'read'],
     ['Object.assign(x.user, {})', 'member-write'],
     ['Object.defineProperty(x.a.b, "c", { value: 1 })', 'member-write'],
     ['Object.assign({}, x.user)', 'read'],
@@ -52,6 +67,25 @@ describe('referenceEffect', () => {
     ['if (!x) {}', 'read'],
   ])('%s', (code, expected) => {
     expect(effectOf(code)).toBe(expected);
+  });
+});
+
+describe('referenceEffect of methods that change a Date or a generator object', () => {
+  const effectOfIn = (prelude: string, code: string): string => {
+    const refs = j(`${prelude}\n${code}`).find(j.Identifier, { name: 'x' }).paths();
+    const effect = referenceEffect(refs[refs.length - 1]);
+    return effect.kind === 'mutating-call' ? `mutating-call:${effect.method}` : effect.kind;
+  };
+  it.each([
+    ['const x = new Date(0);', 'x.setUTCDate(2)', 'mutating-call:setUTCDate'],
+    ['const x = new Date(0);', 'x.setTime(5)', 'mutating-call:setTime'],
+    ['const x = new Date(0);', 'x.toISOString()', 'read'],
+    ['const x = clock();', 'x.setHours(0)', 'read'],
+    ['function* ids() { let i = 0; while (true) yield i++; }\nconst x = ids();', 'x.next()', 'mutating-call:next'],
+    ['const gen = function* () { yield 1; };\nconst x = gen();', 'x.return()', 'mutating-call:return'],
+    ['function ids() { return { next: () => 1 }; }\nconst x = ids();', 'x.next()', 'read'],
+  ])('%s %s', (prelude, code, expected) => {
+    expect(effectOfIn(prelude, code)).toBe(expected);
   });
 });
 

@@ -306,9 +306,10 @@ export function classifyModuleBinding(j: JSCodeshift, binding: ModuleBinding): C
   const inFunctions = binding.references.filter((r) => r.place.at !== 'module');
   const mutations = inFunctions.filter((r) => isMutation(r.effect));
   if (mutations.length === 0) {
-    const unknown = inFunctions.find(
-      (r) => r.effect.kind === 'alias' || r.effect.kind === 'passed' || (r.effect.kind === 'returned' && r.place.at === 'function' && r.place.direct.length === 0),
-    );
+    const unknown =
+      inFunctions.find((r) => r.effect.kind === 'alias' || r.effect.kind === 'passed' || (r.effect.kind === 'returned' && r.place.at === 'function' && r.place.direct.length === 0)) ??
+      // `const other = seen` as the module loads: the handler may change it under that name
+      binding.references.find((r) => r.place.at === 'module' && r.effect.kind === 'alias');
     if (unknown && init && MUTABLE_CONTAINERS.has(init.type)) return { kind: 'escapes', reason: escapeReason(unknown) };
     return { kind: 'constant' };
   }

@@ -3,10 +3,20 @@
 // the value on to code that may change it out of sight (an alias, an unknown function).
 import type { ASTPath } from 'jscodeshift';
 import { classOfInstance, codeUnitOf } from './reach';
+import { resolveScope } from './lexicalScope';
 import { patternTargetRoot, propertyName } from './scope';
 
 /** Methods of the built-in collections (Array, Map, Set, WeakMap, WeakSet) that change the receiver. */
 export const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
+/** Methods that hand out an element of a collection: `byTenant.get(id).push(x)` changes what
+ * the collection holds as surely as `byTenant.set(...)` does. */
+const ELEMENT_ACCESSORS = new Set(['get', 'at', 'find', 'findLast']);
+/** `Date` methods that change the date in place (`cursor.setUTCDate(...)`). */
+const DATE_SETTER = /^set(?:UTC)?(?:Date|FullYear|Hours|Milliseconds|Minutes|Month|Seconds)$|^set(?:Time|Year)$/;
+/** What a generator object's methods do: each call runs it on from where it stopped. */
+const GENERATOR_METHODS = new Set(['next', 'return', 'throw']);
+/** Ways of calling a method elsewhere or later: `list.push.apply(list, xs)`, `seen.add.bind(seen)`. */
+const CALL_FORWARDERS = new Set(['bind', 'call', 'apply']);
 
 export type ReferenceEffect =
   /** `x = v`, `x += v`, `x++`, `[x] = v`, `for (x of ...)`; `operator` is the assignment operator */
@@ -15,7 +25,7 @@ export type ReferenceEffect =
   | { kind: 'member-write' }
   /** `x.push(v)`, `x.items.add(v)` */
   | { kind: 'mutating-call'; method: string }
-  /** `const s = x`, `y = x.items`: another name now holds the value */
+  /** `const s = x`, `y = x.items`: another name now holds the value (`x.add.bind(x)`: a way to change it) */
   | { kind: 'alias' }
   /** `f(x)` for an `f` not known to leave its argument alone */
   | { kind: 'passed'; callee: string }
@@ -131,12 +141,77 @@ export function referenceEffect(path: ASTPath<any>): ReferenceEffect {
   if (parent && (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression') && parent.callee === top.node) {
     const method = propertyName(top.node);
     if (method && MUTATING_METHODS.has(method) && !(depth === 1 && ownMethodOf(path, method))) return { kind: 'mutating-call', method };
+    if (method && depth === 1 && (DATE_SETTER.test(method) || GENERATOR_METHODS.has(method)) && changesInPlace(path, method)) return { kind: 'mutating-call', method };
+    // `list.push.apply(list, more)` runs the mutating method now; `seen.add.bind(seen)` makes
+    // a function that runs it wherever it is called: another name for a way to change it
+    const forwarded = top.node.object;
+    if (method && CALL_FORWARDERS.has(method) && MEMBER.has(forwarded?.type) && depth >= 2) {
+      const inner = propertyName(forwarded);
+      if (inner && MUTATING_METHODS.has(inner) && !(depth === 2 && ownMethodOf(path, inner))) return method === 'bind' ? { kind: 'alias' } : { kind: 'mutating-call', method: inner };
+    }
+    // `byTenant.get(id).push(x)`: the element handed out is changed in place
+    if (method && ELEMENT_ACCESSORS.has(method) && !(depth === 1 && ownMethodOf(path, method))) {
+      const element = elementEffect(top.parent);
+      if (isMutation(element)) return element;
+    }
     return { kind: 'read' };
   }
   // `const items = cart.items` gives another name to a part of the value, and
   // `Object.assign(state.user, v)` changes that part in place
   const flow = flowOf(top);
   return flow.kind === 'alias' || flow.kind === 'member-write' ? flow : { kind: 'read' };
+}
+
+/** What is done to the value a call hands out (`x.get(k)` in `x.get(k).push(v)`), judged
+ * as for a part of a binding: a change in place, or else a read. */
+function elementEffect(call: ASTPath<any>): ReferenceEffect {
+  let top = call;
+  let depth = 0;
+  while (top.parent && MEMBER.has(top.parent.node.type) && top.parent.node.object === top.node) {
+    top = top.parent;
+    depth++;
+  }
+  if (depth === 0) {
+    const flow = flowOf(call);
+    return flow.kind === 'member-write' ? flow : { kind: 'read' };
+  }
+  if (isAssignmentTarget(top).target) return { kind: 'member-write' };
+  const parent = top.parent?.node;
+  if (parent?.type === 'UnaryExpression' && parent.operator === 'delete') return { kind: 'member-write' };
+  if (parent && (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression') && parent.callee === top.node) {
+    const method = propertyName(top.node);
+    if (method && MUTATING_METHODS.has(method)) return { kind: 'mutating-call', method };
+    if (method && ELEMENT_ACCESSORS.has(method)) return elementEffect(top.parent);
+    return { kind: 'read' };
+  }
+  const flow = flowOf(top);
+  return flow.kind === 'member-write' ? flow : { kind: 'read' };
+}
+
+/** True when the module binding named at `path` holds a value whose `method` changes it:
+ * a `Date` (`const cursor = new Date(...)`, for its setters) or a generator object made by
+ * one of the module's generator functions (`const ids = counter()`, for next/return/throw). */
+function changesInPlace(path: ASTPath<any>, method: string): boolean {
+  const init = moduleInitOf(path);
+  if (DATE_SETTER.test(method)) return init?.type === 'NewExpression' && init.callee.type === 'Identifier' && init.callee.name === 'Date';
+  if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier') return false;
+  const unit = codeUnitOf(moduleInitPath(path)!.get('callee'))?.node;
+  return unit?.generator === true;
+}
+
+/** The declarator of the module-level binding named at `path`, as a path. */
+function moduleInitPath(path: ASTPath<any>): ASTPath<any> | null {
+  const scope = resolveScope(path);
+  if (!scope?.isGlobal) return null;
+  for (const binding of (scope.getBindings()[path.node.name] ?? []) as ASTPath<any>[]) {
+    const declarator = binding.parent;
+    if (declarator?.node.type === 'VariableDeclarator' && declarator.node.id === binding.node && declarator.node.init) return declarator.get('init');
+  }
+  return null;
+}
+
+function moduleInitOf(path: ASTPath<any>): any {
+  return moduleInitPath(path)?.node ?? null;
 }
 
 const FUNCTION_VALUES = new Set(['FunctionExpression', 'ArrowFunctionExpression']);

@@ -1,0 +1,10 @@
+// Each tenant's list lives inside a Map; the handler changes the list it gets out of it.
+const byTenant = new Map([
+  ['acme', []],
+  ['globex', []],
+]);
+
+exports.handler = async (event) => {
+  byTenant.get(event.tenant).push(event.id);
+  return { ids: byTenant.get(event.tenant) };
+};
