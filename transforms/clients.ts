@@ -27,7 +27,7 @@
 // an initializer that reads local variables): reported for review with the reason.
 import type { ASTPath } from 'jscodeshift';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
-import { lostConnectionsDeclared, readsOnlyModuleScope, scanClients, type ClientBinding } from '../src/analysis/clientBindings';
+import { lostConnectionsDeclared, readsOnlyModuleScope, scanClients, type ClientBinding, type Construction } from '../src/analysis/clientBindings';
 import {
   factoryCallExpression,
   factoryDeclaration,
@@ -110,11 +110,24 @@ function inTypePosition(path: ASTPath<any>): boolean {
   return false;
 }
 
-function hasErrorListener(statements: ASTPath<any>[]): boolean {
+/** The user's own 'error' listener, chained onto the construction or in a module-level
+ * statement that moves into the factory, already keeps a lost connection from crashing. */
+function hasErrorListener(construction: Construction, statements: ASTPath<any>[]): boolean {
+  if (construction.chainedEvents.includes('error')) return true;
   return statements.some((s) => {
     const first = s.node.expression.arguments[0];
     return first && (first.type === 'StringLiteral' || first.type === 'Literal') && first.value === 'error';
   });
+}
+
+/** What replaces the construction: `createClient()`, `await createClient()`, or
+ * `await createClient().connect()` where the original connected in the same chain, so the
+ * binding holds what it held before. */
+function madeByFactory(ctx: TransformContext, factoryName: string, construction: Construction): any {
+  const { j } = ctx;
+  const call = factoryCallExpression(j, factoryName, construction.awaited);
+  if (!construction.connected) return call;
+  return j.awaitExpression(j.callExpression(j.memberExpression(call, j.identifier('connect')), []));
 }
 
 function temporaryCredentials(construction: any): boolean {
@@ -176,14 +189,14 @@ function migrateEager(ctx: TransformContext, client: ClientBinding, state: { dec
 
   const lostEvents = family.unusable?.kind === 'lost-event' ? family.unusable.events : [];
   const moved = listenerStatements(ctx, name);
-  const errorListener = !!family.needsErrorListener && !hasErrorListener(moved);
+  const errorListener = !!family.needsErrorListener && !hasErrorListener(client.construction, moved);
   const factoryName = factoryNameFor(j, ctx.root, name);
   const body: any[] = programPath(j, ctx.root)!.node.body;
   for (const statement of moved) body.splice(body.indexOf(statement.node), 1);
   const factory = factoryDeclaration(j, {
     factoryName,
     local: name,
-    construction: client.construction.node,
+    construction: client.construction.made,
     awaited: client.construction.awaited,
     moved: moved.map((s) => s.node),
     lostEvents,
@@ -192,7 +205,7 @@ function migrateEager(ctx: TransformContext, client: ClientBinding, state: { dec
   });
   if (lostEvents.length > 0) ensureLostConnections(ctx, state, body, client.statement.node);
   body.splice(body.indexOf(client.statement.node), 0, factory);
-  client.declarator.node.init = factoryCallExpression(j, factoryName, client.construction.awaited);
+  client.declarator.node.init = madeByFactory(ctx, factoryName, client.construction);
   if (declaration.kind === 'const') declaration.kind = 'let';
   ctx.report.change({ kind: 'factory', ...at, message: `moved the ${family.label} initializer into \`${factoryName}()\` so the handler can re-create \`${name}\`` });
   if (lostEvents.length > 0 || errorListener) {
@@ -219,7 +232,8 @@ function migrateLazy(ctx: TransformContext, client: ClientBinding, state: { decl
   const { family, name } = client;
   const at = where(client.declarator.node);
   const lostEvents = family.unusable?.kind === 'lost-event' ? family.unusable.events : [];
-  const needsFactory = !client.factory && (lostEvents.length > 0 || !!family.needsErrorListener);
+  const errorListener = !!family.needsErrorListener && !hasErrorListener(client.construction, []);
+  const needsFactory = !client.factory && (lostEvents.length > 0 || errorListener);
   if (needsFactory) {
     if (client.lazySites.length !== 1) {
       ctx.report.review({ kind: 'client-not-migrated', ...at, message: `${family.label} \`${name}\` is created in ${client.lazySites.length} places; create it in one place to get listeners and a validity check` });
@@ -235,16 +249,16 @@ function migrateLazy(ctx: TransformContext, client: ClientBinding, state: { decl
     const factory = factoryDeclaration(j, {
       factoryName,
       local: name,
-      construction: client.construction.node,
+      construction: client.construction.made,
       awaited: client.construction.awaited,
       moved: [],
       lostEvents,
-      errorListener: !!family.needsErrorListener,
+      errorListener,
       errorListenerReason: ERROR_LISTENER_REASONS[family.id] ?? DEFAULT_ERROR_LISTENER_REASON,
     });
     if (lostEvents.length > 0) ensureLostConnections(ctx, state, body, client.statement.node);
     body.splice(body.indexOf(client.statement.node) + 1, 0, factory);
-    assignment.node.right = factoryCallExpression(j, factoryName, client.construction.awaited);
+    assignment.node.right = madeByFactory(ctx, factoryName, client.construction);
     ctx.report.change({ kind: 'factory', ...where(assignment.node), message: `\`${name}\` is created by \`${factoryName}()\`, which listens for lost connections so they do not crash the process` });
   }
 

@@ -31,6 +31,24 @@ describe('scanClients', () => {
     expect(families(`import Redis from 'ioredis'; let r; function get() { r = new Redis(); return r; }`)).toEqual({});
   });
 
+  it('recognises listeners and a connect() chained onto the construction where connect() resolves to the client', () => {
+    const redis = (init: string) => scanClients(j, j(`import { createClient } from 'redis'; const a = ${init};`)).clients[0];
+    const readme = redis(`await createClient({ url }).on('error', (e) => log(e)).connect()`);
+    expect([readme.family.id, readme.construction.chainedEvents, readme.construction.connected, readme.construction.awaited, readme.connectedAtLoad]).toEqual(['redis', ['error'], true, false, true]);
+    expect(redis(`createClient().on('error', f).once('ready', g)`).construction.chainedEvents).toEqual(['error', 'ready']);
+    expect(families(`import { createClient } from 'redis'; let r; async function get() { if (!r) r = await createClient().on('error', f).connect(); return r; }`)).toEqual({ r: 'redis/lazy' });
+    // pg's connect() resolves to nothing: the binding holds no client, and pg is no unknown package
+    const pg = scanClients(j, j(`import { Client } from 'pg'; const a = await new Client().connect();`));
+    expect([pg.clients, pg.unknown]).toEqual([[], []]);
+    // a connect() of its own is a construction, not a chained one
+    expect(families(`import mongoose from 'mongoose'; const a = await mongoose.connect(uri);`)).toEqual({ a: 'mongoose/eager' });
+  });
+
+  it('recognises the factory an earlier run wrote for a chained connect()', () => {
+    const scan = scanClients(j, j(fixture('redis-chained-connect.output.mjs')));
+    expect(scan.clients.map((c) => [c.name, c.factory, c.connectedAtLoad])).toEqual([['client', 'createClient2', true]]);
+  });
+
   it('reports constructors of unknown packages, not of local modules or Node built-ins', () => {
     const scan = scanClients(j, j(`import { Kafka } from 'kafkajs'; import { Db } from './db'; import { URL } from 'node:url'; const k = new Kafka({}); const d = new Db(); const u = new URL('x');`));
     expect(scan.unknown.map((u) => u.name)).toEqual(['k']);

@@ -25,6 +25,14 @@ export interface Construction {
   awaited: boolean;
   /** The construction expression itself, without `await`. */
   node: any;
+  /** The construction with the listeners chained onto it (`createClient().on('error', f)`),
+   * without a chained `connect()`: what a factory returns. `node` when nothing is chained. */
+  made: any;
+  /** The events the chained listeners listen for. */
+  chainedEvents: string[];
+  /** The chain ends in an awaited `connect()` (`await createClient().on(...).connect()`);
+   * `awaited` then says whether making the client itself needs `await`. */
+  connected: boolean;
 }
 
 export interface ClientBinding {
@@ -132,18 +140,58 @@ export function awaitsOutsideFunctions(node: any): boolean {
   return false;
 }
 
-/** `new pg.Client(...)`, `await mysql.createConnection(...)`, `DynamoDBDocumentClient.from(c)`:
- * the import it is made from, or null when it is not made from an import. */
+// EventEmitter's `on`, `once` and `addListener` return the emitter itself
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener']);
+
+/** `<made>.<method>(...)` where `<made>` is itself a call or `new`: the object the method is
+ * chained onto, or null. `mongoose.connect(uri)` is a call of its own, not a chained one. */
+function chainedOnto(node: any, methods: Set<string>): any | null {
+  if (node?.type !== 'CallExpression') return null;
+  const callee = unwrap(node.callee);
+  if (callee?.type !== 'MemberExpression' || !methods.has(propertyName(callee) ?? '')) return null;
+  const object = unwrap(callee.object);
+  return object?.type === 'CallExpression' || object?.type === 'NewExpression' ? object : null;
+}
+
+/** `await <made>.connect()`: `<made>`, or null. */
+function connectedOnto(awaited: any): any | null {
+  const call = unwrap(awaited);
+  return call?.type === 'CallExpression' && call.arguments.length === 0 ? chainedOnto(call, new Set(['connect'])) : null;
+}
+
+function eventName(argument: any): string | null {
+  return argument && (argument.type === 'StringLiteral' || argument.type === 'Literal') && typeof argument.value === 'string' ? argument.value : null;
+}
+
+/** `new pg.Client(...)`, `await mysql.createConnection(...)`, `DynamoDBDocumentClient.from(c)`,
+ * `await createClient().on('error', f).connect()`: the import it is made from, or null when it
+ * is not made from an import. */
 export function constructionOf(j: JSCodeshift, root: Collection<any>, expression: any): Construction | null {
   let node = unwrap(expression);
   let awaited = false;
+  let connected = false;
   if (node?.type === 'AwaitExpression') {
     awaited = true;
     node = unwrap(node.argument);
+    const onto = connectedOnto(node);
+    if (onto) {
+      // the await is the connection's: the client itself is made without one (whether
+      // connect() resolves to the client is the family's to say, see familyOf)
+      connected = true;
+      awaited = false;
+      node = onto;
+    }
+  }
+  const made = node;
+  const chainedEvents: string[] = [];
+  for (let onto = chainedOnto(node, LISTENER_METHODS); onto; onto = chainedOnto(node, LISTENER_METHODS)) {
+    const event = eventName(node.arguments[0]);
+    if (event) chainedEvents.unshift(event);
+    node = onto;
   }
   if (!node || (node.type !== 'NewExpression' && node.type !== 'CallExpression')) return null;
   // `new Redis(await getUrl())`: making it again takes an async factory too
-  if (!awaited && node.arguments.some(awaitsOutsideFunctions)) awaited = true;
+  if (!awaited && awaitsOutsideFunctions(made)) awaited = true;
   const form = node.type === 'NewExpression' ? 'new' : 'call';
   let callee = unwrap(node.callee);
   const path: string[] = [];
@@ -151,12 +199,20 @@ export function constructionOf(j: JSCodeshift, root: Collection<any>, expression
     path.unshift(propertyName(callee)!);
     callee = unwrap(callee.object);
   }
+  const chain = { made, chainedEvents, connected };
   const required = requireSource(callee);
-  if (required) return { source: required, form, path, awaited, node };
+  if (required) return { source: required, form, path, awaited, node, ...chain };
   if (callee?.type !== 'Identifier') return null;
   const origin = importOrigin(j, root, callee.name);
   if (!origin) return null;
-  return { source: origin.source, form, path: [...origin.path, ...path], awaited, node };
+  return { source: origin.source, form, path: [...origin.path, ...path], awaited, node, ...chain };
+}
+
+/** The family of a construction. An awaited `connect()` at the end of the chain holds the
+ * client only where the library's `connect()` resolves to it (pg's resolves to nothing). */
+function familyOf(construction: Construction): ClientFamily | null {
+  const family = findClientFamily(construction.source, construction.form, construction.path);
+  return family && (!construction.connected || family.connectResolvesToClient) ? family : null;
 }
 
 function isPackageSource(source: string): boolean {
@@ -182,13 +238,22 @@ export function factoryConstruction(j: JSCodeshift, root: Collection<any>, name:
   return constructionOf(j, root, declarator.init);
 }
 
-/** `createX()` or `await createX()` calling a module-level factory; its name, or null. */
+/** `createX()`, `await createX()` or `await createX().connect()` calling a module-level
+ * factory; its name, or null. */
 function factoryCall(j: JSCodeshift, root: Collection<any>, expression: any): { name: string; construction: Construction } | null {
   let node = unwrap(expression);
-  if (node?.type === 'AwaitExpression') node = unwrap(node.argument);
+  let connected = false;
+  if (node?.type === 'AwaitExpression') {
+    node = unwrap(node.argument);
+    const onto = connectedOnto(node);
+    if (onto) {
+      connected = true;
+      node = onto;
+    }
+  }
   if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.arguments.length > 0) return null;
   const construction = factoryConstruction(j, root, node.callee.name);
-  return construction ? { name: node.callee.name, construction } : null;
+  return construction ? { name: node.callee.name, construction: { ...construction, connected } } : null;
 }
 
 function isEmptyInit(init: any): 'null' | 'undefined' | false {
@@ -305,7 +370,7 @@ export function scanClients(j: JSCodeshift, root: Collection<any>): ClientScan {
     const previous = direct ? null : factoryCall(j, root, declarator.node.init);
     const construction = direct ?? previous?.construction ?? null;
     if (construction) {
-      const family = findClientFamily(construction.source, construction.form, construction.path);
+      const family = familyOf(construction);
       if (family) {
         scan.clients.push({
           ...base,
@@ -313,10 +378,11 @@ export function scanClients(j: JSCodeshift, root: Collection<any>): ClientScan {
           construction,
           mode: 'eager',
           factory: previous?.name ?? null,
-          connectedAtLoad: connectsAtLoad(j, root, name),
+          connectedAtLoad: construction.connected || connectsAtLoad(j, root, name),
           connectFlag: connectFlagFor(j, root, name, falseFlags),
         });
-      } else if (direct && construction.form === 'new' && isPackageSource(construction.source) && !isConnectionless(construction.source)) {
+        // `await new pg.Client().connect()` holds no client, and 'pg' is no unknown package
+      } else if (direct && !direct.connected && construction.form === 'new' && isPackageSource(construction.source) && !isConnectionless(construction.source)) {
         scan.unknown.push({ name, source: construction.source, declarator });
       }
       continue;
@@ -333,7 +399,7 @@ export function scanClients(j: JSCodeshift, root: Collection<any>): ClientScan {
       const made = constructionOf(j, root, assignment.node.right);
       const viaFactory = made ? null : factoryCall(j, root, assignment.node.right);
       const c = made ?? viaFactory?.construction;
-      const family = c ? findClientFamily(c.source, c.form, c.path) : null;
+      const family = c ? familyOf(c) : null;
       const guard = family ? guardOf(assignment, name) : null;
       if (!c || !family || !guard) return;
       if (lazyFamily && lazyFamily !== family) return;

@@ -44,6 +44,9 @@ export interface ClientFamily {
   /** The library emits 'error' for a connection that failed while nobody used it; without
    * a listener Node throws it and the process crashes. */
   needsErrorListener?: boolean;
+  /** `connect()` resolves to the client itself, so `await createX().connect()` holds the
+   * client (the form the library's own README shows). */
+  connectResolvesToClient?: boolean;
   /** Why it is reused or left for review; shown in the report. */
   reason: string;
 }
@@ -143,7 +146,9 @@ export const CLIENT_FAMILIES: ClientFamily[] = [
   },
   // node-redis v4+ (`createClient`; `client.isOpen`, `client.isReady`; docs: "you MUST
   // listen to error events", an unhandled one exits the process). It reconnects by itself
-  // while open; a client that was closed must be connected again.
+  // while open; a client that was closed must be connected again. `connect()` resolves to
+  // the client (`return this`, since 4.6.8: redis/node-redis#2602), so the README's
+  // `await createClient().on('error', ...).connect()` holds the client.
   {
     id: 'redis',
     label: 'node-redis client',
@@ -153,6 +158,7 @@ export const CLIENT_FAMILIES: ClientFamily[] = [
     unusable: { kind: 'property-false', property: 'isOpen' },
     remedy: 'connect',
     needsErrorListener: true,
+    connectResolvesToClient: true,
     reason: 'node-redis must be connected again once closed',
   },
   // MongoClient: the driver monitors and re-establishes its connections, and `connect()`
