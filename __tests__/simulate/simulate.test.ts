@@ -65,6 +65,19 @@ describe('leaking handlers show warm results that differ from cold ones', () => 
     expect(okValues(result, 'cold')).toEqual([['a'], ['b']]);
   });
 
+  it("TypeScript with legacy decorators, as the nearest tsconfig.json (through its base) asks", async () => {
+    const result = await simulate({ file: fixture('legacy-decorators/handler.ts'), events: [{ id: 'a' }, { id: 'b' }] });
+    expect(okValues(result, 'warm')).toEqual([
+      { id: 'a', calls: 1 },
+      { id: 'b', calls: 2 },
+    ]);
+    expect(okValues(result, 'cold')).toEqual([
+      { id: 'a', calls: 1 },
+      { id: 'b', calls: 1 },
+    ]);
+    expect(result.verdict).toBe('leak');
+  });
+
   it('callback style, with the callback error as an error result', async () => {
     const result = await simulate({ file: fixture('callback-style.js'), events: [{ name: 'a' }, {}, { name: 'b' }] });
     expect(outcomes(result, 'warm')).toEqual([

@@ -58,6 +58,16 @@ export function lookUpOutputLayout(dir: string, stopAt: string): LayoutLookup {
   }
 }
 
+/** The compilerOptions that change how `file` compiles to JavaScript, from the tsconfig.json
+ * nearest to it (as tsc and editors find it), with its bases; {} when there is none. */
+export function transpileOptionsFor(file: string): Record<string, unknown> {
+  for (let current = path.dirname(path.resolve(file)); ; current = path.dirname(current)) {
+    const config = path.join(current, 'tsconfig.json');
+    if (isFile(config)) return readCompilerOptions(config).transpile ?? {};
+    if (path.dirname(current) === current) return {};
+  }
+}
+
 /** The layout one tsconfig file gives. */
 export function layoutOf(file: string): LayoutLookup {
   const configDir = path.dirname(file);
@@ -95,9 +105,28 @@ interface PathOption {
 interface PathOptions {
   outDir?: PathOption;
   rootDir?: PathOption;
+  /** The options that change how a file compiles to JavaScript (see TRANSPILE_OPTIONS). */
+  transpile?: Record<string, unknown>;
   /** Bases that could not be read, cycles. */
   problems: string[];
 }
+
+/** compilerOptions that change the JavaScript a TypeScript file becomes, which a transpiler
+ * must be told (esbuild's `tsconfigRaw` reads these): legacy decorators, class fields, JSX,
+ * the imports kept. */
+const TRANSPILE_OPTIONS = [
+  'experimentalDecorators',
+  'useDefineForClassFields',
+  'target',
+  'verbatimModuleSyntax',
+  'preserveValueImports',
+  'importsNotUsedAsValues',
+  'alwaysStrict',
+  'jsx',
+  'jsxFactory',
+  'jsxFragmentFactory',
+  'jsxImportSource',
+];
 
 /** compilerOptions.outDir/rootDir of a config and its bases. */
 export function readCompilerOptions(file: string): PathOptions {
@@ -134,6 +163,7 @@ function readChain(file: string, chain: string[], problems: string[], leafDir: s
   for (const key of ['outDir', 'rootDir'] as const) {
     if (typeof compilerOptions[key] === 'string' && compilerOptions[key] !== '') own[key] = { value: compilerOptions[key], from: file };
   }
+  const transpile = Object.fromEntries(TRANSPILE_OPTIONS.filter((key) => compilerOptions[key] !== undefined).map((key) => [key, compilerOptions[key]]));
   const bases: unknown[] = typeof config.extends === 'string' ? [config.extends] : Array.isArray(config.extends) ? config.extends : [];
   let inherited: Omit<PathOptions, 'problems'> = {};
   for (const base of bases) {
@@ -147,9 +177,9 @@ function readChain(file: string, chain: string[], problems: string[], leafDir: s
       continue;
     }
     const options = readChain(baseFile, [...chain, real], problems, leafDir);
-    inherited = { ...inherited, ...definedOnly(options) };
+    inherited = { ...inherited, ...definedOnly(options), transpile: { ...inherited.transpile, ...options.transpile } };
   }
-  return { ...inherited, ...definedOnly(own) };
+  return { ...inherited, ...definedOnly(own), transpile: { ...inherited.transpile, ...transpile } };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
