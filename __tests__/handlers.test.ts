@@ -76,6 +76,37 @@ describe('findHandlers', () => {
     expect(names('class App { get handler() { return () => 1; } }\nconst app = new App();\nexports.handler = app.handler;')).toEqual([]);
   });
 
+  it('counts the parameters `.bind` fills in front of the event, context and callback Lambda passes', () => {
+    const j = jscodeshiftFor('babel');
+    const find = (source: string, wanted?: string[]) =>
+      findHandlers(j, j(source), { names: wanted }).map((h) => [h.name, h.style, h.contextParam, h.eventParamIndex, h.contextParamIndex]);
+    // dependency injection: `deps` is bound, the event is the second parameter, the context the third
+    expect(find('async function main(deps, event, context) {}\nexports.handler = main.bind(null, deps);')).toEqual([['handler', 'async', 'context', 1, 2]]);
+    // a third parameter counted from the event is a callback; one counted from the start is not
+    expect(find('function main(deps, event, context) {}\nexports.handler = main.bind(null, deps);')).toEqual([['handler', 'sync', 'context', 1, 2]]);
+    expect(find('function main(a, b, event, ctx, cb) {}\nexports.handler = main.bind(obj, a, b);')).toEqual([['handler', 'callback', 'ctx', 2, 3]]);
+    // `this` alone, or nothing, fills no parameter
+    expect(find('async function main(event, context) {}\nexports.handler = main.bind(null);')).toEqual([['handler', 'async', 'context', 0, 1]]);
+    expect(find('class App { async handler(deps, event, ctx) {} }\nconst app = new App();\nexports.handler = app.handler.bind(app, deps);')).toEqual([['handler', 'async', 'ctx', 1, 2]]);
+    // a bound function bound again takes both lists; a wrapper hands its arguments to the bound function
+    expect(find('async function main(a, b, event) {}\nexports.handler = main.bind(null, a).bind(null, b);')).toEqual([['handler', 'async', null, 2, 3]]);
+    expect(find('async function main(deps, event) {}\nexports.handler = middy(main.bind(null, deps)).use(x());')).toEqual([['handler', 'async', null, 1, 2]]);
+    expect(find('async function main(deps, event) {}\nexports.handler = awslambda.streamifyResponse(main.bind(null, deps));')).toEqual([['handler', 'async', null, 1, 3]]);
+    // not known: a spread among the bound arguments, arguments bound to what a wrapper returns,
+    // one function exported both bound and not
+    expect(find('async function main(a, b, event, context) {}\nexports.handler = main.bind(null, ...deps);')).toEqual([['handler', 'async', null, null, null]]);
+    expect(find('async function main(event, context) {}\nexports.handler = middy(main).bind(null, deps);')).toEqual([['handler', 'async', null, null, null]]);
+    expect(find('async function main(deps, event, context) {}\nexports.handler = main.bind(null, deps);\nexports.raw = main;', ['handler', 'raw'])).toEqual([['handler', 'async', null, null, null]]);
+  });
+
+  it('takes a bound function for a handler by the first parameter after the bound ones', () => {
+    expect(names('function main(deps, event) {}\nexports.process = main.bind(null, deps);')).toEqual(['process:sync:null']);
+    // `event` is bound, not passed by Lambda
+    expect(names('function format(event, options) {}\nexports.formatOrder = format.bind(null, orderEvent);')).toEqual([]);
+    // where the event lands is not known
+    expect(names('function main(deps, event) {}\nexports.process = main.bind(null, ...deps);')).toEqual([]);
+  });
+
   it('gives a real line for every export form, including export (async) function', () => {
     const j = jscodeshiftFor('babel');
     const source = 'let x = 0;\n\nexport async function handler(event) {\n  return x++;\n}\nexport function other(event) {}\n';

@@ -35,4 +35,19 @@ describe('a handler handed to a wrapper', () => {
     expect(result.review.map((r) => r.kind)).not.toContain('wrapped-handler');
     expect(result.changes.map((c) => c.kind)).toContain('move');
   });
+
+  it('is judged by the first parameter after those `.bind` fills, and left as it is when a spread hides it', () => {
+    const bound = (param: string, bind: string) =>
+      `const { forEachRecord } = require('lambda-batch');\nconst seen = new Set();\n\nasync function send(deps, ${param}) {\n  if (seen.has(${param}.body)) return;\n  seen.add(${param}.body);\n  deps.log('sending', ${param}.body);\n}\n\nexports.handler = forEachRecord(send.bind(${bind}));\n`;
+    const perRecord = applyTransforms(bound('record', 'null, console'), 'batch.js', { transforms: all() });
+    expect(perRecord.output).toBeNull();
+    expect(perRecord.review[0].message).toContain('whose first parameter is `record`');
+    const perEvent = applyTransforms(bound('event', 'null, console'), 'batch.js', { transforms: all() });
+    expect(perEvent.review.map((r) => r.kind)).not.toContain('wrapped-handler');
+    expect(perEvent.changes.map((c) => c.kind)).toContain('move');
+    const spread = applyTransforms(bound('event', 'null, ...[console]'), 'batch.js', { transforms: all() });
+    expect(spread.output).toBeNull();
+    expect(spread.review.map((r) => r.kind)).toEqual(['wrapped-handler']);
+    expect(spread.review[0].message).toContain('which of its parameters the wrapper fills is not known (arguments are bound to it with a spread');
+  });
 });

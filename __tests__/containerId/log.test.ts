@@ -78,6 +78,31 @@ export const handler = async (event, context) => {
     modules: { '@aws-lambda-powertools/logger': path.join(ROOT, '__tests__', 'doubles', 'powertools-logger.js') },
     keys: ['level', 'message', 'service', 'timestamp', 'containerId', 'invocation', 'coldStart', 'requestId'],
   },
+  {
+    name: 'bound',
+    extension: '.js',
+    // dependency injection: `bind` fills `deps`, Lambda's event and context come after it
+    source: `async function main(deps, event, context) {
+  return { requestId: context.awsRequestId, items: deps.count(event.items) };
+}
+
+exports.handler = main.bind(null, { count: (items) => items.length });
+`,
+    keys: CONSOLE_KEYS,
+  },
+  {
+    name: 'bound-without-context',
+    extension: '.ts',
+    // `this: void` and two bound arguments in front, no context parameter: the one added
+    // must be the one Lambda's context fills, after the event
+    source: `function main(this: void, prefix: string, deps: { count(items: string[]): number }, event: { items: string[] }) {
+  return prefix + deps.count(event.items);
+}
+
+export const handler = main.bind(undefined, 'items: ', { count: (items: string[]) => items.length });
+`,
+    keys: CONSOLE_KEYS,
+  },
 ];
 
 /** Values no log line may contain: they only ever arrive in the event. */

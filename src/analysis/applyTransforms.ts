@@ -3,7 +3,7 @@
 // the standalone jscodeshift entry points of the transforms.
 import type { JSCodeshift } from 'jscodeshift';
 import { handlersCalledByHandlers } from './handlerCalls';
-import { DEFAULT_HANDLER_NAME, findHandlers, thisParamOffset, unfollowedHandlers } from './handlers';
+import { DEFAULT_HANDLER_NAME, findHandlers, unfollowedHandlers } from './handlers';
 import { detectModuleKind } from './imports';
 import { jscodeshiftFor, parserFor, rawParser, syntaxChecker, type ParserName } from './parser';
 import { printWithStyle } from './print';
@@ -199,15 +199,19 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
   // record or item: code added at its top would then run several times in one invocation
   const leftAlone: HandlerInfo[] = [...calledBy.keys()];
   if (ordered.length > 0) {
-    const perItem = handlers.filter((h) => h.wrapper && !EVENT_LIKE.test(paramName(h.fn.node.params[thisParamOffset(h.fn.node)]) ?? 'event'));
+    // the first parameter the wrapper fills: after a `this` parameter and those `.bind` fills;
+    // unknown when a spread is bound (`.bind(null, ...deps)`), so it may be a record's too
+    const perItem = handlers.filter((h) => h.wrapper && (h.eventParamIndex === null || !EVENT_LIKE.test(paramName(h.fn.node.params[h.eventParamIndex]) ?? 'event')));
     for (const h of perItem) {
-      const param = paramName(h.fn.node.params[thisParamOffset(h.fn.node)]);
+      const param = h.eventParamIndex === null ? null : paramName(h.fn.node.params[h.eventParamIndex]);
+      const which = h.eventParamIndex === null ? 'and which of its parameters the wrapper fills is not known (arguments are bound to it with a spread, `.bind(thisArg, ...args)`, or it is exported both with bound arguments and without)' : `whose first parameter is \`${param}\`, not an event`;
+      const fix = h.eventParamIndex === null ? 'bind its arguments one by one' : 'name the parameter `event`';
       result.review.push({
         transform: ordered[0].name,
         kind: 'wrapped-handler',
         line: h.line,
         column: h.column,
-        message: `\`${h.name}\` is the function handed to \`${h.wrapper}(...)\`, whose first parameter is \`${param}\`, not an event: the wrapper may call it once per record or item, and code added at its top would then run several times in one invocation, so it is left as it is (if \`${h.wrapper}\` calls it once per invocation, name the parameter \`event\` to have it migrated)`,
+        message: `\`${h.name}\` is the function handed to \`${h.wrapper}(...)\`, ${which}: the wrapper may call it once per record or item, and code added at its top would then run several times in one invocation, so it is left as it is (if \`${h.wrapper}\` calls it once per invocation, ${fix} to have it migrated)`,
       });
     }
     handlers = handlers.filter((h) => !perItem.includes(h));

@@ -120,6 +120,12 @@ function contextFromParam(param: any): ContextAccess {
 export function ensureContextParam(j: JSCodeshift, root: Collection<any>, handler: HandlerInfo, typescript: boolean): ContextAccess {
   const fn: any = handler.fn.node;
   const index = handler.contextParamIndex;
+  const first = handler.eventParamIndex;
+  if (index === null || first === null) {
+    // `main.bind(null, ...deps)`: how many parameters the spread fills is only known at run
+    // time; the same function also exported unbound: Lambda's context comes at two positions
+    return { kind: 'unsupported', reason: 'which of its parameters receives the Lambda context is not known: arguments are bound to it with a spread (`.bind(thisArg, ...args)`), or it is exported both with bound arguments and without' };
+  }
   const params: any[] = fn.params;
   if (params.slice(0, index + 1).some((p) => p.type === 'RestElement')) {
     return { kind: 'unsupported', reason: 'it takes its parameters through a rest parameter' };
@@ -139,7 +145,9 @@ export function ensureContextParam(j: JSCodeshift, root: Collection<any>, handle
   const contextType = annotate ? (importedContextType(j, root) ?? CONTEXT_TYPE_LITERAL) : unseenType ? CONTEXT_TYPE_LITERAL : null;
   const added: string[] = [];
   for (let position = params.length; position < index; position++) {
-    const name = unusedName([PLACEHOLDER_NAMES[position] ?? `_arg${position}`], used);
+    // named by what Lambda passes there, counted from the event's position (after a `this`
+    // parameter and bound arguments); a missing bound argument's is `_argN`
+    const name = unusedName([(position >= first && PLACEHOLDER_NAMES[position - first]) || `_arg${position}`], used);
     added.push(annotate ? `${name}?: unknown` : name);
   }
   const contextName = unusedName(CONTEXT_NAMES, used);

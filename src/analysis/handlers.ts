@@ -41,37 +41,46 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
   const exported = collectExports(j, root);
   const wanted = options.names && options.names.length > 0 ? new Set(options.names) : null;
   const handlers: HandlerInfo[] = [];
-  const seen = new Set<any>();
+  const seen = new Map<any, HandlerInfo>();
   let browser: boolean | undefined;
 
   for (const entry of exported) {
     const resolved = resolveHandlerFunction(entry.value, 0);
     if (!resolved) continue;
-    const { fn, streaming, wrapper } = resolved;
+    const { fn, streaming, wrapper, bound } = resolved;
+    // TypeScript's `this: void` parameter is no parameter a caller passes, and the arguments
+    // `.bind` binds come before Lambda's: `main.bind(null, deps)` gets the event second
+    const eventParamIndex = bound === null ? null : thisParamOffset(fn.node) + bound;
     if (wanted) {
       if (!wanted.has(entry.name)) continue;
-    } else if (entry.name !== DEFAULT_HANDLER_NAME && !(!isDefaultExport(entry.name) && firstParamIsEvent(fn.node))) {
+    } else if (entry.name !== DEFAULT_HANDLER_NAME && !(!isDefaultExport(entry.name) && firstParamIsEvent(fn.node, eventParamIndex))) {
       continue;
     } else if (entry.name !== DEFAULT_HANDLER_NAME && (browser ??= isBrowserCode(j, root))) {
       // `export function onClick(event)` in a component: an event, but a DOM one
       continue;
     }
-    // one function exported under two names is still one handler
-    if (seen.has(fn.node)) continue;
-    seen.add(fn.node);
-    // TypeScript's `this: void` parameter is no parameter a caller passes
-    const contextParamIndex = (streaming ? 2 : 1) + thisParamOffset(fn.node);
-    handlers.push({
+    // one function exported under two names is still one handler; exported once bound
+    // (`main.bind(null, deps)`) and once not, its event comes at two positions: not known
+    const before = seen.get(fn.node);
+    if (before) {
+      if (before.eventParamIndex !== eventParamIndex) Object.assign(before, { eventParamIndex: null, contextParamIndex: null, contextParam: null, style: handlerStyle(fn.node, streaming, null) });
+      continue;
+    }
+    const contextParamIndex = eventParamIndex === null ? null : eventParamIndex + (streaming ? 2 : 1);
+    const handler: HandlerInfo = {
       name: entry.name,
       fn,
-      style: handlerStyle(fn.node, streaming),
-      contextParam: paramName(fn.node.params[contextParamIndex]),
+      style: handlerStyle(fn.node, streaming, eventParamIndex),
+      contextParam: contextParamIndex === null ? null : paramName(fn.node.params[contextParamIndex]),
+      eventParamIndex,
       contextParamIndex,
       line: entry.line,
       column: entry.column,
       ...(wrapper && { wrapper }),
       ...(entry.wholeModule && { wholeModule: true }),
-    });
+    };
+    seen.set(fn.node, handler);
+    handlers.push(handler);
   }
   return handlers;
 }
@@ -286,6 +295,13 @@ interface ResolvedHandler {
   /** The outermost wrapper call the function is handed to, other than middy's and
    * `streamifyResponse` (`forEachRecord` in `forEachRecord(fn)`), or null. */
   wrapper?: string | null;
+  /** How many parameters of `fn` arguments bound by `.bind(thisArg, a, b)` fill before
+   * Lambda's own; null when a spread hides how many, or when they are bound to what a
+   * wrapper returns (the wrapper decides what reaches `fn`). */
+  bound: number | null;
+  /** Reached through a wrapper call (`middy(base)`, `wrap(fn)`): arguments bound to the
+   * result reach `fn` only as the wrapper hands them on. */
+  wrapped?: boolean;
 }
 
 /** Wrappers known to call the function they wrap once per invocation, with the event. */
@@ -306,8 +322,8 @@ function resolveHandlerFunction(path: ASTPath<any>, depth: number): ResolvedHand
   if (!path || !path.value || typeof path.value.type !== 'string' || depth > 12) return null;
   const current = unwrap(path);
   const node = current.value;
-  if (FUNCTION_TYPES.has(node.type)) return { fn: current as ASTPath<FunctionNode>, streaming: false };
-  if (node.type === 'ObjectMethod') return node.kind === 'method' ? { fn: current as ASTPath<FunctionNode>, streaming: false } : null;
+  if (FUNCTION_TYPES.has(node.type)) return { fn: current as ASTPath<FunctionNode>, streaming: false, bound: 0 };
+  if (node.type === 'ObjectMethod') return node.kind === 'method' ? { fn: current as ASTPath<FunctionNode>, streaming: false, bound: 0 } : null;
   if (node.type === 'Identifier') {
     const target = resolveIdentifier(current);
     return target ? resolveHandlerFunction(target, depth + 1) : null;
@@ -316,27 +332,34 @@ function resolveHandlerFunction(path: ASTPath<any>, depth: number): ResolvedHand
   if (node.type === 'MemberExpression') return resolveClassMethod(current);
   if (node.type === 'CallExpression') {
     const callee = node.callee;
-    // `handlerClass.handler.bind(handlerClass)`
-    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.name === 'bind' && callee.object.type === 'MemberExpression') {
-      return resolveClassMethod(current.get('callee', 'object'));
+    // `handlerClass.handler.bind(handlerClass)`, `main.bind(null, deps)` (dependency
+    // injection): the bound arguments fill the first parameters, Lambda's come after them
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.name === 'bind') {
+      const inner = resolveHandlerFunction(current.get('callee', 'object'), depth + 1);
+      const args: any[] = node.arguments;
+      const spread = args.some((a) => a.type === 'SpreadElement');
+      if (!inner || (args.length <= 1 && !spread)) return inner;
+      return { ...inner, bound: inner.bound === null || inner.wrapped || spread ? null : inner.bound + args.length - 1 };
     }
     // middy().handler(fn): the function is the argument of `.handler`
     if (callee.type === 'MemberExpression' && !callee.computed && callee.property.name === 'handler' && node.arguments.length > 0) {
-      return resolveHandlerFunction(current.get('arguments', 0), depth + 1);
+      const inner = resolveHandlerFunction(current.get('arguments', 0), depth + 1);
+      return inner && { ...inner, wrapped: true };
     }
     // middy(base).use(a).use(b), or `wrapped.use(a)` with `const wrapped = middy(base)`:
     // the work is done by what the innermost call wraps
     if (callee.type === 'MemberExpression' && (callee.object.type === 'CallExpression' || callee.object.type === 'Identifier')) {
       const wrapped = resolveHandlerFunction(current.get('callee', 'object'), depth + 1);
-      if (wrapped) return wrapped;
+      if (wrapped) return { ...wrapped, wrapped: true };
     }
     // wrap(fn, options), awslambda.streamifyResponse(fn), Sentry.wrapHandler(fn)
     if (node.arguments.length > 0) {
       const inner = resolveHandlerFunction(current.get('arguments', 0), depth + 1);
-      if (inner && isStreamifyCall(callee)) return { ...inner, streaming: true };
+      if (!inner) return null;
+      if (isStreamifyCall(callee)) return { ...inner, streaming: true, wrapped: true };
       const name = calleeName(callee);
-      if (inner && !inner.wrapper && !(name && ONCE_PER_INVOCATION_WRAPPERS.has(name))) return { ...inner, wrapper: name ?? 'a wrapper' };
-      return inner;
+      if (!inner.wrapper && !(name && ONCE_PER_INVOCATION_WRAPPERS.has(name))) return { ...inner, wrapper: name ?? 'a wrapper', wrapped: true };
+      return { ...inner, wrapped: true };
     }
   }
   return null;
@@ -392,7 +415,7 @@ function memberFunction(classPath: ASTPath<any>, name: string, isStatic: boolean
     if ((m.type !== 'MethodDefinition' && m.type !== 'ClassMethod') || m.kind !== 'method' || m.computed || !!m.static !== isStatic) continue;
     if (m.key.type !== 'Identifier' || m.key.name !== name) continue;
     // estree (the babel parser here) keeps the function in `value`; the ts parser's ClassMethod is the function
-    return { fn: (m.type === 'MethodDefinition' ? method.get('value') : method) as ASTPath<FunctionNode>, streaming: false };
+    return { fn: (m.type === 'MethodDefinition' ? method.get('value') : method) as ASTPath<FunctionNode>, streaming: false, bound: 0 };
   }
   // a class field holding a function (`handle = async (event) => { ... }`): every instance has
   // its own, bound to it when it is an arrow
@@ -401,13 +424,15 @@ function memberFunction(classPath: ASTPath<any>, name: string, isStatic: boolean
     const m = field.value;
     if ((m.type !== 'ClassProperty' && m.type !== 'PropertyDefinition') || m.computed || !!m.static !== isStatic) continue;
     if (m.key.type !== 'Identifier' || m.key.name !== name || !m.value) continue;
-    if (m.value.type === 'ArrowFunctionExpression' || m.value.type === 'FunctionExpression') return { fn: field.get('value') as ASTPath<FunctionNode>, streaming: false };
+    if (m.value.type === 'ArrowFunctionExpression' || m.value.type === 'FunctionExpression') return { fn: field.get('value') as ASTPath<FunctionNode>, streaming: false, bound: 0 };
   }
   return null;
 }
 
-function firstParamIsEvent(fn: FunctionNode): boolean {
-  return paramName(fn.params[thisParamOffset(fn)]) === 'event';
+/** The first parameter Lambda fills (the one after the bound ones of `main.bind(null, deps)`)
+ * is named `event`; not known, and so not taken for one, when a spread hides where it is. */
+function firstParamIsEvent(fn: FunctionNode, eventParamIndex: number | null): boolean {
+  return eventParamIndex !== null && paramName(fn.params[eventParamIndex]) === 'event';
 }
 
 /** 1 when the function's first parameter is TypeScript's `this` parameter (`function (this:
@@ -424,10 +449,11 @@ function paramName(param: any): string | null {
   return null;
 }
 
-function handlerStyle(fn: FunctionNode, streaming: boolean): HandlerStyle {
+function handlerStyle(fn: FunctionNode, streaming: boolean, eventParamIndex: number | null): HandlerStyle {
   if (fn.async) return 'async';
-  // a streaming handler's third parameter is its context, not a callback
-  if (fn.params.length - thisParamOffset(fn) >= 3 && !streaming) return 'callback';
+  // a streaming handler's third parameter is its context, not a callback; a callback is a
+  // third parameter counted from the event's (a spread among the bound arguments hides it)
+  if (eventParamIndex !== null && fn.params.length - eventParamIndex >= 3 && !streaming) return 'callback';
   if (returnsPromise(fn)) return 'promise';
   return 'sync';
 }

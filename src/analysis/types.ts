@@ -32,9 +32,15 @@ export interface HandlerInfo {
   /** Name of the context parameter (`context`, `_context`, `ctx`), null when there is none
    * or when it is destructured. */
   contextParam: string | null;
-  /** Position of the context parameter: 1, or 2 for `awslambda.streamifyResponse`
-   * handlers, which take `(event, responseStream, context)`. */
-  contextParamIndex: number;
+  /** Position of the parameter Lambda's event fills: 0, one more after TypeScript's `this`
+   * parameter, and as many more as `.bind(thisArg, ...)` binds arguments in front of it
+   * (`main.bind(null, deps)`: 1). Null when that is not known: a spread among the bound
+   * arguments (`main.bind(null, ...deps)`), or one function exported both bound and not. */
+  eventParamIndex: number | null;
+  /** Position of the context parameter: one after the event's, two for
+   * `awslambda.streamifyResponse` handlers, which take `(event, responseStream, context)`.
+   * Null when the event's is not known. */
+  contextParamIndex: number | null;
   /** Where the handler is exported (1-based line, 1-based column), for reports. */
   line: number;
   column: number;
