@@ -29,6 +29,10 @@ describe('lazily assigned request data is per-request state', () => {
     ['through a local derived from the event', 'let owner;\nexports.handler = async (event) => { const { userId } = event; const key = `u-${userId}`; if (!owner) owner = key; return owner; };', { owner: 'state' }],
     ['through a helper parameter the handler fills from the event', 'let user;\nasync function getUser(id) { if (!user) user = await lookup(id); return user; }\nexports.handler = async (event) => getUser(event.userId);', { user: 'state' }],
     ['from the context', 'let fn;\nexports.handler = async (event, context) => { fn ??= context.functionName; return fn; };', { fn: 'state' }],
+    // the event comes after the arguments `.bind` fills, and still brings the request
+    ['from the event of a bound handler', 'let user;\nasync function main(deps, event) { user ??= deps.find(event.userId); return user; }\nexports.handler = main.bind(null, deps);', { user: 'state' }],
+    // where the event lands among the parameters is not known: any of them may bring the request
+    ['from a parameter of a handler bound with a spread', 'let db;\nasync function main(deps, event) { db ??= deps.connect(); return db; }\nexports.handler = main.bind(null, ...deps);', { db: 'state' }],
     ['in a callback over the event', 'let first;\nexports.handler = async (event) => { event.Records.forEach((r) => { first ??= r.body; }); return first; };', { first: 'state' }],
     ['`x || (x = v)` and early return', 'let a; let b;\nfunction getB(e) { if (b) return b; b = e.id; return b; }\nexports.handler = async (event) => [a || (a = event.id), getB(event)];', { a: 'state', b: 'state' }],
     ['a flag that guards request data', 'let caller = null;\nlet greeted = false;\nexports.handler = async (event) => { if (!greeted) { caller = event.caller; greeted = true; } return caller; };', { caller: 'state', greeted: 'state' }],
@@ -38,6 +42,8 @@ describe('lazily assigned request data is per-request state', () => {
 
   it.each([
     ['module constants and the environment', "const NAME = 'cfg';\nlet cfg;\nlet env;\nexports.handler = async (event) => { cfg ??= await load(NAME); env ??= await load(process.env.TABLE); return [cfg, env, event.id]; };", { cfg: 'lazy-cache', env: 'lazy-cache' }],
+    // `deps` is bound when the module loads, the same for every invocation
+    ['what a bound handler is given by `.bind`', 'let db;\nasync function main(deps, event) { db ??= deps.connect(); return db.get(event.id); }\nexports.handler = main.bind(null, { connect });', { db: 'lazy-cache' }],
     ['a helper called with constant arguments only', "let secret;\nasync function getSecret(name) { if (!secret) secret = await fetchSecret(name); return secret; }\nexports.handler = async (event) => ({ s: await getSecret('db'), id: event.id });", { secret: 'lazy-cache' }],
     ['a local of the loader that does not come from the request', "let config = null;\nlet initialized = false;\nasync function init() {\n  if (initialized) return;\n  const res = await s3.send({ Bucket: 'b' });\n  config = JSON.parse(res.Body);\n  initialized = true;\n}\nexports.handler = async (event) => { await init(); return [config, event.user]; };", { config: 'lazy-cache (loaded under)', initialized: 'lazy-cache (loaded under)' }],
   ])('stays a cache: %s', (_label, source, expected) => {

@@ -153,7 +153,7 @@ function walk(path: ASTPath<any>, visit: (p: ASTPath<any>) => boolean): boolean 
 }
 
 interface Trace {
-  handlers: Set<any>;
+  handlers: HandlerFunctions;
   seen: Set<any>;
   budget: number;
 }
@@ -161,7 +161,7 @@ interface Trace {
 /** The handler parameter (as named where it is declared: `event`, `userId`) that the value at
  * `path` is computed from, or null when it comes from constants, the environment, module state
  * or calls whose arguments do not come from the request. `handlers`: the handlers' functions. */
-export function requestSourceOf(path: ASTPath<any> | null, handlers: Set<any>): string | null {
+export function requestSourceOf(path: ASTPath<any> | null, handlers: HandlerFunctions): string | null {
   if (!path?.node || handlers.size === 0) return null;
   return sourceIn(path, { handlers, seen: new Set(), budget: 5000 });
 }
@@ -255,7 +255,11 @@ function sourceOfAssignments(name: string, scope: any, trace: Trace): string | n
 
 /** Parameter `index` (all from it on, for a rest parameter) of the function at `fn`. */
 function sourceOfParameter(fn: ASTPath<any>, index: number, rest: boolean, shown: string, trace: Trace): string | null {
-  if (trace.handlers.has(fn.node)) return shown;
+  if (trace.handlers.has(fn.node)) {
+    // a parameter `.bind(null, deps)` fills holds what was bound when the module loaded
+    const first = trace.handlers.get(fn.node) ?? null;
+    return first !== null && index < first && !rest ? null : shown;
+  }
   const parent = fn.parent;
   // a callback: `event.Records.forEach((record) => ...)`, `lookup(event.id).then((user) => ...)`
   if (parent && (parent.node.type === 'CallExpression' || parent.node.type === 'OptionalCallExpression' || parent.node.type === 'NewExpression') && parent.node.arguments.includes(fn.node)) {
@@ -301,7 +305,11 @@ function sourceOfCall(call: ASTPath<any>, callback: any, trace: Trace): string |
   return null;
 }
 
+/** The functions of the handlers, each with the position of the first parameter the request
+ * fills (its `eventParamIndex`: the ones before it are bound, or TypeScript's `this`). */
+export type HandlerFunctions = Map<any, number | null>;
+
 /** The functions of the handlers that reach the binding. */
-export function handlerFunctions(binding: ModuleBinding): Set<any> {
-  return new Set(binding.references.flatMap((r) => (r.place.at === 'function' ? r.place.reachedBy.map((h) => h.fn.node) : [])));
+export function handlerFunctions(binding: ModuleBinding): HandlerFunctions {
+  return new Map(binding.references.flatMap((r) => (r.place.at === 'function' ? r.place.reachedBy.map((h) => [h.fn.node, h.eventParamIndex] as const) : [])));
 }

@@ -58,7 +58,7 @@ export function findLazyRegions(j: JSCodeshift, root: Collection<any>, bindings:
   const add = (node: any, region: LazyRegion) => regions.set(node, [...(regions.get(node) ?? []), region]);
   const fs = findFsBindings(j, root);
   const paths = findPathBindings(j, root);
-  const handlers = new Set(bindings.flatMap((binding) => [...handlerFunctions(binding)]));
+  const handlers = new Set(bindings.flatMap((binding) => [...handlerFunctions(binding).keys()]));
 
   /** `existsSync(p)` with `p` a static path. */
   const checksStaticPath = (call: ASTPath<any>): boolean =>
