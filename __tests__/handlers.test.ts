@@ -220,3 +220,35 @@ describe('a handler string naming `default`', () => {
     expect(kinds('let n = 0;\nexports.default = async (event) => ++n;\n')).toEqual([]);
   });
 });
+
+describe('properties the module assigns to an object it exports', () => {
+  // Lambda looks the handler up on module.exports when it calls it, after the module has loaded
+  it.each([
+    ['const handlers = {};\nhandlers.stripe = async (event) => {};\nmodule.exports = handlers;', ['stripe'], ['stripe:async:null']],
+    ["const handlers = {};\nmodule.exports = handlers;\nhandlers['refund'] = async (e, ctx) => {};", ['refund'], ['refund:async:ctx']],
+    ['const h = { a: 1 };\nh.api = {};\nh.api.create = async (e) => {};\nmodule.exports = h;', ['api.create'], ['api.create:async:null']],
+    ['const h = {};\nObject.assign(h, { stripe: async (e) => {} });\nmodule.exports = h;', ['stripe'], ['stripe:async:null']],
+    ['const h = {};\nh.one = h.two = async (e) => {};\nmodule.exports = h;', ['two'], ['two:async:null']],
+    ['const h = {};\nmodule.exports = h;\nmodule.exports.extra = async (e) => {};', ['extra'], ['extra:async:null']],
+    ['const h = {};\nh.stripe = async (e) => {};\nmodule.exports = { webhooks: h };', ['webhooks.stripe'], ['webhooks.stripe:async:null']],
+    ['export const handlers = {};\nhandlers.create = async (e) => {};', ['handlers.create'], ['handlers.create:async:null']],
+    // the default rule: the name `handler`, or a first parameter `event`
+    ['const h = {};\nh.handler = async (e) => {};\nmodule.exports = h;', undefined, ['handler:async:null']],
+    ['const h = {};\nh.process = async (event) => {};\nh.helper = (x) => x;\nmodule.exports = h;', undefined, ['process:async:null']],
+  ])('%j', (source, wanted, expected) => {
+    expect(names(source, 'a.js', wanted)).toEqual(expected);
+  });
+
+  it.each([
+    // not at the top level of the module: it may not have run when Lambda looks
+    ['const h = {};\nif (process.env.X) { h.stripe = async (e) => {}; }\nmodule.exports = h;'],
+    ['const h = {};\nfunction setup() { h.stripe = async (e) => {}; }\nmodule.exports = h;'],
+    // another object, or a local of the same name
+    ['const h = {};\nconst other = {};\nother.stripe = async (e) => {};\nmodule.exports = h;'],
+    ['const h = {};\n{ const h = {}; h.stripe = async (e) => {}; }\nmodule.exports = h;'],
+    // not exported
+    ['const h = {};\nh.stripe = async (e) => {};\nmodule.exports = {};'],
+  ])('not %j', (source) => {
+    expect(names(source, 'a.js', ['stripe'])).toEqual([]);
+  });
+});

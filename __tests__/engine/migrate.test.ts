@@ -151,6 +151,25 @@ describe('a manifest that names an export the file does not have', () => {
   });
 });
 
+describe('a handler assigned to the object the module exports', () => {
+  const WEBHOOK = 'const handlers = {};\nconst pending = [];\nhandlers.stripe = async (event) => { pending.push(event.id); return pending.length; };\nmodule.exports = handlers;\n';
+
+  it('is found by the name a manifest gives, with no note that the file does not export it', async () => {
+    const dir = tree({ 'svc/serverless.yml': 'service: s\nfunctions:\n  one:\n    handler: webhook.stripe\n', 'svc/webhook.js': WEBHOOK });
+    const result = await migrate({ cwd: dir, paths: ['svc'] });
+    expect(result.files.map((f) => [f.path, f.handlers])).toEqual([[path.join('svc', 'webhook.js'), ['stripe']]]);
+    expect(result.notes).toEqual([]);
+  });
+
+  it('is found by --handler, and by the default name `handler`', async () => {
+    const dir = tree({ 'webhook.js': WEBHOOK, 'api.js': 'const api = {};\napi.handler = async () => 1;\nmodule.exports = api;\n' });
+    const named = await migrate({ cwd: dir, handlerNames: ['stripe'] });
+    expect([named.files.map((f) => f.path), named.notes]).toEqual([['webhook.js'], []]);
+    const byDefault = await migrate({ cwd: dir });
+    expect(byDefault.files.map((f) => [f.path, f.handlers])).toEqual([['api.js', ['handler']], ['webhook.js', ['stripe']]]);
+  });
+});
+
 describe('a manifest that names a re-exported handler', () => {
   it('notes where the handler lives instead of saying the file does not export it', async () => {
     const dir = tree({

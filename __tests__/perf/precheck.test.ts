@@ -83,6 +83,9 @@ describe('mayHoldHandler', () => {
     ['module /* cjs */ .exports = { handler };'],
     ['export const config = {}, handler /* main */ = async () => {};'],
     ['exports.run = async (/* a /* b */ event) => {};'],
+    // a property the module assigns to the object it exports
+    ['const api = {};\napi.handler = async () => {};\nmodule.exports = api;'],
+    ["const api = {};\napi[ 'handler' ] /* main */ = async () => {};\nmodule.exports = api;"],
   ])('lets through %j', (text) => {
     expect(mayHoldHandler(text)).toBe(true);
   });
@@ -96,6 +99,7 @@ describe('mayHoldHandler', () => {
     ['const handler = async () => {};\nmodule /* cjs */ .exports = { handler };'],
     ['export const config = {}, handler /* main */ = async () => {};'],
     ['exports.run = async (/* a /* b */ event) => {};'],
+    ["const api = {};\napi[ 'handler' ] /* main */ = async () => {};\nmodule.exports = api;"],
   ])('is right to let through %j: findHandlers finds a handler there', (text) => {
     const j = jscodeshiftFor('babel');
     expect(findHandlers(j, j(text), {}).length).toBeGreaterThan(0);
@@ -116,6 +120,9 @@ describe('mayHoldHandler', () => {
     // a handler in a parameter or argument list is no object key
     ['module.exports = factory();\nfunction TryStatement(block, handler, finalizer) {}'],
     ["module.exports = Router;\nrouter.on('handler', fn);"],
+    // a `handler` property compared, or assigned without an object exported whole
+    ['module.exports = Router;\nif (this.handler === fn) run();'],
+    ['this.handler = fn;\nexports.x = 1;'],
     // `(event` that begins an expression, not a parameter list
     ['exports.merge = (a) => (event === undefined ? a : event);'],
     ['exports.kind = () => (event.type);'],

@@ -242,6 +242,7 @@ function addValue(out: ExportedValue[], prefix: string, valuePath: ASTPath<any>,
   const resolved = value.node.type === 'Identifier' ? resolveIdentifier(value) : value;
   const target = resolved ?? value;
   if (target.node.type === 'ObjectExpression' && depth < 4) {
+    addAssignedMembers(out, prefix, value, depth);
     target.get('properties').each((p: ASTPath<any>) => {
       const prop = p.node;
       if ((prop.type !== 'ObjectProperty' && prop.type !== 'Property' && prop.type !== 'ObjectMethod') || prop.computed) return;
@@ -256,6 +257,74 @@ function addValue(out: ExportedValue[], prefix: string, valuePath: ASTPath<any>,
     return;
   }
   out.push(prefix ? entry(prefix, value, valuePath.parent?.node ?? value.node) : { ...entry('default', value, valuePath.parent?.node ?? value.node), wholeModule: true });
+}
+
+/** `const handlers = {}; handlers.stripe = fn; module.exports = handlers`: Lambda looks the
+ * handler up by property name when it calls it, after the module has loaded, so the
+ * properties the module assigns to an exported object of its own as it loads are exported
+ * too. Only assignments that surely run as the module loads count: statements of the
+ * module's body (`o.a = fn`, `o['a'] = fn`, `o.a.b = fn`, `Object.assign(o, { a: fn })`),
+ * on the binding the export names (`valuePath` is that identifier, or a declarator's
+ * initializer: `export const handlers = {}`). */
+function addAssignedMembers(out: ExportedValue[], prefix: string, valuePath: ASTPath<any>, depth: number): void {
+  const bound = boundObject(valuePath);
+  if (!bound) return;
+  const under = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  bound.program.get('body').each((stmtPath: ASTPath<any>) => {
+    if (stmtPath.node.type !== 'ExpressionStatement') return;
+    const expression = stmtPath.get('expression');
+    const node = expression.node;
+    // `handlers.a = handlers.b = fn` assigns the one function under both names
+    if (node.type === 'AssignmentExpression' && node.operator === '=') {
+      for (let assignment = expression; assignment.node.type === 'AssignmentExpression' && assignment.node.operator === '='; assignment = assignment.get('right')) {
+        const path = memberPathOn(assignment.node.left, bound.name);
+        if (path === null || !sameBinding(assignment.get('left'), bound)) continue;
+        let value = assignment.get('right');
+        while (value.node.type === 'AssignmentExpression' && value.node.operator === '=') value = value.get('right');
+        addValue(out, under(path), value, depth + 1);
+      }
+      return;
+    }
+    // Object.assign(handlers, { a: fn }, ...): the object literals' properties
+    const callee = node.type === 'CallExpression' ? node.callee : null;
+    if (callee?.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.object.name !== 'Object' || propertyName(callee) !== 'assign') return;
+    if (node.arguments[0]?.type !== 'Identifier' || node.arguments[0].name !== bound.name || !sameBinding(expression.get('arguments', 0), bound)) return;
+    for (let i = 1; i < node.arguments.length; i++) {
+      if (node.arguments[i].type === 'ObjectExpression') addValue(out, prefix, expression.get('arguments', i), depth + 1);
+    }
+  });
+}
+
+/** The module-level binding an exported object is held in: its name, the scope that declares
+ * it and the program; null when the object is no module-level `const|let|var` of its own. */
+function boundObject(valuePath: ASTPath<any>): { name: string; scope: any; program: ASTPath<any> } | null {
+  let name: string | null = null;
+  if (valuePath.node.type === 'Identifier') name = valuePath.node.name;
+  else if (valuePath.parent?.node.type === 'VariableDeclarator' && valuePath.parent.node.init === valuePath.node && valuePath.parent.node.id.type === 'Identifier') {
+    name = valuePath.parent.node.id.name;
+  }
+  const scope = name === null ? null : valuePath.scope?.lookup(name);
+  if (!scope || !scope.isGlobal || scope.path.node.type !== 'Program') return null;
+  return { name: name!, scope, program: scope.path };
+}
+
+/** `o.a.b` / `o['a']` on the identifier `name` → `a.b` / `a`; anything else → null. */
+function memberPathOn(node: any, name: string): string | null {
+  const parts: string[] = [];
+  let current = node;
+  for (let part = memberName(current); part !== null; part = memberName(current)) {
+    parts.unshift(part);
+    current = current.object;
+  }
+  return parts.length > 0 && current.type === 'Identifier' && current.name === name ? parts.join('.') : null;
+}
+
+/** The identifier at the root of the member expression (or the identifier) at `path` is the
+ * binding `bound`, not a local of the same name. */
+function sameBinding(path: ASTPath<any>, bound: { name: string; scope: any }): boolean {
+  let current = path;
+  while (current.node.type === 'MemberExpression') current = current.get('object');
+  return current.node.type === 'Identifier' && current.scope?.lookup(bound.name) === bound.scope;
 }
 
 function unwrap(path: ASTPath<any>): ASTPath<any> {

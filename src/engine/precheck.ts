@@ -6,7 +6,8 @@
 //
 // Why each test is safe, given how `findHandlers` finds handlers:
 // - every export form it reads is spelled with the word `export` or `exports`
-//   (`export ...`, `export =`, `exports.x`, `module.exports`);
+//   (`export ...`, `export =`, `exports.x`, `module.exports`), and so is the export of an
+//   object whose properties the module assigns (`module.exports = handlers`, then `handlers.x = fn`);
 // - with names (`--handler`, manifests), an export is found under its property path, whose
 //   segments are written in the file (`exports.handler`, `{ handlers: { create } }`), except
 //   `default`, which `module.exports = fn` exports without writing it;
@@ -65,6 +66,9 @@ const WHOLE_MODULE_EXPORT = gapped(String.raw`\bmodule_*\._*exports_*=|\bexport_
 /** `{ handler }`, `handler: fn`, `async handler(`, `'handler': fn`: what a key or a shorthand
  * looks like from its right (what stands left of it may be a comment). */
 const HANDLER_KEY = /(?<![\w$.])(['"]?)handler\1\s*(?:[,}:(<]|\/[/*])/g;
+/** `handlers.handler = fn`, `handlers['handler'] = fn`: a property assigned to an object the
+ * module exports whole (`module.exports = handlers`). */
+const HANDLER_MEMBER_ASSIGNMENT = gapped(String.raw`(?:\._*handler|\[_*(['"\x60])handler\1_*\])_*=(?![=>])`);
 
 /** `export const config = {...}, handler = ...`: a later declarator of an exported declaration. */
 const EXPORTED_DECLARATION = gapped(String.raw`\bexport_+(?:declare_+)?(?:const|let|var)\b`);
@@ -74,6 +78,7 @@ function exportsHandlerName(source: string): boolean {
   if (HANDLER_EXPORT_FORMS.some((form) => form.test(source))) return true;
   if (EXPORTED_DECLARATION.test(source) && HANDLER_DECLARATOR.test(source)) return true;
   if (!WHOLE_MODULE_EXPORT.test(source)) return false;
+  if (HANDLER_MEMBER_ASSIGNMENT.test(source)) return true;
   for (const match of source.matchAll(HANDLER_KEY)) if (!inParenthesisedList(source, match.index!)) return true;
   return false;
 }
