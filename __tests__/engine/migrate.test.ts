@@ -185,6 +185,36 @@ describe('a manifest that names a re-exported handler', () => {
   });
 });
 
+describe('a manifest that names a handler a CommonJS module takes from another module', () => {
+  it.each([
+    ['exports.NAME = require(...).y', "exports.handler = require('./lib/impl').process;\n", 'handler', 'process'],
+    ["module.exports['NAME'] = require(...).y", "module.exports['handler'] = require('./lib/impl').process;\n", 'handler', 'process'],
+    ['module.exports = { NAME: require(...).y }', "module.exports = {\n  handler: require('./lib/impl').process,\n};\n", 'handler', 'process'],
+    ['a destructured require', "const { process } = require('./lib/impl');\nexports.handler = process;\n", 'handler', 'process'],
+    ['a destructured require, renamed', "const { process: run } = require('./lib/impl');\nmodule.exports = { main: run };\n", 'main', 'process'],
+    ['a binding to require(...).y', "const run = require('./lib/impl').process;\nmodule.exports.main = run;\n", 'main', 'process'],
+    ['module.exports = require(...).y', "module.exports = require('./lib/impl').handlers;\n", 'create', 'handlers.create'],
+  ])('%s: notes the module and the name there', async (_how, source, name, local) => {
+    const dir = tree({
+      'svc/serverless.yml': `service: s\nfunctions:\n  one:\n    handler: src/app.${name}\n`,
+      'svc/src/app.js': source,
+    });
+    const result = await migrate({ cwd: dir, paths: ['svc'] });
+    expect(result.notes).toEqual([
+      `${path.join('svc', 'src', 'app.js')}: a manifest names "${name}", which the file re-exports from './lib/impl' (as \`${local}\` there); the handler's code, and its state, are in that module: run lambda-clean-slate on it with --handler ${local}`,
+    ]);
+  });
+
+  it('is not said of a property that is called: what the call returns is no function of that module', async () => {
+    const dir = tree({
+      'svc/serverless.yml': 'service: s\nfunctions:\n  one:\n    handler: src/app.main\n',
+      'svc/src/app.js': "exports.main = require('./lib/impl').make(1).run;\n",
+    });
+    const result = await migrate({ cwd: dir, paths: ['svc'] });
+    expect(result.notes).toEqual([`${path.join('svc', 'src', 'app.js')}: a manifest names "main", which the file does not export as a function`]);
+  });
+});
+
 describe('a manifest that names a handler re-exported wholesale', () => {
   it.each([
     ['export * from', "export * from './lib/consume.js';\n", 'app.ts'],

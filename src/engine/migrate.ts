@@ -121,9 +121,58 @@ function reexportOf(text: string, name: string): { source: string; local: string
       if (m && (m[2] ?? m[1]) === top) return { source: match[3], local: m[1] };
     }
   }
+  const required = requiredExportOf(text, name);
+  if (required) return required;
   // everything another module exports: `export * from './impl'`, `module.exports = require('./impl')`
-  const all = /\bexport\s*\*\s*from\s*(['"])([^'"]+)\1/.exec(text) ?? /\bmodule\s*\.\s*exports\s*=\s*require\s*\(\s*(['"])([^'"]+)\1\s*\)/.exec(text);
+  // (not `require('./impl').part`, which requiredExportOf reads)
+  const all = /\bexport\s*\*\s*from\s*(['"])([^'"]+)\1/.exec(text) ?? /\bmodule\s*\.\s*exports\s*=\s*require\s*\(\s*(['"])([^'"]+)\1\s*\)(?!\s*[.[])/.exec(text);
   return all ? { source: all[2], local: name } : null;
+}
+
+/** A CommonJS export `name` taken from a property of another module:
+ * `exports.handler = require('./lib/impl').process`, `module.exports = { handler: require('./x').y }`,
+ * the same through a binding (`const { process } = require('./lib/impl'); exports.handler = process`,
+ * `const run = require('./x').y`), and `module.exports = require('./x').handlers`. The module
+ * and the name there; null when the text has none of these. */
+function requiredExportOf(text: string, name: string): { source: string; local: string } | null {
+  const [top, ...rest] = name.split('.');
+  const there = (local: string) => [local, ...rest].join('.');
+  const key = top.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // (a property that is called or looked into, `require('./x').make(config)`, is no re-export)
+  const REQUIRED = String.raw`require\s*\(\s*(['"])([^'"]+)\1\s*\)\s*\.\s*([\w$]+)(?![\w$]|\s*[.([])`;
+  // what the export is assigned: `exports.NAME =`, `exports['NAME'] =`, `NAME:` in an object
+  // the module exports whole, or `{ NAME }` (a binding of that name)
+  const whole = /\bmodule\s*\.\s*exports\s*=/.test(text);
+  const values: string[] = [];
+  for (const m of text.matchAll(new RegExp(String.raw`\bexports\s*(?:\.\s*${key}|\[\s*(['"])${key}\1\s*\])\s*=(?![=>])\s*([^;\n]+)`, 'g'))) values.push(m[2]);
+  if (whole) {
+    for (const m of text.matchAll(new RegExp(String.raw`(?<![\w$.])(['"]?)${key}\1\s*:\s*([^,}\n]+)`, 'g'))) values.push(m[2]);
+    if (new RegExp(String.raw`[{,]\s*${key}\s*[,}]`).test(text)) values.push(top);
+  }
+  for (const value of values) {
+    const direct = new RegExp(String.raw`^\s*${REQUIRED}`).exec(value);
+    if (direct) return { source: direct[2], local: there(direct[3]) };
+    const binding = /^\s*([\w$]+)\s*$/.exec(value)?.[1];
+    const from = binding && requiredBinding(text, binding);
+    if (from) return { source: from.source, local: there(from.local) };
+  }
+  const part = new RegExp(String.raw`\bmodule\s*\.\s*exports\s*=\s*${REQUIRED}`).exec(text);
+  return part ? { source: part[2], local: `${part[3]}.${name}` } : null;
+}
+
+/** `const run = require('./x').y` or `const { y: run } = require('./x')` (`{ run }` for y =
+ * run) for the binding `binding`: the module and the property; null when the text has none. */
+function requiredBinding(text: string, binding: string): { source: string; local: string } | null {
+  const name = binding.replace(/\$/g, '\\$');
+  const single = new RegExp(String.raw`\b(?:const|let|var)\s+${name}\s*=\s*require\s*\(\s*(['"])([^'"]+)\1\s*\)\s*\.\s*([\w$]+)(?![\w$]|\s*[.([])`).exec(text);
+  if (single) return { source: single[2], local: single[3] };
+  for (const m of text.matchAll(/\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*(['"])([^'"]+)\2\s*\)/g)) {
+    for (const part of m[1].split(',')) {
+      const p = /^\s*([\w$]+)(?:\s*:\s*([\w$]+))?\s*$/.exec(part);
+      if (p && (p[2] ?? p[1]) === binding) return { source: m[3], local: p[1] };
+    }
+  }
+  return null;
 }
 
 /** Reads a file and decides, from its text alone, whether it needs parsing. */
