@@ -36,6 +36,8 @@ describe('reports per fixture', () => {
     ['write-stream-at-load', [], ['written-at-load']],
     ['written-by-init-at-load', ['remove-file'], ['written-at-load']],
     ['written-once-flag', [], ['written-once']],
+    ['written-once-helper', [], ['written-once']],
+    ['written-once-nullish-helper', [], ['download-cache', 'written-once']],
     ['lazy-write-stream', [], ['written-once']],
     ['lazy-fd', [], ['written-once']],
     ['var-never-reassigned', ['remove-directory'], []],
@@ -61,6 +63,52 @@ describe('reports per fixture', () => {
     const cache = run('download-cache-access').review[0];
     expect(cache.message).toContain('/tmp/lcs-tmp-download-cache-access.json');
     expect(cache.message).toMatch(/existence check/);
+  });
+
+  it('says which flag keeps a file that a function called under it writes', () => {
+    const [kept] = run('written-once-helper').review;
+    expect(kept).toMatchObject({ kind: 'written-once', line: 8 });
+    expect(kept.message).toBe('/tmp/lcs-tmp-written-once-helper.onnx is written only while `loaded` is unset, once per execution environment: later invocations rely on it, so it is not removed');
+    const nullish = run('written-once-nullish-helper').review.find((r) => r.kind === 'written-once');
+    expect(nullish?.message).toContain('only while `modelReady` is unset');
+  });
+});
+
+describe('a write in a function called under a once-guard', () => {
+  const migrate = (source: string) => applyTransforms(source, 'handler.js', { transforms: [transform] });
+  const module = (handlerBody: string) => `
+    const fs = require('fs');
+    const MODEL = '/tmp/model.onnx';
+    let loaded = false;
+    async function writeModel() { await fs.promises.writeFile(MODEL, 'weights'); }
+    async function downloadModel() { await writeModel(); }
+    exports.handler = async (event) => {
+      ${handlerBody}
+      return fs.statSync(MODEL).size;
+    };
+  `;
+
+  it('is kept however deep the calls, recursion included', () => {
+    const result = migrate(module('if (!loaded) { await downloadModel(); loaded = true; }'));
+    expect(result.output).toBeNull();
+    expect(kinds(result.review)).toEqual(['written-once']);
+    const recursive = migrate(`
+      const fs = require('fs');
+      let loaded = false;
+      async function downloadModel(n) { if (n > 0) return downloadModel(n - 1); await fs.promises.writeFile('/tmp/model.onnx', 'weights'); }
+      exports.handler = async () => { if (!loaded) { await downloadModel(2); loaded = true; } return fs.statSync('/tmp/model.onnx').size; };
+    `);
+    expect(kinds(recursive.review)).toEqual(['written-once']);
+  });
+
+  // a call of the function that runs on every invocation writes the file each time: what it
+  // wrote is per invocation, and removed as any other such file
+  it('is removed when a handler also calls the function unguarded, or it is exported', () => {
+    const both = migrate(module('if (!loaded) { await downloadModel(); loaded = true; }\n      await writeModel();'));
+    expect(both.output).toContain('await fs.promises.rm(MODEL, { force: true });');
+    expect(kinds(both.review)).toEqual([]);
+    const exported = migrate(`${module('if (!loaded) { await downloadModel(); loaded = true; }')}\n    exports.writeModel = writeModel;`);
+    expect(exported.output).toContain('await fs.promises.rm(MODEL, { force: true });');
   });
 });
 

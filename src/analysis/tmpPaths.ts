@@ -264,9 +264,13 @@ function calleeText(j: JSCodeshift, call: ASTPath<any>): string {
 
 /** The module-level variable that guards `use` so that it runs once per environment (see
  * `TmpPathUse.onceGuard`): an enclosing `if` whose test reads it and whose branch holding
- * the use assigns it, or a `??=` / `||=` assignment to it whose value holds the use. */
-function onceGuardOf(m: Module, use: ASTPath<any>): string | null {
-  for (let child = use, p = use.parent; p && !FUNCTION_TYPES.has(p.node.type); child = p, p = p.parent) {
+ * the use assigns it, or a `??=` / `||=` assignment to it whose value holds the use; or, for
+ * a use in a module function, the guard of every call of that function, through any depth of
+ * calls (`if (!loaded) { await downloadModel(); loaded = true; }`, `ready ??= ensureModel()`). */
+function onceGuardOf(m: Module, use: ASTPath<any>, visiting: Set<any> = new Set()): string | null {
+  let child = use;
+  let p = use.parent;
+  for (; p && !FUNCTION_TYPES.has(p.node.type); child = p, p = p.parent) {
     const node = p.node;
     if (node.type === 'AssignmentExpression' && (node.operator === '??=' || node.operator === '||=') && child.node === node.right) {
       const target = p.get('left');
@@ -280,7 +284,39 @@ function onceGuardOf(m: Module, use: ASTPath<any>): string | null {
       if (own) return own.node.left.name;
     }
   }
-  return null;
+  return p && !visiting.has(p.node) ? onceGuardOfEveryCall(m, p, new Set([...visiting, p.node])) : null;
+}
+
+/** onceGuardOfEveryCall's answer for a function reached first, as everyCallGuards keeps it. */
+const everyCallOnceGuard = new WeakMap<object, string | null>();
+
+/** The once-guard around every call of the module function `fn` (that of the first call); null
+ * when one call runs unguarded (a handler also calls it directly, or the module as it loads),
+ * or when the function is used other than by being called (handed to other code, exported). */
+function onceGuardOfEveryCall(m: Module, fn: ASTPath<any>, visiting: Set<any>): string | null {
+  const first = visiting.size === 1;
+  if (first && everyCallOnceGuard.has(fn.node)) return everyCallOnceGuard.get(fn.node)!;
+  const guard = onceGuardOfCalls(m, fn, visiting);
+  if (first) everyCallOnceGuard.set(fn.node, guard);
+  return guard;
+}
+
+function onceGuardOfCalls(m: Module, fn: ASTPath<any>, visiting: Set<any>): string | null {
+  const name = moduleFunctionName(fn);
+  if (name === null) return null;
+  const uses = findPaths(m.j, programPath(m.j, m.root)!, 'Identifier', (node: any) => node.name === name).filter((path) => isReference(path) && refersToModuleBinding(path));
+  const calls = uses.filter((path) => path.parent?.node.type === 'CallExpression' && path.parent.node.callee === path.node);
+  if (calls.length !== uses.length) return null;
+  // a call inside a function already being followed (recursion) runs only when that function
+  // does, whose own calls are checked
+  const outside = calls.filter((call) => !insideAny(call, visiting));
+  const guards = outside.map((call) => onceGuardOf(m, call.parent, visiting));
+  return guards.length > 0 && guards.every((guard) => guard !== null) ? guards[0] : null;
+}
+
+function insideAny(path: ASTPath<any>, nodes: Set<any>): boolean {
+  for (let p = path.parent; p; p = p.parent) if (nodes.has(p.node)) return true;
+  return false;
 }
 
 function useOf(m: Module, call: ASTPath<any>, argument: ASTPath<any>, access: TmpAccess, recursive: boolean, atModuleLoad: boolean): TmpPathUse | null {
