@@ -1,7 +1,7 @@
 const fs = require('fs');
-const sharp = require('sharp');
+const { renderThumbnail } = require('./thumbnails');
 
 exports.handler = async (event) => {
-  await sharp(Buffer.from(event.image, 'base64')).resize(64).toFile('/tmp/lcs-tmp-unfollowed.png');
+  await renderThumbnail(Buffer.from(event.image, 'base64'), '/tmp/lcs-tmp-unfollowed.png');
   return fs.readFileSync('/tmp/lcs-tmp-unfollowed.png').toString('base64');
 };

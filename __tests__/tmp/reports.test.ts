@@ -45,6 +45,7 @@ describe('reports per fixture', () => {
     ['let-reassigned', [], ['dynamic-path', 'dynamic-path']],
     ['named-imports-two-handlers', ['remove-file', 'remove-file'], ['handler-by-parameter']],
     ['shared-directory', ['remove-directory', 'remove-file'], ['shared-directory']],
+    ['sharp-to-file', ['remove-directory'], []],
     ['not-a-path', [], []],
     ['read-only', [], []],
     ['idempotent', [], []],
@@ -158,6 +159,24 @@ describe('findTmpPaths', () => {
       ['check', false, false],
       ['write-file', false, true],
       ['read', false, false],
+    ]);
+  });
+
+  it("takes sharp's toFile for a write, on a chain or a const holding one, and only sharp's", () => {
+    const source = `
+      import sharp from 'sharp';
+      import other from 'other';
+      export const handler = async (event) => {
+        await sharp(event.body).resize(64).webp().toFile('/tmp/a.webp');
+        const image = sharp(event.body);
+        await image.toFile('/tmp/b.webp');
+        await other(event.body).toFile('/tmp/c.webp');
+      };
+    `;
+    expect(uses(source).map((u) => [u.access, (u.value as { path: string }).path])).toEqual([
+      ['write-file', '/tmp/a.webp'],
+      ['write-file', '/tmp/b.webp'],
+      ['unknown', '/tmp/c.webp'],
     ]);
   });
 

@@ -52,3 +52,11 @@ export const FS_PATH_ARGUMENTS: Record<string, PathArgument[]> = {
   rmdir: [{ index: 0, access: 'delete' }],
   unlink: [{ index: 0, access: 'delete' }],
 };
+
+/** Library methods that write a path they are given, by package, then method: recognised on
+ * a chain that starts with a call of the package's module binding. Only writers are listed:
+ * a path handed to any other library call stays `unknown` (it may be read, or written).
+ * - sharp: `toFile(fileOut, callback)` writes the image to `fileOut` (`sharp(input).resize(64).toFile(out)`). */
+export const LIBRARY_PATH_ARGUMENTS: Record<string, Record<string, PathArgument[]>> = {
+  sharp: { toFile: [{ index: 0, access: 'write-file' }] },
+};

@@ -5,8 +5,9 @@
 import { posix } from 'node:path';
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findFsBindings, fsCallOf, type FsBindings } from './fsBindings';
-import { FS_PATH_ARGUMENTS, type PathArgument, type TmpAccess } from './fsPathArguments';
+import { FS_PATH_ARGUMENTS, LIBRARY_PATH_ARGUMENTS, type PathArgument, type TmpAccess } from './fsPathArguments';
 import { findPaths } from './fastFind';
+import { findModuleBinding } from './imports';
 import { refersToModuleBinding } from './lexicalScope';
 import { isReference, moduleFunctionName, moduleFunctionNamed, programPath } from './scope';
 import { evaluateString, findPathBindings, isPathOrOsCall, LAMBDA_TMP, type PathBindings, type StringValue } from './staticPath';
@@ -69,6 +70,8 @@ interface Module {
   paths: PathBindings;
   /** Module functions whose parameters reach a file system call: function node → parameter index → access. */
   helpers: Map<any, Map<number, PathArgument & { recursive: boolean }>>;
+  /** The module bindings of packages in LIBRARY_PATH_ARGUMENTS: local name → its methods. */
+  libraries: Map<string, Record<string, PathArgument[]>>;
 }
 
 /** Classifies an evaluated string as a /tmp path, or null when it is not one. */
@@ -117,6 +120,8 @@ function pathArgumentsOf(m: Module, call: ASTPath<any>): Array<PathArgument & { 
       return { ...a, recursive: base === 'mkdir' && isRecursiveOption(args[1]) };
     });
   }
+  const library = libraryPathArguments(m, call);
+  if (library) return library.map((a) => ({ ...a, recursive: false }));
   const callee = call.node.callee;
   if (callee.type !== 'Identifier') return null;
   const scope = call.scope?.lookup(callee.name);
@@ -124,6 +129,37 @@ function pathArgumentsOf(m: Module, call: ASTPath<any>): Array<PathArgument & { 
   const fn = moduleFunctionNamed(m.j, m.root, callee.name);
   const summary = fn && m.helpers.get(fn.node);
   return summary ? [...summary.values()] : null;
+}
+
+/** What a library method does with its path arguments (see LIBRARY_PATH_ARGUMENTS): the call
+ * is the method, on a chain that starts with a call of the package (`sharp(input).resize(64)
+ * .toFile(out)`), directly or through a `const` that holds such a chain (`const image =
+ * sharp(input); await image.toFile(out)`). */
+function libraryPathArguments(m: Module, call: ASTPath<any>): PathArgument[] | null {
+  const callee = call.node.callee;
+  if (m.libraries.size === 0 || callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return null;
+  let object: ASTPath<any> = call.get('callee', 'object');
+  for (const seen = new Set<any>(); !seen.has(object.node); ) {
+    seen.add(object.node);
+    while (object.node.type === 'CallExpression' && object.node.callee.type === 'MemberExpression') object = object.get('callee', 'object');
+    if (object.node.type === 'CallExpression' && object.node.callee.type === 'Identifier') {
+      const methods = m.libraries.get(object.node.callee.name);
+      if (!methods || !refersToModuleBinding(object.get('callee')) || !Object.hasOwn(methods, callee.property.name)) return null;
+      return methods[callee.property.name];
+    }
+    const init = object.node.type === 'Identifier' ? constInit(object) : null;
+    if (!init) return null;
+    object = init;
+  }
+  return null;
+}
+
+/** The initial value of the `const` an identifier names, or null. */
+function constInit(idPath: ASTPath<any>): ASTPath<any> | null {
+  const declared = idPath.scope?.lookup(idPath.node.name)?.getBindings()[idPath.node.name] ?? [];
+  const declarator = declared.length === 1 ? declared[0].parent : null;
+  if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.id !== declared[0].node || !declarator.node.init) return null;
+  return declarator.parent?.node.kind === 'const' ? declarator.get('init') : null;
 }
 
 /** The parameter index an identifier refers to when it is a parameter of `fn`, else -1. */
@@ -339,7 +375,12 @@ function useOf(m: Module, call: ASTPath<any>, argument: ASTPath<any>, access: Tm
 
 /** Every /tmp path the module (or the given functions) uses, with what the code does with it. */
 export function findTmpPaths(j: JSCodeshift, root: Collection<any>, options: FindTmpPathsOptions = {}): TmpPathUse[] {
-  const m: Module = { j, root, fs: findFsBindings(j, root), paths: findPathBindings(j, root), helpers: new Map() };
+  const libraries = new Map<string, Record<string, PathArgument[]>>();
+  for (const [name, methods] of Object.entries(LIBRARY_PATH_ARGUMENTS)) {
+    const local = findModuleBinding(j, root, name);
+    if (local) libraries.set(local, methods);
+  }
+  const m: Module = { j, root, fs: findFsBindings(j, root), paths: findPathBindings(j, root), helpers: new Map(), libraries };
   // one walk for both searches: the module's functions and its calls, each in tree order
   const functions: ASTPath<any>[] = [];
   const moduleCalls: ASTPath<any>[] = [];
