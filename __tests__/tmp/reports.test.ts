@@ -75,6 +75,23 @@ describe('reports per fixture', () => {
   });
 });
 
+describe('a path handed to a library call', () => {
+  // gm's write() writes too, but gm is not in the table: the tool cannot tell a read from a write
+  it('is not called a read the handler does not write when the tool does not follow the call', () => {
+    const source = `
+      const fs = require('fs');
+      const gm = require('gm');
+      exports.handler = async (event) => {
+        fs.mkdirSync('/tmp/thumbs', { recursive: true });
+        fs.writeFileSync('/tmp/thumbs/source', event.data);
+        await gm('/tmp/thumbs/source').resize(64).write(\`/tmp/thumbs/\${event.name}.webp\`);
+      };
+    `;
+    const shared = applyTransforms(source, 'handler.js', { transforms: [transform] }).review.find((r) => r.kind === 'shared-directory');
+    expect(shared?.message).toMatch(/^\/tmp\/thumbs holds paths the handler passes to code the tool does not follow \(which may read them\), such as a path below \/tmp\/thumbs built from `event.name`/);
+  });
+});
+
 describe('a write in a function called under a once-guard', () => {
   const migrate = (source: string) => applyTransforms(source, 'handler.js', { transforms: [transform] });
   const module = (handlerBody: string) => `

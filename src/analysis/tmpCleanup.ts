@@ -82,15 +82,17 @@ function placeOf(use: TmpPathUse): { path: string; dynamic: boolean } | null {
   return null;
 }
 
-/** A use below `directory` that needs a path there which the code does not write itself. */
+/** A use below `directory` that needs a path there which the code does not write itself: a
+ * read or check when there is one, else a path handed to code the analysis does not follow. */
 function unwrittenReadIn(directory: string, uses: TmpPathUse[], own: OwnOutput): TmpPathUse | undefined {
-  return uses.find((use) => {
+  const unwritten = uses.filter((use) => {
     const place = placeOf(use);
     if (!place || !NEEDS_EXISTING.has(use.access) || !isWithin(place.path, directory)) return false;
     if (place.dynamic) return !own.dynamicDirectories.includes(place.path);
     // a file it writes, or a directory that holds what it writes (a listing of its own output)
     return !own.paths.some((written) => isWithin(written, place.path));
   });
+  return unwritten.find((use) => use.access !== 'unknown') ?? unwritten[0];
 }
 
 function describeUse(use: TmpPathUse): string {
@@ -229,11 +231,12 @@ export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
     const unwritten = unwrittenReadIn(path, uses, own);
     if (unwritten && isRemovableTmpPath(path)) {
       const left = entry.holdsDynamicNames ? '; files with per-invocation names it writes there are not removed and still pile up' : '';
-      keep(
-        'shared-directory',
-        entry.use,
-        `${path} holds paths the handler reads but does not write, such as ${describeUse(unwritten)}: the directory is not removed, only the files the handler writes there${left}`,
-      );
+      // code the tool does not follow may write the path as well as read it: not called a read
+      const holds =
+        unwritten.access === 'unknown'
+          ? 'paths the handler passes to code the tool does not follow (which may read them)'
+          : 'paths the handler reads but does not write';
+      keep('shared-directory', entry.use, `${path} holds ${holds}, such as ${describeUse(unwritten)}: the directory is not removed, only the files the handler writes there${left}`);
       continue;
     }
     if (!isRemovableTmpPath(path)) continue;
