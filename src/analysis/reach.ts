@@ -274,7 +274,10 @@ function loadTimeStarts(j: JSCodeshift, root: Collection<any>, handlers: Handler
   return { starts, decoratorFactories };
 }
 
-/** What `new C()` runs of a class: its constructor and its instance field initializers. */
+/** What `new C()` runs of a class: its constructor and its instance field initializers. A
+ * field whose value is a function (`handle = async (event) => ...`) only creates it there;
+ * its body runs when the function is called (a `this.handle()` in the constructor is
+ * followed by reach). */
 function constructionCode(classPath: ASTPath<any>): ASTPath<any>[] {
   const members = classPath.get('body', 'body');
   const code: ASTPath<any>[] = [];
@@ -282,7 +285,7 @@ function constructionCode(classPath: ASTPath<any>): ASTPath<any>[] {
     const member = members.get(i);
     const m = member.value;
     if ((m.type === 'MethodDefinition' || m.type === 'ClassMethod') && m.kind === 'constructor') code.push(m.type === 'MethodDefinition' ? member.get('value') : member);
-    else if (INSTANCE_FIELDS.has(m.type) && !m.static && m.value) code.push(member.get('value'));
+    else if (INSTANCE_FIELDS.has(m.type) && !m.static && m.value && !FUNCTION_TYPES.has(m.value.type)) code.push(member.get('value'));
   }
   return code;
 }

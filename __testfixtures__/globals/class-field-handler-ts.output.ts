@@ -1,0 +1,13 @@
+// A function-valued class field as the handler, in TypeScript with a parameter property:
+// constructing the instance at load creates the arrow function, it does not run its body.
+class OrderHandler {
+  constructor(private readonly prefix: string) {}
+
+  handle = async (event: { id: string }) => {
+    const audit: string[] = [];
+    audit.push(`${this.prefix}${event.id}`);
+    return { audit: audit.length };
+  };
+}
+
+export const handler = new OrderHandler('order-').handle;
