@@ -127,6 +127,17 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
       `\`${name}\` holds state across invocations${once}, but is also changed by ${who} (line ${lineOf(elsewhere.path)}); a reset or a moved declaration at the top of the handler could wipe what that code did, so it is kept: migrate it by hand`,
     );
   }
+  // changed inside a function a handler reaches only through what a call made at load
+  // returned (`const loadTenant = memoize((id) => { lookups.push(id); ... })`): the wrapper
+  // decides when it runs (a memo, once per key, its cache never reset), so on a warm start
+  // it may not run again, and a reset would leave the state emptier than a cold start has it
+  const wrapped = reachedMutations.find((r) => r.place.at === 'function' && r.place.wrappedBy !== null);
+  if (wrapped && wrapped.place.at === 'function') {
+    return review(
+      'changed-in-wrapped',
+      `\`${name}\` holds state across invocations${once}, but is changed inside a function wrapped by \`${wrapped.place.wrappedBy}\` (line ${lineOf(wrapped.path)}), which may run it only on some invocations (a memo, for one, runs it once per key); a reset or a moved declaration at the top of the handler would make a warm start differ from a cold one, so it is kept: review it`,
+    );
+  }
   const inParameters = parameterUse(binding.references);
   if (inParameters) return review('needs-review', `\`${name}\` holds state across invocations${once}, but ${inParameters}; a reset or a moved declaration at the top of the handler would come too late, so it is kept: migrate it by hand`);
   if (binding.destructured || binding.declaredAs === 'other' || !binding.declarator) {

@@ -7,7 +7,7 @@ import { findPaths } from './fastFind';
 import { isReference, programPath } from './scope';
 import { refersToModuleBinding, resolveScope } from './lexicalScope';
 import { isMutation, referenceEffect, type ReferenceEffect } from './mutation';
-import { exportedNonHandlerUnits, loadTimeCode, placeOf, reachFrom, type HandlerReach, type Place } from './reach';
+import { exportedNonHandlerUnits, handlerReach, loadTimeCode, placeOf, reachFrom, type HandlerReach, type Place } from './reach';
 import { packageCreating, valueCreating } from './packageValues';
 import { handlerFunctions, isInvalidation, lazyGuardOf, requestSourceOf, type LazyGuard } from './lazyGuard';
 import { isClientBookkeeping, isEnvironmentCounter } from './environmentState';
@@ -122,7 +122,7 @@ function inCommonJsExport(path: ASTPath<any>): boolean {
  * their code is a handler's, not other code that changes the state. */
 export function collectModuleBindings(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[], otherHandlers: HandlerInfo[] = []): ModuleBinding[] {
   const program = programPath(j, root)!;
-  const reaches: HandlerReach[] = handlers.map((handler) => ({ handler, units: reachFrom(j, [handler.fn]) }));
+  const reaches: HandlerReach[] = handlers.map((handler) => handlerReach(j, handler));
   const loadTime = loadTimeCode(j, root, handlers);
   const exportedOthers = exportedNonHandlerUnits(j, root, [...handlers, ...otherHandlers]);
   const leftHandlers = otherHandlers.length > 0 ? reachFrom(j, otherHandlers.map((h) => h.fn)) : [];

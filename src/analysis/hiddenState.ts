@@ -106,6 +106,16 @@ function closureState(j: JSCodeshift, binding: ModuleBinding): string | null {
   const calleePath = binding.declarator!.get('init', 'callee');
   const factory = immediate ? calleePath : codeUnitOf(calleePath);
   if (!factory || !['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression'].includes(factory.node.type)) return null;
+  const changed = closureChange(j, factory);
+  if (!changed) return null;
+  const call = immediate ? 'the function called where it is declared' : `\`${init.callee.name}()\``;
+  return `holds what ${call} returns, and a function made by that call changes \`${changed.node.name}\`, which it keeps from one call to the next (${mutationText(changed)}); that state carries over from one invocation to the next; kept, review it`;
+}
+
+/** The first change that a function made inside `factory` makes to a variable of the
+ * factory's own call (`cache.set(key, ...)` in `function memo(fn) { const cache = new Map();
+ * return (key) => ... }`): state the made function keeps from one call to the next; or null. */
+export function closureChange(j: JSCodeshift, factory: ASTPath<any>): ASTPath<any> | null {
   const factoryScope = factory.scope;
   const inner = j(factory)
     .find(j.Node)
@@ -116,10 +126,7 @@ function closureState(j: JSCodeshift, binding: ModuleBinding): string | null {
       .find(j.Identifier)
       .filter((p) => isReference(p) && resolveScope(p) === factoryScope && isMutation(referenceEffect(p)))
       .paths()[0];
-    if (changed) {
-      const call = immediate ? 'the function called where it is declared' : `\`${init.callee.name}()\``;
-      return `holds what ${call} returns, and a function made by that call changes \`${changed.node.name}\`, which it keeps from one call to the next (${mutationText(changed)}); that state carries over from one invocation to the next; kept, review it`;
-    }
+    if (changed) return changed;
   }
   return null;
 }

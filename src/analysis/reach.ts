@@ -6,6 +6,8 @@ import { findPaths } from './fastFind';
 import { isReference, isInside, mayNameModuleBinding, moduleFunctionName } from './scope';
 import { resolveScope } from './lexicalScope';
 import { collectExports, resolveToFunction } from './handlers';
+import { closureChange } from './hiddenState';
+import { sourceExcerpt } from './sourceExcerpt';
 import type { HandlerInfo } from './types';
 
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
@@ -74,6 +76,51 @@ export function reachFrom(j: JSCodeshift, starts: ASTPath<any>[]): ASTPath<any>[
  * helpers, reaches itself. */
 export function reachedBy(j: JSCodeshift, starts: ASTPath<any>[]): ASTPath<any>[] {
   return reach(j, starts, false);
+}
+
+/** A function handed to a call made while the module loads, in a module-level value a
+ * handler names (`(id) => ...` in `const loadTenant = memoize((id) => ...)`): the handler
+ * calls what the call made, and the wrapper (`wrapper`, as written) decides whether that runs
+ * the function: a memo runs it once per key, not on each call. `fn`: the function's code,
+ * itself or the module function a name handed over stands for (`memoize(fetchTenant)`). */
+export interface WrappedFunction {
+  fn: ASTPath<any>;
+  wrapper: string;
+}
+
+/** The functions the code of `unit` hands to a call made as the module loads (see
+ * WrappedFunction). None for a unit that is itself a function or a class (its calls run
+ * when it runs), nor for a call of a function of this module that keeps nothing from one
+ * call to the next (`withTiming(fn)`): it runs `fn` as often as it is called. */
+export function wrappedIn(j: JSCodeshift, unit: ASTPath<any>): WrappedFunction[] {
+  if (FUNCTION_TYPES.has(unit.node.type) || unit.node.type === 'ClassDeclaration' || unit.node.type === 'ClassExpression') return [];
+  const found: WrappedFunction[] = [];
+  const arguments_ = findPaths(j, unit, [...FUNCTION_TYPES, 'Identifier'], (node) => FUNCTION_TYPES.has(node.type) || node.type === 'Identifier');
+  for (const argument of arguments_) {
+    const call = argument.parent;
+    if (!call || !CALL_TYPES.includes(call.node.type) || !call.node.arguments.includes(argument.node) || enclosingFunction(argument) !== null) continue;
+    const fn = argument.node.type === 'Identifier' ? codeUnitOf(argument) : argument;
+    if (!fn || !FUNCTION_TYPES.has(fn.node.type)) continue;
+    const callee = call.node.callee.type === 'Identifier' ? codeUnitOf(call.get('callee')) : null;
+    if (callee && FUNCTION_TYPES.has(callee.node.type) && closureChange(j, callee) === null) continue;
+    found.push({ fn, wrapper: `${sourceExcerpt(call.node.callee)}(...)` });
+  }
+  return found;
+}
+
+/** What a handler reaches (`units`), and, in `wrapped`, each function that code of those
+ * units hands to a call made at load, with the units that function reaches (itself
+ * included): the handler runs them only when the wrapper does. */
+export interface HandlerReach {
+  handler: HandlerInfo;
+  units: ASTPath<any>[];
+  wrapped: { units: ASTPath<any>[]; wrapper: string }[];
+}
+
+export function handlerReach(j: JSCodeshift, handler: HandlerInfo): HandlerReach {
+  const units = reachFrom(j, [handler.fn]);
+  const wrapped = units.flatMap((unit) => wrappedIn(j, unit)).map((w) => ({ units: reachFrom(j, [w.fn]), wrapper: w.wrapper }));
+  return { handler, units, wrapped };
 }
 
 function reach(j: JSCodeshift, starts: ASTPath<any>[], withStarts: boolean): ASTPath<any>[] {
@@ -298,13 +345,10 @@ export type Place =
    * function the module exports besides its handlers reaches it (other modules may call
    * that function at any time, also while they load); `byLeftHandler`: a handler left as it
    * is (another handler calls it) reaches it; `handedOver`: `atLoad` only because a callback
-   * was handed to other code as the module loaded (a middleware), which may run it later */
-  | { at: 'function'; direct: HandlerInfo[]; reachedBy: HandlerInfo[]; atLoad: boolean; handedOver: boolean; byOthers: boolean; byLeftHandler: boolean };
-
-export interface HandlerReach {
-  handler: HandlerInfo;
-  units: ASTPath<any>[];
-}
+   * was handed to other code as the module loaded (a middleware), which may run it later;
+   * `wrappedBy`: the `reachedBy` handlers reach it through a function handed to a call made
+   * at load (`memoize(...)`, as written), which decides when that function runs */
+  | { at: 'function'; direct: HandlerInfo[]; reachedBy: HandlerInfo[]; atLoad: boolean; handedOver: boolean; byOthers: boolean; byLeftHandler: boolean; wrappedBy: string | null };
 
 /** A function that the function around it hands back rather than runs: returned
  * (`return async (event) => ...`), an arrow's value, or in an object or array that is
@@ -330,10 +374,12 @@ export function placeOf(path: ASTPath<any>, reaches: HandlerReach[], loadTime: L
   const atLoad = loadTime.units.some((unit) => isInside(path, unit));
   const handedOver = atLoad && (!loadTime.called.some((unit) => isInside(path, unit)) || madeForLater(enclosingFunction(path), loadTime.decoratorFactories));
   const direct = reaches.filter((r) => isInside(path, r.handler.fn)).map((r) => r.handler);
-  const reachedBy = reaches.filter((r) => r.units.some((unit) => isInside(path, unit))).map((r) => r.handler);
+  const reaching = reaches.filter((r) => r.units.some((unit) => isInside(path, unit)));
+  const reachedBy = reaching.map((r) => r.handler);
   const byOthers = exportedOthers.some((unit) => isInside(path, unit));
   const byLeftHandler = leftHandlers.some((unit) => isInside(path, unit));
-  return { at: 'function', direct, reachedBy, atLoad, handedOver, byOthers, byLeftHandler };
+  const wrappedBy = reaching.flatMap((r) => r.wrapped).find((w) => w.units.some((unit) => isInside(path, unit)))?.wrapper ?? null;
+  return { at: 'function', direct, reachedBy, atLoad, handedOver, byOthers, byLeftHandler, wrappedBy };
 }
 
 /** The code that functions the module exports besides its handlers reach (`exports.addValidator`,
