@@ -29,6 +29,7 @@ export function jscodeshiftFor(parser: ParserName): JSCodeshift {
     // and a run whose files all fail the text pre-check never parses
     const jscodeshift: JSCodeshift = require('jscodeshift');
     require('./scopePatches');
+    require('./printPatches');
     require('./visitorTables');
     j = jscodeshift.withParser(parser);
     instances.set(parser, j);
