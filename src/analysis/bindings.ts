@@ -15,6 +15,7 @@ import { findLazilyLoaded, findLazyRegions, type LazyRegion } from './lazyRegion
 import { sourceExcerpt } from './sourceExcerpt';
 import { isStatefulRegex } from './statefulRegex';
 import type { HandlerInfo } from './types';
+import { fetchesData } from '../config/clientFamilies';
 
 export const IGNORE_COMMENT = /lambda-clean-slate-ignore\b/;
 
@@ -333,7 +334,7 @@ export function classifyModuleBinding(j: JSCodeshift, binding: ModuleBinding): C
       return { kind: 'state', mutations, fromRequest: { text: sourceExcerpt(write), line: write.loc?.start.line ?? 0, source: perRequest.source! } };
     }
     if (lazy && guards.length > 0) {
-      const client = guards.map((g) => packageCreating(g.write.get('right')) ?? clientMadeBeside(g.write)).find((s) => s !== null) ?? null;
+      const client = guards.map((g) => madeByPackage(g.write.get('right')) ?? clientMadeBeside(g.write)).find((s) => s !== null) ?? null;
       return { kind: 'lazy-cache', guards, client, filled: mutations.length > writes.length };
     }
   }
@@ -345,6 +346,16 @@ export function classifyModuleBinding(j: JSCodeshift, binding: ModuleBinding): C
   if (writes.length === mutations.length && writes.every((w) => isTimestampWrite(w, binding.name))) return { kind: 'cache-timestamp' };
   if (isEnvironmentCounter(binding) || isClientBookkeeping(binding)) return { kind: 'environment' };
   return { kind: 'state', mutations };
+}
+
+/** The package that makes the value at `path` (see packageCreating), unless its function
+ * only fetches data (`await getSecret('api-key')`): a lazy copy of that is a cache. */
+function madeByPackage(path: ASTPath<any>): string | null {
+  const source = packageCreating(path);
+  if (source === null || !fetchesData(source)) return source;
+  let node = path.node;
+  while (node && (node.type === 'AwaitExpression' || node.type === 'ParenthesizedExpression' || node.type === 'TSAsExpression')) node = node.argument ?? node.expression;
+  return node?.type === 'CallExpression' ? null : source;
 }
 
 /** A client created in the same block as the lazy write, which the cached value stands for

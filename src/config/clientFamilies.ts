@@ -197,6 +197,16 @@ function matchesPath(pattern: string[], path: string[]): boolean {
  * (the Tracer talks to the X-Ray daemon over UDP through the runtime, per invocation). */
 export const CONNECTIONLESS_SOURCES: RegExp[] = [/^@aws-lambda-powertools\//];
 
+/** Packages whose functions fetch data, not a client: Powertools Parameters (`getSecret`,
+ * `getParameter`, `getAppConfig`) returns a secret or a parameter's value. A value kept
+ * lazily from one of them is a cache of data (`--cache-ttl` can give it an expiry, so that
+ * a rotated secret is read again), not a client kept for reuse. */
+export const DATA_SOURCES: RegExp[] = [/^@aws-lambda-powertools\/parameters(?:\/|$)/];
+
+export function fetchesData(source: string): boolean {
+  return DATA_SOURCES.some((pattern) => pattern.test(source));
+}
+
 export function isConnectionless(source: string): boolean {
   return CONNECTIONLESS_SOURCES.some((pattern) => pattern.test(source));
 }
