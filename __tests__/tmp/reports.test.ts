@@ -38,6 +38,10 @@ describe('reports per fixture', () => {
     ['written-once-flag', [], ['written-once']],
     ['written-once-helper', [], ['written-once']],
     ['written-once-nullish-helper', [], ['download-cache', 'written-once']],
+    ['written-once-set-in-helper', [], ['written-once']],
+    ['written-once-early-return', [], ['written-once']],
+    ['written-once-state-object', [], ['written-once']],
+    ['conditional-on-event', ['remove-file'], []],
     ['lazy-write-stream', [], ['written-once']],
     ['lazy-fd', [], ['written-once']],
     ['var-never-reassigned', ['remove-directory'], []],
@@ -127,6 +131,80 @@ describe('a write in a function called under a once-guard', () => {
     expect(kinds(both.review)).toEqual([]);
     const exported = migrate(`${module('if (!loaded) { await downloadModel(); loaded = true; }')}\n    exports.writeModel = writeModel;`);
     expect(exported.output).toContain('await fs.promises.rm(MODEL, { force: true });');
+  });
+});
+
+describe('a write that depends on module state the code changes', () => {
+  const migrate = (source: string) => applyTransforms(source, 'handler.js', { transforms: [transform] });
+  const written = (source: string) => migrate(source).review.filter((r) => r.kind === 'written-once').map((r) => r.message);
+  const once = (state: string) => `/tmp/model.onnx is written only while \`${state}\` is unset, once per execution environment: later invocations rely on it, so it is not removed`;
+
+  it('is kept when the helper under the test sets the flag, or returns early on it', () => {
+    expect(written(`
+      const fs = require('fs');
+      let loaded = false;
+      async function downloadModel() { await fs.promises.writeFile('/tmp/model.onnx', 'w'); loaded = true; }
+      exports.handler = async () => { if (!loaded) await downloadModel(); return fs.statSync('/tmp/model.onnx').size; };
+    `)).toEqual([once('loaded')]);
+    expect(written(`
+      const fs = require('fs');
+      let ready = false;
+      async function ensureModel() { if (ready) return; await fs.promises.writeFile('/tmp/model.onnx', 'w'); ready = true; }
+      exports.handler = async () => { await ensureModel(); return fs.statSync('/tmp/model.onnx').size; };
+    `)).toEqual([once('ready')]);
+  });
+
+  it.each([
+    ['a cached handle', 'let model;', 'if (model) return model;', 'model = {};', 'model'],
+    ['a property of a module object', 'const state = {};', 'if (state.model) { return state.model; }', 'state.model = {};', 'state.model'],
+    ['a Map of handles', 'const models = new Map();', 'if (models.has(key)) return models.get(key);', 'models.set(key, {});', 'models'],
+    ['a counter', 'let runs = 0;', 'if (++runs > 1) throw new Error("again");', '', 'runs'],
+    ['a promise, with ??', 'let pending;', 'if (pending ?? false) return pending;', 'pending = Promise.resolve();', 'pending'],
+  ])('is kept when an early return or throw tests %s', (_name, declaration, exit, set, state) => {
+    expect(written(`
+      const fs = require('fs');
+      ${declaration}
+      function load(key) { ${exit} fs.writeFileSync('/tmp/model.onnx', 'w'); ${set} }
+      exports.handler = async (event) => { try { load(event.key); } catch {} return fs.readFileSync('/tmp/model.onnx', 'utf8'); };
+    `)).toEqual([once(state)]);
+  });
+
+  it.each([
+    ['a conditional', 'loaded ? null : fs.writeFileSync(MODEL, "w");'],
+    ['&&', '!loaded && fs.writeFileSync(MODEL, "w");'],
+    ['??', 'loaded ?? fs.writeFileSync(MODEL, "w");'],
+    ['&&=', 'loaded &&= fs.writeFileSync(MODEL, "w");'],
+    ['a switch', 'switch (loaded) { case false: fs.writeFileSync(MODEL, "w"); }'],
+    ['an else', 'if (loaded) {} else { fs.writeFileSync(MODEL, "w"); }'],
+  ])('is kept under %s on the flag', (_name, statement) => {
+    expect(written(`
+      const fs = require('fs');
+      const MODEL = '/tmp/model.onnx';
+      let loaded = null;
+      function markLoaded() { loaded = true; }
+      exports.handler = async () => { ${statement} markLoaded(); return fs.statSync(MODEL).size; };
+    `)).toEqual([once('loaded')]);
+  });
+
+  // cold and warm invocations take the same branch: what the handler writes is per invocation
+  it.each([
+    ['the event', 'if (event.fresh) return;'],
+    ['process.env', 'if (process.env.SKIP) throw new Error("skip");'],
+    ['a constant', 'if (DRY_RUN) return;'],
+    ['a binding only the module sets as it loads', 'if (!configured) return;'],
+    ['a local of the same name', 'const loaded = event.loaded; if (loaded) return;'],
+  ])('is removed when the test reads %s', (_name, exit) => {
+    const result = migrate(`
+      const fs = require('fs');
+      const DRY_RUN = false;
+      let configured = false;
+      configured = true;
+      let loaded = false;
+      function mark() { loaded = true; }
+      exports.handler = async (event) => { ${exit} fs.writeFileSync('/tmp/model.onnx', 'w'); mark(); return 1; };
+    `);
+    expect(result.output).toContain("await fs.promises.rm('/tmp/model.onnx', { force: true });");
+    expect(kinds(result.review)).toEqual([]);
   });
 });
 

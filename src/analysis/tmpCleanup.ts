@@ -128,8 +128,8 @@ export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
     }
   }
 
-  // A write that a module-level flag or handle lets run once per environment
-  // (`if (!written) { writeFileSync(p); written = true }`, `out ??= createWriteStream(p)`):
+  // A write that module state lets run once per environment (`if (!written) { writeFileSync(p);
+  // written = true }`, `out ??= createWriteStream(p)`, `if (model) return model;` before it):
   // later invocations rely on what it wrote, or keep writing through the open handle.
   for (const use of inHandler) {
     if (use.onceGuard === null || use.value.kind !== 'static' || use.access === 'make-directory' || !(WRITES.has(use.access) || use.access === 'unknown')) continue;

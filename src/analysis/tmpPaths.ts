@@ -9,6 +9,7 @@ import { FS_PATH_ARGUMENTS, LIBRARY_PATH_ARGUMENTS, type PathArgument, type TmpA
 import { findPaths } from './fastFind';
 import { findModuleBinding } from './imports';
 import { refersToModuleBinding } from './lexicalScope';
+import { isMutation, referenceEffect } from './mutation';
 import { isReference, moduleFunctionName, moduleFunctionNamed, programPath } from './scope';
 import { evaluateString, findPathBindings, isPathOrOsCall, LAMBDA_TMP, type PathBindings, type StringValue } from './staticPath';
 
@@ -42,9 +43,10 @@ export interface TmpPathUse {
   atModuleLoad: boolean;
   /** Paths checked for existence by an `if`/`try` this use depends on (a cache guard). */
   guardedBy: TmpPathValue[];
-  /** A module-level variable that lets this use run once per execution environment: the use
-   * sits in `if (!opened) { ...; opened = true }`, `if (!out) out = createWriteStream(p)` or
-   * `out ??= openSync(p)`, which kept state skips on later invocations. */
+  /** Module state (as written: `loaded`, `state.model`) that lets this use run on a cold start
+   * and be skipped on a warm one: the use sits in `if (!opened) { ...; opened = true }`,
+   * `out ??= openSync(p)`, after `if (model) return model;`, or in a function called only
+   * so, and a function of the module changes that state. */
   onceGuard: string | null;
 }
 
@@ -72,6 +74,8 @@ interface Module {
   helpers: Map<any, Map<number, PathArgument & { recursive: boolean }>>;
   /** The module bindings of packages in LIBRARY_PATH_ARGUMENTS: local name → its methods. */
   libraries: Map<string, Record<string, PathArgument[]>>;
+  /** Module binding name → whether a function changes it (see `changedAtRunTime`). */
+  runtimeState: Map<string, boolean>;
 }
 
 /** Classifies an evaluated string as a /tmp path, or null when it is not one. */
@@ -298,29 +302,78 @@ function calleeText(j: JSCodeshift, call: ASTPath<any>): string {
   return `.${callee.property.name}()`;
 }
 
-/** The module-level variable that guards `use` so that it runs once per environment (see
- * `TmpPathUse.onceGuard`): an enclosing `if` whose test reads it and whose branch holding
- * the use assigns it, or a `??=` / `||=` assignment to it whose value holds the use; or, for
- * a use in a module function, the guard of every call of that function, through any depth of
- * calls (`if (!loaded) { await downloadModel(); loaded = true; }`, `ready ??= ensureModel()`). */
+/** The module state that a use depends on, so that it may run on a cold start and not on a
+ * warm one (see `TmpPathUse.onceGuard`): the use is control-dependent, in its own function,
+ * on a test that reads module state the code changes at run time (`runtimeStateIn`): it sits
+ * in a branch of an `if`, `switch` or `?:` on it, on the right of `&&`, `||`, `??` after it or
+ * of `??=`, `||=`, `&&=` to it, or after an `if` on it that returns or throws (`if (loaded)
+ * return;`). For a use in a module function without such a test, the state around every call
+ * of that function, through any depth of calls (`if (!loaded) await downloadModel();`,
+ * `ready ??= ensureModel()`). A test on the event, a constant or `process.env` behaves alike
+ * on every invocation and is not such state. */
 function onceGuardOf(m: Module, use: ASTPath<any>, visiting: Set<any> = new Set()): string | null {
   let child = use;
   let p = use.parent;
   for (; p && !FUNCTION_TYPES.has(p.node.type); child = p, p = p.parent) {
     const node = p.node;
-    if (node.type === 'AssignmentExpression' && (node.operator === '??=' || node.operator === '||=') && child.node === node.right) {
-      const target = p.get('left');
-      if (target.node.type === 'Identifier' && refersToModuleBinding(target)) return target.node.name;
-    }
-    if (node.type === 'IfStatement' && child.node !== node.test) {
-      const read = findPaths(m.j, p.get('test'), 'Identifier').filter((id) => isReference(id) && refersToModuleBinding(id)).map((id) => id.node.name);
-      if (read.length === 0) continue;
-      const assigned = findPaths(m.j, child, 'AssignmentExpression', (a: any) => a.left.type === 'Identifier' && read.includes(a.left.name));
-      const own = assigned.find((a) => refersToModuleBinding(a.get('left')));
-      if (own) return own.node.left.name;
+    let test: ASTPath<any> | null = null;
+    if (node.type === 'AssignmentExpression' && LOGICAL_ASSIGNMENT.has(node.operator) && child.node === node.right) test = p.get('left');
+    else if ((node.type === 'IfStatement' || node.type === 'ConditionalExpression') && child.node !== node.test) test = p.get('test');
+    else if (node.type === 'LogicalExpression' && child.node === node.right) test = p.get('left');
+    else if (node.type === 'SwitchStatement' && child.node !== node.discriminant) test = p.get('discriminant');
+    const state = test && runtimeStateIn(m, test);
+    if (state) return state;
+    if (node.type === 'BlockStatement' && Array.isArray(node.body)) {
+      const index = node.body.indexOf(child.node);
+      for (let i = 0; i < index; i++) {
+        const earlier = node.body[i];
+        if (earlier.type !== 'IfStatement' || !(endsInExit(earlier.consequent) || (earlier.alternate && endsInExit(earlier.alternate)))) continue;
+        const exit = runtimeStateIn(m, p.get('body', i, 'test'));
+        if (exit) return exit;
+      }
     }
   }
   return p && !visiting.has(p.node) ? onceGuardOfEveryCall(m, p, new Set([...visiting, p.node])) : null;
+}
+
+const LOGICAL_ASSIGNMENT = new Set(['??=', '||=', '&&=']);
+
+/** The first module state that `test` reads which the code changes at run time, as it is
+ * written (`loaded`, `state.model`), or null: a module binding (or a part of one) that a
+ * function reassigns or changes (`loaded = true`, `cache.model = m`, `models.set(k, m)`,
+ * `count++`). A binding only the module's own top level sets keeps the value it had on the
+ * cold start. */
+function runtimeStateIn(m: Module, test: ASTPath<any>): string | null {
+  const reads = test.node.type === 'Identifier' ? [test] : findPaths(m.j, test, 'Identifier');
+  for (const id of reads) {
+    if (!isReference(id) || !refersToModuleBinding(id) || !changedAtRunTime(m, id.node.name)) continue;
+    // the property read when the test names one (`state.loaded`), not a method (`cache.has`)
+    let read = id;
+    while (read.parent && MEMBER_TYPES.has(read.parent.node.type) && read.parent.node.object === read.node && !read.parent.node.computed) {
+      const call = read.parent.parent?.node;
+      if (call && CALL_TYPES.has(call.type) && call.callee === read.parent.node) break;
+      read = read.parent;
+    }
+    return m.j(read).toSource();
+  }
+  return null;
+}
+
+const MEMBER_TYPES = new Set(['MemberExpression', 'OptionalMemberExpression']);
+const CALL_TYPES = new Set(['CallExpression', 'OptionalCallExpression']);
+
+/** True when a function of the module reassigns the module binding `name` or changes what it
+ * holds (see `referenceEffect`). */
+function changedAtRunTime(m: Module, name: string): boolean {
+  let known = m.runtimeState.get(name);
+  if (known === undefined) {
+    const program = programPath(m.j, m.root)!;
+    known = findPaths(m.j, program, 'Identifier', (node: any) => node.name === name).some(
+      (id) => isReference(id) && enclosingFunction(id) !== null && refersToModuleBinding(id) && isMutation(referenceEffect(id)),
+    );
+    m.runtimeState.set(name, known);
+  }
+  return known;
 }
 
 /** onceGuardOfEveryCall's answer for a function reached first, as everyCallGuards keeps it. */
@@ -380,7 +433,7 @@ export function findTmpPaths(j: JSCodeshift, root: Collection<any>, options: Fin
     const local = findModuleBinding(j, root, name);
     if (local) libraries.set(local, methods);
   }
-  const m: Module = { j, root, fs: findFsBindings(j, root), paths: findPathBindings(j, root), helpers: new Map(), libraries };
+  const m: Module = { j, root, fs: findFsBindings(j, root), paths: findPathBindings(j, root), helpers: new Map(), libraries, runtimeState: new Map() };
   // one walk for both searches: the module's functions and its calls, each in tree order
   const functions: ASTPath<any>[] = [];
   const moduleCalls: ASTPath<any>[] = [];
