@@ -42,6 +42,8 @@ describe('reports per fixture', () => {
     ['written-once-early-return', [], ['written-once']],
     ['written-once-state-object', [], ['written-once']],
     ['conditional-on-event', ['remove-file'], []],
+    ['written-once-directory', ['remove-directory'], []],
+    ['written-once-dynamic-names', [], ['written-once']],
     ['lazy-write-stream', [], ['written-once']],
     ['lazy-fd', [], ['written-once']],
     ['var-never-reassigned', ['remove-directory'], []],
@@ -184,6 +186,14 @@ describe('a write that depends on module state the code changes', () => {
       function markLoaded() { loaded = true; }
       exports.handler = async () => { ${statement} markLoaded(); return fs.statSync(MODEL).size; };
     `)).toEqual([once('loaded')]);
+  });
+
+  it('keeps the directory of files with names built at run time, and recreates a directory made once', () => {
+    const [kept] = run('written-once-dynamic-names').review;
+    expect(kept.message).toBe(
+      '/tmp/lcs-tmp-written-once-dynamic-names holds files (a path built from `shard`) written only while `loaded` is unset, once per execution environment: later invocations rely on them, so it is not removed',
+    );
+    expect(run('written-once-directory').output).toContain('await fs.promises.rm(WORK_DIR, { recursive: true, force: true });\n  await fs.promises.mkdir(WORK_DIR, { recursive: true });');
   });
 
   // cold and warm invocations take the same branch: what the handler writes is per invocation

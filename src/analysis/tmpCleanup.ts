@@ -132,7 +132,20 @@ export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
   // written = true }`, `out ??= createWriteStream(p)`, `if (model) return model;` before it):
   // later invocations rely on what it wrote, or keep writing through the open handle.
   for (const use of inHandler) {
-    if (use.onceGuard === null || use.value.kind !== 'static' || use.access === 'make-directory' || !(WRITES.has(use.access) || use.access === 'unknown')) continue;
+    if (use.onceGuard === null || use.access === 'make-directory' || !(WRITES.has(use.access) || use.access === 'unknown')) continue;
+    // files with names built at run time: the static directory that holds them is kept
+    if (use.value.kind === 'dynamic' && use.value.fallback === undefined && use.value.directory !== LAMBDA_TMP && use.access !== 'unique-directory') {
+      const directory = use.value.directory;
+      if (caches.includes(directory)) continue;
+      caches.push(directory);
+      keep(
+        'written-once',
+        use,
+        `${directory} holds files (a path built from ${use.value.reason}) written only while \`${use.onceGuard}\` is unset, once per execution environment: later invocations rely on them, so it is not removed`,
+      );
+      continue;
+    }
+    if (use.value.kind !== 'static') continue;
     const path = use.value.path;
     if (caches.includes(path)) continue;
     caches.push(path);
@@ -190,8 +203,10 @@ export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
       if (parent !== LAMBDA_TMP) addDirectory(parent, use, false);
     } else addDirectory(value.path, use, false);
   }
+  // a directory made only while module state is unset is not there again on a warm start
+  // once removed: it is recreated, as for one the module makes as it loads
   for (const use of inHandler) {
-    if (use.access !== 'make-directory' || use.value.kind !== 'static') continue;
+    if (use.access !== 'make-directory' || use.value.kind !== 'static' || use.onceGuard !== null) continue;
     const made = use.value.path;
     for (const [path, entry] of directories) if (made === path || (use.recursive && isWithin(made, path))) entry.createdInHandler = true;
   }
