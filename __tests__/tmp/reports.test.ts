@@ -162,6 +162,8 @@ describe('a write that depends on module state the code changes', () => {
     ['a Map of handles', 'const models = new Map();', 'if (models.has(key)) return models.get(key);', 'models.set(key, {});', 'models'],
     ['a counter', 'let runs = 0;', 'if (++runs > 1) throw new Error("again");', '', 'runs'],
     ['a promise, with ??', 'let pending;', 'if (pending ?? false) return pending;', 'pending = Promise.resolve();', 'pending'],
+    ['a local const that holds a handle', 'let model;', 'const cached = model; if (cached) return cached;', 'model = {};', 'model'],
+    ['a module function that reads a flag', 'let loaded = false; const isLoaded = () => loaded;', 'if (isLoaded()) return;', 'loaded = true;', 'loaded'],
   ])('is kept when an early return or throw tests %s', (_name, declaration, exit, set, state) => {
     expect(written(`
       const fs = require('fs');

@@ -341,12 +341,27 @@ const LOGICAL_ASSIGNMENT = new Set(['??=', '||=', '&&=']);
 /** The first module state that `test` reads which the code changes at run time, as it is
  * written (`loaded`, `state.model`), or null: a module binding (or a part of one) that a
  * function reassigns or changes (`loaded = true`, `cache.model = m`, `models.set(k, m)`,
- * `count++`). A binding only the module's own top level sets keeps the value it had on the
- * cold start. */
-function runtimeStateIn(m: Module, test: ASTPath<any>): string | null {
+ * `count++`), read directly, through a local `const` that holds it, or in the body of a
+ * module function the test calls (`if (!isLoaded())`). A binding only the module's own top
+ * level sets keeps the value it had on the cold start. */
+function runtimeStateIn(m: Module, test: ASTPath<any>, seen: Set<any> = new Set()): string | null {
   const reads = test.node.type === 'Identifier' ? [test] : findPaths(m.j, test, 'Identifier');
   for (const id of reads) {
-    if (!isReference(id) || !refersToModuleBinding(id) || !changedAtRunTime(m, id.node.name)) continue;
+    if (!isReference(id)) continue;
+    if (!refersToModuleBinding(id)) {
+      // a local `const` that holds it (`const m = model; if (m) return m;`)
+      const init = constInit(id);
+      const held = init && !seen.has(init.node) ? runtimeStateIn(m, init, new Set([...seen, init.node])) : null;
+      if (held) return held;
+      continue;
+    }
+    if (!changedAtRunTime(m, id.node.name)) {
+      // a module function the test calls that reads it (`if (!isLoaded())`)
+      const fn = id.parent?.node.type === 'CallExpression' && id.parent.node.callee === id.node ? moduleFunctionNamed(m.j, m.root, id.node.name) : null;
+      const read = fn && !seen.has(fn.node) ? runtimeStateIn(m, fn.get('body'), new Set([...seen, fn.node])) : null;
+      if (read) return read;
+      continue;
+    }
     // the property read when the test names one (`state.loaded`), not a method (`cache.has`)
     let read = id;
     while (read.parent && MEMBER_TYPES.has(read.parent.node.type) && read.parent.node.object === read.node && !read.parent.node.computed) {
