@@ -24,6 +24,8 @@ describe('scanClients', () => {
     expect(families(`const S3 = require('aws-sdk/clients/s3'); const a = new S3();`)).toEqual({ a: 'aws-sdk-v2/eager' });
     expect(families(`const a = new (require('@aws-sdk/client-sqs').SQSClient)({});`)).toEqual({ a: 'aws-sdk-v3/eager' });
     expect(families(`import { MongoClient } from 'mongodb'; const a = new MongoClient(uri);`)).toEqual({ a: 'mongodb/eager' });
+    expect(families(`const knex = require('knex'); const a = knex({ client: 'pg' });`)).toEqual({ a: 'knex/eager' });
+    expect(families(`import { knex } from 'knex'; const a = knex({ client: 'pg' });`)).toEqual({ a: 'knex/eager' });
   });
 
   it('finds lazily created clients only behind a guard', () => {
@@ -59,5 +61,16 @@ describe('scanClients', () => {
     const scan = scanClients(j, j(migrated));
     expect(scan.clients.map((c) => [c.name, c.factory, c.connectFlag])).toEqual([['client', 'createClient', 'connected']]);
     expect([...clientOwnedBindings(j, j(migrated))].sort()).toEqual(['client', 'connected', 'createClient', 'lostConnections']);
+  });
+});
+
+describe('a knex instance at module level', () => {
+  it('is kept and reported with knex pool advice', () => {
+    const { applyTransforms } = require('../../src/analysis/applyTransforms');
+    const { transform } = require('../../transforms/clients');
+    const result = applyTransforms("const knex = require('knex');\nconst db = knex({ client: 'pg', connection: process.env.DATABASE_URL });\nexports.handler = async (event) => db('orders').where({ id: event.id }).first();\n", 'handler.js', { transforms: [transform] });
+    expect(result.output).toBeNull();
+    expect(result.review.map((r: any) => [r.kind, r.line])).toEqual([['reused', 2]]);
+    expect(result.review[0].message).toMatch(/^knex instance `db` is kept: .*pool: \{ min: 0 \}/);
   });
 });

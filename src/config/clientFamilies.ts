@@ -182,6 +182,20 @@ export const CLIENT_FAMILIES: ClientFamily[] = [
     action: 'review',
     reason: 'mongoose reconnects through the MongoDB driver; check `mongoose.connection.readyState === 1` where the handler waits for the connection',
   },
+  // knex (`knex(config)`, also the named `knex` export) keeps its own pool (tarn.js) of driver
+  // connections. A connection that died while the environment was frozen may be handed out
+  // on thaw ("Connection terminated unexpectedly", knex/knex#3636); knex's pool guide advises
+  // `min: 0` so that idle connections are closed (the default of 2 keeps them open). knex has
+  // no public, cheap check of its pool, so it is reported with that advice.
+  {
+    id: 'knex',
+    label: 'knex instance',
+    sources: ['knex'],
+    construction: { form: 'call', paths: [[], ['knex']] },
+    action: 'review',
+    reason:
+      "knex's pool may hand out a connection that died while the environment was frozen (\"Connection terminated unexpectedly\"); knex advises `pool: { min: 0 }` so that idle connections are closed, and a first query after a thaw may need a retry. No check is added",
+  },
 ];
 
 function matchesSource(pattern: string | RegExp, source: string): boolean {
