@@ -396,10 +396,12 @@ function planRegex(ctx: TransformContext, binding: ModuleBinding, plan: Plan, re
 /** A value read from the clock or a random source as the module loads, which a handler
  * reads: the same on every invocation of an environment, fresh on each cold start. Said,
  * never changed: an environment's start time or id is often what is meant. */
-function reviewLoadTimeValue(ctx: TransformContext, binding: ModuleBinding, review: (kind: string, message: string) => void): boolean {
-  const reading = loadTimeReading(ctx.j, ctx.root, binding.declarator?.node.init);
+function reviewLoadTimeValue(ctx: TransformContext, binding: ModuleBinding, review: (kind: string, message: string) => void, whole = false): boolean {
+  const init = binding.declarator?.node.init;
+  const reading = loadTimeReading(ctx.j, ctx.root, init);
+  // `whole`: only when the value is the reading itself (`await` aside), not a part of it
+  if (!reading || (whole && reading.node !== (init?.type === 'AwaitExpression' ? init.argument : init))) return false;
   // the environment id container-id adds is meant to be one per environment
-  if (!reading) return false;
   if (findContainerIdCode(ctx.j, ctx.root)?.idName === binding.name) return true;
   const what = reading.source === 'clock' ? 'the time' : 'a random value';
   review(
@@ -479,8 +481,9 @@ function step(ctx: TransformContext): void {
         }
         break;
       case 'client':
-        // `const traceId = randomUUID()` passes for a client made by 'node:crypto'
-        if (reached && !binding.ignored && reviewLoadTimeValue(ctx, binding, review)) break;
+        // `const traceId = randomUUID()` passes for a client made by 'node:crypto' (a real
+        // client built with a random name in its options is the clients transform's)
+        if (reached && !binding.ignored && reviewLoadTimeValue(ctx, binding, review, true)) break;
         if (binding.references.some((r) => r.effect.kind === 'assign' && r.place.at === 'function')) {
           review('client', `\`${binding.name}\` is a client created by '${c.source}' and replaced at run time; kept for reuse across invocations`);
         }

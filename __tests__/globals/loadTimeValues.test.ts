@@ -30,6 +30,10 @@ describe('a value taken from the clock or a random source as the module loads', 
     expect(kinds('const epoch = new Date(0);\nexports.handler = async () => epoch.getTime();\n')).toEqual([]);
   });
 
+  it('is not said of a client whose options hold a random name (the clients transform handles the client)', () => {
+    expect(kinds("const Redis = require('ioredis');\nconst { randomUUID } = require('node:crypto');\nconst redis = new Redis({ connectionName: `fn-${randomUUID()}` });\nexports.handler = async (event) => redis.get(event.key);\n")).toEqual([]);
+  });
+
   it('is reported where a helper the handler calls reads it', () => {
     expect(kinds('const bootId = Math.random().toString(36);\nfunction tag(x) { return `${bootId}:${x}`; }\nexports.handler = async (event) => tag(event.id);\n')).toEqual([['load-time-value', 1]]);
   });
