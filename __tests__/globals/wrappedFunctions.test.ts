@@ -70,6 +70,26 @@ describe('state changed inside a function wrapped at load', () => {
     expect(result.changes.map((c) => c.kind)).toEqual(['reset']);
   });
 
+  it.each([
+    ['an array method run at load', "const FIELDS = ['name', 'email'];\nconst errors = [];\nconst checks = FIELDS.map((field) => (body) => { if (!body[field]) errors.push(field); });\nexports.handler = async (event) => { for (const check of checks) check(event.body); return { errors: errors.slice() }; };\n"],
+    ['a Node built-in', "const util = require('node:util');\nconst lines = [];\nconst logAsync = util.promisify((msg, cb) => { lines.push(msg); cb(); });\nexports.handler = async (event) => { await logAsync(event.id); return { lines: lines.slice() }; };\n"],
+    ['a wrapper of another file', "const withRetry = require('./lib/retry');\nconst processed = [];\nconst processRecord = withRetry(async (record) => { processed.push(record.id); });\nexports.handler = async (event) => { for (const r of event.Records) await processRecord(r); return { processed: processed.slice() }; };\n"],
+  ])('is still reset when the wrapper is %s, which runs the function on each call', (name, source) => {
+    const result = run(source);
+    expect(result.review).toEqual([]);
+    expect(result.changes.map((c) => c.kind)).toEqual(['reset']);
+  });
+
+  it.each([
+    ["once from a package", "const once = require('lodash/once');\nconst opened = [];\nconst open = once(() => { opened.push(1); });\nexports.handler = async () => { open(); return opened.length; };\n"],
+    ["a memo imported under another name", "import pMemo from 'p-memoize';\nconst lookups = [];\nconst load = pMemo(async (id) => { lookups.push(id); return id; });\nexport const handler = async (event) => ({ t: await load(event.id), n: lookups.length });\n"],
+    ["a throttle", "const _ = require('lodash');\nconst flushed = [];\nconst flush = _.throttle(() => { flushed.push(Date.now()); }, 1000);\nexports.handler = async () => { flush(); return flushed.length; };\n"],
+  ])('is kept and reported for %s', (name, source) => {
+    const result = applyTransforms(source, source.includes('import ') ? 'handler.mjs' : 'handler.js', { transforms: [transform] });
+    expect(result.output).toBeNull();
+    expect(result.review.map((r) => r.kind)).toEqual(['changed-in-wrapped']);
+  });
+
   describe.each([
     ['lodash memoize', LODASH],
     ['a memo closure', CLOSURE],

@@ -7,6 +7,7 @@ import { isReference, isInside, mayNameModuleBinding, moduleFunctionName } from 
 import { resolveScope } from './lexicalScope';
 import { collectExports, resolveToFunction } from './handlers';
 import { closureChange } from './hiddenState';
+import { importedFrom } from './packageValues';
 import { sourceExcerpt } from './sourceExcerpt';
 import type { HandlerInfo } from './types';
 
@@ -88,10 +89,9 @@ export interface WrappedFunction {
   wrapper: string;
 }
 
-/** The functions the code of `unit` hands to a call made as the module loads (see
- * WrappedFunction). None for a unit that is itself a function or a class (its calls run
- * when it runs), nor for a call of a function of this module that keeps nothing from one
- * call to the next (`withTiming(fn)`): it runs `fn` as often as it is called. */
+/** The functions the code of `unit` hands to a call made as the module loads that may skip
+ * calls of them (see WrappedFunction, maySkipCalls). None for a unit that is itself a
+ * function or a class (its calls run when it runs). */
 export function wrappedIn(j: JSCodeshift, unit: ASTPath<any>): WrappedFunction[] {
   if (FUNCTION_TYPES.has(unit.node.type) || unit.node.type === 'ClassDeclaration' || unit.node.type === 'ClassExpression') return [];
   const found: WrappedFunction[] = [];
@@ -101,12 +101,32 @@ export function wrappedIn(j: JSCodeshift, unit: ASTPath<any>): WrappedFunction[]
     if (!call || !CALL_TYPES.includes(call.node.type) || !call.node.arguments.includes(argument.node) || enclosingFunction(argument) !== null) continue;
     const fn = argument.node.type === 'Identifier' ? codeUnitOf(argument) : argument;
     if (!fn || !FUNCTION_TYPES.has(fn.node.type)) continue;
-    const callee = call.node.callee.type === 'Identifier' ? codeUnitOf(call.get('callee')) : null;
-    if (callee && FUNCTION_TYPES.has(callee.node.type) && closureChange(j, callee) === null) continue;
+    if (!maySkipCalls(j, call)) continue;
     found.push({ fn, wrapper: `${sourceExcerpt(call.node.callee)}(...)` });
   }
   return found;
 }
+
+/** A wrapper that may skip calls of the function it is handed: named so (`memoize`, `once`,
+ * `throttle`, `debounce`, a `cache`, a DataLoader) or made by a package named so
+ * (`import pMemo from 'p-memoize'`), or a function of this module whose made function keeps
+ * state from one call to the next (a hand-written memo). Other calls (`FIELDS.map(fn)`,
+ * `util.promisify(fn)`, a retry or timing wrapper) run the function whenever theirs is called,
+ * and what it reaches is followed as the handler's own code. */
+const SKIPS_CALLS = /memo|once|cache|debounce|throttle|dedupe|moize|^mem$|dataloader/i;
+
+function maySkipCalls(j: JSCodeshift, call: ASTPath<any>): boolean {
+  let callee: ASTPath<any> = call.get('callee');
+  const local = callee.node.type === 'Identifier' ? codeUnitOf(callee) : null;
+  if (local && FUNCTION_TYPES.has(local.node.type)) return closureChange(j, local) !== null;
+  const name = callee.node.type === 'Identifier' ? callee.node.name : MEMBERS.has(callee.node.type) && !callee.node.computed ? callee.node.property.name : null;
+  if (typeof name === 'string' && SKIPS_CALLS.test(name)) return true;
+  while (MEMBERS.has(callee.node.type)) callee = callee.get('object');
+  const source = callee.node.type === 'Identifier' ? importedFrom(callee) : null;
+  return source !== null && SKIPS_CALLS.test(source);
+}
+
+const MEMBERS = new Set(['MemberExpression', 'OptionalMemberExpression']);
 
 /** What a handler reaches (`units`), and, in `wrapped`, each function that code of those
  * units hands to a call made at load, with the units that function reaches (itself
