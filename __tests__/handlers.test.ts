@@ -235,6 +235,9 @@ describe('properties the module assigns to an object it exports', () => {
     // the default rule: the name `handler`, or a first parameter `event`
     ['const h = {};\nh.handler = async (e) => {};\nmodule.exports = h;', undefined, ['handler:async:null']],
     ['const h = {};\nh.process = async (event) => {};\nh.helper = (x) => x;\nmodule.exports = h;', undefined, ['process:async:null']],
+    // what the module assigned last under a name is what Lambda calls: one handler a name
+    ['const api = { handler: async (event) => {} };\nconst original = api.handler;\napi.handler = async (event, context) => original(event, context);\nmodule.exports = api;', undefined, ['handler:async:context']],
+    ['const h = {};\nh.run = async (event) => {};\nh.run = async (event, ctx) => {};\nmodule.exports = h;', ['run'], ['run:async:ctx']],
   ])('%j', (source, wanted, expected) => {
     expect(names(source, 'a.js', wanted)).toEqual(expected);
   });

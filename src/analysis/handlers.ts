@@ -242,7 +242,7 @@ function addValue(out: ExportedValue[], prefix: string, valuePath: ASTPath<any>,
   const resolved = value.node.type === 'Identifier' ? resolveIdentifier(value) : value;
   const target = resolved ?? value;
   if (target.node.type === 'ObjectExpression' && depth < 4) {
-    addAssignedMembers(out, prefix, value, depth);
+    const own: ExportedValue[] = [];
     target.get('properties').each((p: ASTPath<any>) => {
       const prop = p.node;
       if ((prop.type !== 'ObjectProperty' && prop.type !== 'Property' && prop.type !== 'ObjectMethod') || prop.computed) return;
@@ -251,9 +251,14 @@ function addValue(out: ExportedValue[], prefix: string, valuePath: ASTPath<any>,
       const name = prefix ? `${prefix}.${key}` : key;
       // getters and setters are not functions Lambda can call
       if (prop.kind === 'get' || prop.kind === 'set') return;
-      if (prop.type === 'ObjectMethod') out.push(entry(name, p, prop));
-      else addValue(out, name, p.get('value'), depth + 1);
+      if (prop.type === 'ObjectMethod') own.push(entry(name, p, prop));
+      else addValue(own, name, p.get('value'), depth + 1);
     });
+    addAssignedMembers(own, prefix, value, depth);
+    // what Lambda finds under a name is what the module assigned there last as it loaded
+    // (`api.handler = wrap(api.handler)` replaces the literal's function): one export a name
+    const last = new Map(own.map((e) => [e.name, e]));
+    out.push(...own.filter((e) => last.get(e.name) === e));
     return;
   }
   out.push(prefix ? entry(prefix, value, valuePath.parent?.node ?? value.node) : { ...entry('default', value, valuePath.parent?.node ?? value.node), wholeModule: true });
