@@ -262,6 +262,9 @@ export const transform: Transform = {
   name: 'tmp',
   description: 'Remove what earlier invocations left in /tmp (static paths the handler writes; never a directory that also holds a file it only reads) at the start of each handler.',
   step(ctx) {
+    // every way to a /tmp path spells `tmp` in the file (a literal, `os.tmpdir()`, a named
+    // `tmpdir` import): a file without it has none, and its analysis is skipped
+    if (!/tmp/i.test(ctx.source)) return;
     const reported = new Set<string>();
     // what functions called as the module loads write there is on disk on a cold start too
     const loadTime = ctx.handlers.length > 0 ? loadTimeUnits(ctx.j, ctx.root, ctx.handlers) : [];
