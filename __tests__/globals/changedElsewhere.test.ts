@@ -42,6 +42,36 @@ describe('state changed by code the handlers do not account for', () => {
   });
 });
 
+describe('a member of a module class instance handed to other code as the module loads', () => {
+  const batcher = (field: string, handedOver: string, body = 'batcher.add(event.id);') =>
+    `const buffer = [];\nclass Batcher {\n  add(x) { buffer.push(x); }\n  ${field}\n}\nconst batcher = new Batcher();\nprocess.on('beforeExit', ${handedOver});\nexports.handler = async (event) => { ${body} return { pending: buffer.length }; };\n`;
+  const flushField = "flush = () => { const out = buffer.splice(0); console.log('flushed', out.length); };";
+  const flushMethod = "flush() { const out = buffer.splice(0); console.log('flushed', out.length); }";
+
+  it.each([
+    ['a function field, handed as it is', flushField, 'batcher.flush'],
+    ['a method, bound', flushMethod, 'batcher.flush.bind(batcher)'],
+    ['a method, called by an arrow handed over', flushMethod, '() => batcher.flush()'],
+  ])('keeps the state it changes, as a module function handed over: %s', (_label, field, handedOver) => {
+    const result = run(batcher(field, handedOver));
+    expect(result.output).toBeNull();
+    expect(result.review.filter((r) => r.line === 1).map((r) => [r.kind, r.message.match(/no handler reaches.*\(line (\d+)\)/)?.[1]])).toEqual([['changed-elsewhere', '4']]);
+  });
+
+  it('still resets the state when the handler calls the member itself', () => {
+    const result = run(batcher(flushMethod, 'batcher.flush.bind(batcher)', 'batcher.add(event.id); if (event.flush) batcher.flush();'));
+    expect(result.changes.map((c) => c.kind)).toEqual(['reset']);
+  });
+
+  it('keeps the state a method called on the instance as the module loads changes', () => {
+    const result = run(
+      "const buffer = [];\nclass Batcher {\n  init() { buffer.push('start'); }\n  add(x) { buffer.push(x); }\n}\nconst batcher = new Batcher();\nbatcher.init();\nexports.handler = async (event) => { batcher.add(event.id); return buffer.length; };\n",
+    );
+    expect(result.output).toBeNull();
+    expect(result.review.map((r) => [r.kind, r.line])).toEqual([['module-read', 1]]);
+  });
+});
+
 describe('a lazily made promise of a client', () => {
   it('is reported as a client kept for reuse, not as a cache to give an expiry', () => {
     const result = applyTransforms(

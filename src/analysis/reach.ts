@@ -67,9 +67,36 @@ export function classOfInstance(idPath: ASTPath<any>): ASTPath<any> | null {
   return null;
 }
 
+/** The code `batcher.flush` names when `batcher` holds an instance of a class of this
+ * module: the member's function (a method, an accessor, a field's function value), 'data'
+ * for a field that holds no function (reading it runs nothing), null when the member is
+ * not written in the class (inherited, or set in the constructor) or `path` is no such
+ * member expression. */
+function instanceMember(path: ASTPath<any>): ASTPath<any> | 'data' | null {
+  const node = path.node;
+  if (!MEMBERS.has(node.type) || node.computed || node.property.type !== 'Identifier' || node.object.type !== 'Identifier') return null;
+  const owner = classOfInstance(path.get('object'));
+  if (!owner) return null;
+  let found: ASTPath<any> | 'data' | null = null;
+  owner.get('body', 'body').each((member: ASTPath<any>) => {
+    const m = member.node;
+    if (found || m.static || m.computed || m.key?.name !== node.property.name) return;
+    if (m.type === 'ClassMethod' || m.type === 'ClassPrivateMethod') found = member;
+    else if (m.type === 'MethodDefinition') found = member.get('value');
+    else if (INSTANCE_FIELDS.has(m.type)) found = m.value && FUNCTION_TYPES.has(m.value.type) ? member.get('value') : 'data';
+  });
+  return found;
+}
+
 /** Every unit reached from `starts`, the starts included; each unit is visited once. */
 export function reachFrom(j: JSCodeshift, starts: ASTPath<any>[]): ASTPath<any>[] {
   return reach(j, starts, true);
+}
+
+/** As reachFrom, but through an instance of a module class only the members named on it
+ * (`batcher.add(x)` reaches `add`, not `flush`); other uses of the instance reach the class. */
+function reachMembersFrom(j: JSCodeshift, starts: ASTPath<any>[]): ASTPath<any>[] {
+  return reach(j, starts, true, true);
 }
 
 /** The units the code of `starts` reaches; a start is among them only when code it reaches
@@ -135,15 +162,19 @@ export interface HandlerReach {
   handler: HandlerInfo;
   units: ASTPath<any>[];
   wrapped: { units: ASTPath<any>[]; wrapper: string }[];
+  /** What the handler reaches naming members of class instances one by one (see
+   * reachMembersFrom), worked out when first asked for. */
+  members: () => ASTPath<any>[];
 }
 
 export function handlerReach(j: JSCodeshift, handler: HandlerInfo): HandlerReach {
   const units = reachFrom(j, [handler.fn]);
   const wrapped = units.flatMap((unit) => wrappedIn(j, unit)).map((w) => ({ units: reachFrom(j, [w.fn]), wrapper: w.wrapper }));
-  return { handler, units, wrapped };
+  let members: ASTPath<any>[] | null = null;
+  return { handler, units, wrapped, members: () => (members ??= reachMembersFrom(j, [handler.fn])) };
 }
 
-function reach(j: JSCodeshift, starts: ASTPath<any>[], withStarts: boolean): ASTPath<any>[] {
+function reach(j: JSCodeshift, starts: ASTPath<any>[], withStarts: boolean, byMember = false): ASTPath<any>[] {
   const seen = new Set<any>();
   const order: ASTPath<any>[] = [];
   // units whose code is searched, in the order they are found; the starts first
@@ -167,7 +198,8 @@ function reach(j: JSCodeshift, starts: ASTPath<any>[], withStarts: boolean): AST
     // a code unit is named by a module-level binding; `exports` and `module` reach exports
     findPaths(j, pending[i], 'Identifier', mayNameModuleBinding(pending[i], ['exports', 'module'])).forEach((p) => {
       if (!isReference(p)) return;
-      const unit = codeUnitOf(p) ?? classOfInstance(p);
+      const member = byMember && p.parent?.node.object === p.node ? instanceMember(p.parent) : null;
+      const unit = member === 'data' ? null : (member ?? codeUnitOf(p) ?? classOfInstance(p));
       if (unit) add(unit);
       // `exports.processOne(record)`: a module function reached through the module's exports
       if (p.node.name === 'exports' || p.node.name === 'module') {
@@ -282,6 +314,10 @@ export interface LoadTimeCode {
   /** Names of the functions called in a decorator (`@route('/x')` → `route`): what they
    * return is applied while the class is defined. */
   decoratorFactories: Set<string>;
+  /** Methods and function fields of module class instances handed over as the module loads
+   * (`process.on('beforeExit', batcher.flush)`, `batcher.flush.bind(batcher)`,
+   * `() => batcher.flush()`), or reached from what was. */
+  handedMembers: ASTPath<any>[];
 }
 
 export function loadTimeCode(j: JSCodeshift, root: Collection<any>, handlers: HandlerInfo[]): LoadTimeCode {
@@ -290,7 +326,14 @@ export function loadTimeCode(j: JSCodeshift, root: Collection<any>, handlers: Ha
     units: reachFrom(j, starts.map((start) => start.path)),
     called: reachFrom(j, starts.filter((start) => start.called).map((start) => start.path)),
     decoratorFactories,
+    handedMembers: reachMembersFrom(j, starts.filter((start) => !start.called).map((start) => start.path)).filter(isClassMember),
   };
+}
+
+/** A method of a class, or the function value of one of its fields. */
+function isClassMember(unit: ASTPath<any>): boolean {
+  const parent = unit.parent?.node;
+  return parent?.type === 'ClassBody' || ((parent?.type === 'MethodDefinition' || INSTANCE_FIELDS.has(parent?.type)) && parent.value === unit.node);
 }
 
 /** Where load-time code starts: each function run or handed over at module level, with
@@ -306,6 +349,13 @@ function loadTimeStarts(j: JSCodeshift, root: Collection<any>, handlers: Handler
     } else if (node.type === 'Identifier') {
       const unit = codeUnitOf(path);
       if (unit && (called || !handlerNodes.has(unit.node))) starts.push({ path: unit, called });
+    } else if (MEMBERS.has(node.type)) {
+      // a member of an instance of a module class: `process.on('beforeExit', batcher.flush)`
+      const member = instanceMember(path);
+      if (member && member !== 'data' && (called || !handlerNodes.has(member.node))) starts.push({ path: member, called });
+    } else if (!called && node.type === 'CallExpression' && MEMBERS.has(node.callee.type) && !node.callee.computed && node.callee.property.name === 'bind') {
+      // `flush.bind(null)`, `batcher.flush.bind(batcher)`: the function is handed over bound
+      consider(path.get('callee', 'object'), false);
     }
   };
   const calls = root.paths().flatMap((top) => findPaths(j, top, CALL_TYPES, (node) => CALL_TYPES.includes(node.type)));
@@ -394,7 +444,11 @@ export function placeOf(path: ASTPath<any>, reaches: HandlerReach[], loadTime: L
   const atLoad = loadTime.units.some((unit) => isInside(path, unit));
   const handedOver = atLoad && (!loadTime.called.some((unit) => isInside(path, unit)) || madeForLater(enclosingFunction(path), loadTime.decoratorFactories));
   const direct = reaches.filter((r) => isInside(path, r.handler.fn)).map((r) => r.handler);
-  const reaching = reaches.filter((r) => r.units.some((unit) => isInside(path, unit)));
+  // a member handed over at load is the handler's code only when the handler names it
+  // (`batcher.flush()`), as a module function handed over is when the handler calls it: a
+  // handler that uses the instance for another member does not run it
+  const handedMember = loadTime.handedMembers.some((unit) => isInside(path, unit));
+  const reaching = reaches.filter((r) => (handedMember ? r.members() : r.units).some((unit) => isInside(path, unit)));
   const reachedBy = reaching.map((r) => r.handler);
   const byOthers = exportedOthers.some((unit) => isInside(path, unit));
   const byLeftHandler = leftHandlers.some((unit) => isInside(path, unit));
