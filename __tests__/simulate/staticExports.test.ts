@@ -31,6 +31,7 @@ describe('staticExportsOf', () => {
     'function main(event) { return Promise.resolve("ok"); }\nmain.handler = main;\nmodule.exports = main;',
     'module.exports = class { static handler() {} };',
     'const o = {};\no.handler = () => 1;\nmodule.exports = o;',
+    'const o = module.exports = {};\no.handler = () => 1;',
   ])('module.exports = a function, a class or a value given properties elsewhere: not settled (%s)', (source) => {
     expect(exportsOf(source)).toBeUndefined();
   });

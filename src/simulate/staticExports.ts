@@ -88,6 +88,12 @@ export function staticExportsOf(j: JSCodeshift, root: Collection<any>): StaticEx
         unknown = true; // `exports = ...` exports nothing new; two replacements depend on order
         return;
       }
+      // `const api = module.exports = {}`: the object is held in a name too, and the module
+      // may give it properties through that name (`api.handler = fn`)
+      if (target.parent.parent.node.type !== 'ExpressionStatement') {
+        unknown = true;
+        return;
+      }
       replaced = replacement(outer.right, names);
       if (replaced === undefined) unknown = true;
       return;
