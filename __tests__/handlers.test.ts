@@ -238,6 +238,13 @@ describe('properties the module assigns to an object it exports', () => {
     // what the module assigned last under a name is what Lambda calls: one handler a name
     ['const api = { handler: async (event) => {} };\nconst original = api.handler;\napi.handler = async (event, context) => original(event, context);\nmodule.exports = api;', undefined, ['handler:async:context']],
     ['const h = {};\nh.run = async (event) => {};\nh.run = async (event, ctx) => {};\nmodule.exports = h;', ['run'], ['run:async:ctx']],
+    // the object bound to a name as it is exported, or the exports object itself
+    ['const api = module.exports = {};\napi.handler = async (event) => {};', undefined, ['handler:async:null']],
+    ['const api = (module.exports = {});\napi.create = async (e, ctx) => {};', ['create'], ['create:async:ctx']],
+    ['let api;\nmodule.exports = api = {};\napi.handler = async (event) => {};', undefined, ['handler:async:null']],
+    ['const api = exports.v1 = {};\napi.run = async (event) => {};', undefined, ['v1.run:async:null']],
+    ['var api = exports;\napi.handler = async (event) => {};', undefined, ['handler:async:null']],
+    ["const api = module.exports;\napi['process'] = async (event, context) => {};", ['process'], ['process:async:context']],
   ])('%j', (source, wanted, expected) => {
     expect(names(source, 'a.js', wanted)).toEqual(expected);
   });
@@ -251,6 +258,7 @@ describe('properties the module assigns to an object it exports', () => {
     ['const h = {};\n{ const h = {}; h.stripe = async (e) => {}; }\nmodule.exports = h;'],
     // not exported
     ['const h = {};\nh.stripe = async (e) => {};\nmodule.exports = {};'],
+    ['const h = exports.other || {};\nh.stripe = async (e) => {};'],
   ])('not %j', (source) => {
     expect(names(source, 'a.js', ['stripe'])).toEqual([]);
   });

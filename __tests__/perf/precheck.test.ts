@@ -86,6 +86,10 @@ describe('mayHoldHandler', () => {
     // a property the module assigns to the object it exports
     ['const api = {};\napi.handler = async () => {};\nmodule.exports = api;'],
     ["const api = {};\napi[ 'handler' ] /* main */ = async () => {};\nmodule.exports = api;"],
+    // ... or to the exports object held in a name
+    ['const api = module.exports = {};\napi.handler = async () => {};'],
+    ['var api = exports;\napi.handler = async () => {};'],
+    ["const api = module /* cjs */ .exports;\napi['handler'] = async () => {};"],
   ])('lets through %j', (text) => {
     expect(mayHoldHandler(text)).toBe(true);
   });
@@ -100,6 +104,8 @@ describe('mayHoldHandler', () => {
     ['export const config = {}, handler /* main */ = async () => {};'],
     ['exports.run = async (/* a /* b */ event) => {};'],
     ["const api = {};\napi[ 'handler' ] /* main */ = async () => {};\nmodule.exports = api;"],
+    ['var api = exports;\napi.handler = async () => {};'],
+    ["const api = module /* cjs */ .exports;\napi['handler'] = async () => {};"],
   ])('is right to let through %j: findHandlers finds a handler there', (text) => {
     const j = jscodeshiftFor('babel');
     expect(findHandlers(j, j(text), {}).length).toBeGreaterThan(0);
@@ -123,6 +129,7 @@ describe('mayHoldHandler', () => {
     // a `handler` property compared, or assigned without an object exported whole
     ['module.exports = Router;\nif (this.handler === fn) run();'],
     ['this.handler = fn;\nexports.x = 1;'],
+    ['var api = exports.helpers;\napi.handler = fn;'],
     // `(event` that begins an expression, not a parameter list
     ['exports.merge = (a) => (event === undefined ? a : event);'],
     ['exports.kind = () => (event.type);'],

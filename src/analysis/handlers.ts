@@ -170,6 +170,23 @@ export function collectExports(j: JSCodeshift, root: Collection<any>): ExportedV
         }
         break;
       }
+      case 'VariableDeclaration':
+        // `const api = module.exports = {}`, `var api = exports`: the module then assigns its
+        // exports to `api` (`api.handler = fn`)
+        stmtPath.get('declarations').each((d: ASTPath<any>) => {
+          if (!d.node.init) return;
+          let value = d.get('init');
+          while (value.node.type === 'AssignmentExpression' && value.node.operator === '=') {
+            const target = commonJsExportPath(value.node.left);
+            let right = value.get('right');
+            while (right.node.type === 'AssignmentExpression' && right.node.operator === '=') right = right.get('right');
+            if (target !== null) addValue(out, target, right);
+            value = value.get('right');
+          }
+          const exportsObject = commonJsExportPath(unwrap(value).node);
+          if (exportsObject !== null) addAssignedMembers(out, exportsObject, unwrap(value), 0);
+        });
+        break;
       case 'ExportNamedDeclaration': {
         const decl = stmtPath.get('declaration');
         // (a path's .node is its nearest node, so test the field itself)
@@ -272,8 +289,10 @@ function addValue(out: ExportedValue[], prefix: string, valuePath: ASTPath<any>,
  * on the binding the export names (`valuePath` is that identifier, or a declarator's
  * initializer: `export const handlers = {}`). */
 function addAssignedMembers(out: ExportedValue[], prefix: string, valuePath: ASTPath<any>, depth: number): void {
-  const bound = boundObject(valuePath);
-  if (!bound) return;
+  for (const bound of boundObjects(valuePath)) addMembersAssignedTo(out, prefix, bound, depth);
+}
+
+function addMembersAssignedTo(out: ExportedValue[], prefix: string, bound: { name: string; scope: any; program: ASTPath<any> }, depth: number): void {
   const under = (name: string) => (prefix ? `${prefix}.${name}` : name);
   bound.program.get('body').each((stmtPath: ASTPath<any>) => {
     if (stmtPath.node.type !== 'ExpressionStatement') return;
@@ -300,17 +319,27 @@ function addAssignedMembers(out: ExportedValue[], prefix: string, valuePath: AST
   });
 }
 
-/** The module-level binding an exported object is held in: its name, the scope that declares
- * it and the program; null when the object is no module-level `const|let|var` of its own. */
-function boundObject(valuePath: ASTPath<any>): { name: string; scope: any; program: ASTPath<any> } | null {
-  let name: string | null = null;
-  if (valuePath.node.type === 'Identifier') name = valuePath.node.name;
-  else if (valuePath.parent?.node.type === 'VariableDeclarator' && valuePath.parent.node.init === valuePath.node && valuePath.parent.node.id.type === 'Identifier') {
-    name = valuePath.parent.node.id.name;
+/** The module-level bindings an exported object is held in: each one's name, the scope that
+ * declares it and the program; none when the object is no module-level `const|let|var` of its
+ * own. The object may be assigned to them on the way (`const api = module.exports = {}`,
+ * `module.exports = api = {}`, `var api = exports`). */
+function boundObjects(valuePath: ASTPath<any>): { name: string; scope: any; program: ASTPath<any> }[] {
+  const names: string[] = [];
+  if (valuePath.node.type === 'Identifier') names.push(valuePath.node.name);
+  for (let child = valuePath, p = valuePath.parent; p; child = p, p = p.parent) {
+    if (p.node.type === 'AssignmentExpression' && p.node.operator === '=' && p.node.right === child.node) {
+      if (p.node.left.type === 'Identifier') names.push(p.node.left.name);
+      continue;
+    }
+    if (p.node.type === 'VariableDeclarator' && p.node.init === child.node && p.node.id.type === 'Identifier') names.push(p.node.id.name);
+    break;
   }
-  const scope = name === null ? null : valuePath.scope?.lookup(name);
-  if (!scope || !scope.isGlobal || scope.path.node.type !== 'Program') return null;
-  return { name: name!, scope, program: scope.path };
+  const bound: { name: string; scope: any; program: ASTPath<any> }[] = [];
+  for (const name of names) {
+    const scope = valuePath.scope?.lookup(name);
+    if (scope?.isGlobal && scope.path.node.type === 'Program') bound.push({ name, scope, program: scope.path });
+  }
+  return bound;
 }
 
 /** `o.a.b` / `o['a']` on the identifier `name` → `a.b` / `a`; anything else → null. */

@@ -7,7 +7,8 @@
 // Why each test is safe, given how `findHandlers` finds handlers:
 // - every export form it reads is spelled with the word `export` or `exports`
 //   (`export ...`, `export =`, `exports.x`, `module.exports`), and so is the export of an
-//   object whose properties the module assigns (`module.exports = handlers`, then `handlers.x = fn`);
+//   object whose properties the module assigns (`module.exports = handlers`, then `handlers.x = fn`),
+//   also when the exports object is held in a name (`var api = exports`, `const api = module.exports`);
 // - with names (`--handler`, manifests), an export is found under its property path, whose
 //   segments are written in the file (`exports.handler`, `{ handlers: { create } }`), except
 //   `default`, which `module.exports = fn` exports without writing it;
@@ -63,6 +64,9 @@ const HANDLER_EXPORT_FORMS = [
   gapped(String.raw`\bexport_*(?:type_*)?\{[^}]*\bhandler\b`),
 ];
 const WHOLE_MODULE_EXPORT = gapped(String.raw`\bmodule_*\._*exports_*=|\bexport_*=`);
+/** `var api = exports`, `const api = module.exports`: the exports object held in a name,
+ * whose properties the module then assigns (`api.handler = fn`). */
+const EXPORTS_OBJECT_HELD = gapped(String.raw`(?<![=!<>])=_*(?:module_*\._*)?exports\b(?!_*[.[])`);
 /** `{ handler }`, `handler: fn`, `async handler(`, `'handler': fn`: what a key or a shorthand
  * looks like from its right (what stands left of it may be a comment). */
 const HANDLER_KEY = /(?<![\w$.])(['"]?)handler\1\s*(?:[,}:(<]|\/[/*])/g;
@@ -77,7 +81,7 @@ const HANDLER_DECLARATOR = gapped(String.raw`(?<![\w$.])handler_*(?::(?:[^=;]|=>
 function exportsHandlerName(source: string): boolean {
   if (HANDLER_EXPORT_FORMS.some((form) => form.test(source))) return true;
   if (EXPORTED_DECLARATION.test(source) && HANDLER_DECLARATOR.test(source)) return true;
-  if (!WHOLE_MODULE_EXPORT.test(source)) return false;
+  if (!WHOLE_MODULE_EXPORT.test(source) && !EXPORTS_OBJECT_HELD.test(source)) return false;
   if (HANDLER_MEMBER_ASSIGNMENT.test(source)) return true;
   for (const match of source.matchAll(HANDLER_KEY)) if (!inParenthesisedList(source, match.index!)) return true;
   return false;

@@ -1,0 +1,10 @@
+// The exports object bound to a name as it is made (a CommonJS idiom): the handler assigned
+// to its property is found and migrated.
+const api = module.exports = {};
+
+const seen = [];
+
+api.handler = async (event) => {
+  seen.push(event.id);
+  return { seen };
+};
