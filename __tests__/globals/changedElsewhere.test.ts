@@ -26,6 +26,13 @@ describe('state changed by code the handlers do not account for', () => {
     expect(result.review[0].message).toMatch(/a function the module exports, which other modules may call .*\(line 2\)/);
   });
 
+  it.each([['const api = module.exports = {};'], ['var api = exports;']])('is kept when the handler calls a function it exported through a name for the exports object (%s)', (alias) => {
+    const result = run(`${alias}\nconst seen = [];\napi.record = function (id) { seen.push(id); };\napi.handler = async (event) => { api.record(event.id); return seen.length; };\n`);
+    expect(result.output).toBeNull();
+    expect(result.review.map((r) => [r.kind, r.line])).toEqual([['changed-elsewhere', 2]]);
+    expect(result.review[0].message).toMatch(/a function the module exports, which other modules may call .*\(line 3\)/);
+  });
+
   it('is reported when only a middleware changes it', () => {
     const result = run(
       "const middy = require('@middy/core');\nconst visited = new Set();\nconst base = async (event) => ({ n: visited.size });\nexports.handler = middy(base).use({ before: async (request) => { visited.add(request.event.id); } });\n",

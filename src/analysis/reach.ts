@@ -5,7 +5,7 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findPaths } from './fastFind';
 import { isReference, isInside, mayNameModuleBinding, moduleFunctionName } from './scope';
 import { resolveScope } from './lexicalScope';
-import { collectExports, resolveToFunction } from './handlers';
+import { collectExports, commonJsExportPath, resolveToFunction } from './handlers';
 import { closureChange } from './hiddenState';
 import { importedFrom } from './packageValues';
 import { sourceExcerpt } from './sourceExcerpt';
@@ -202,8 +202,9 @@ function reach(j: JSCodeshift, starts: ASTPath<any>[], withStarts: boolean, byMe
       const unit = member === 'data' ? null : (member ?? codeUnitOf(p) ?? classOfInstance(p));
       if (unit) add(unit);
       // `exports.processOne(record)`: a module function reached through the module's exports
-      if (p.node.name === 'exports' || p.node.name === 'module') {
-        const names = exportNamesReached(p);
+      const alias = !unit && p.node.name !== 'exports' && p.node.name !== 'module' && namesExportsObject(p);
+      if (p.node.name === 'exports' || p.node.name === 'module' || alias) {
+        const names = exportNamesReached(p, alias);
         if (names === null) return;
         exported ??= exportedFunctions(j, p);
         if (names === 'all') exported.forEach((target) => add(target));
@@ -254,10 +255,10 @@ function methodsCalledOnThis(j: JSCodeshift, unit: ASTPath<any>, owner: ASTPath<
  * `exports.a.b` and `exports['a']` → `a.b`, `a`; `const { a, b } = module.exports` → `a`, `b`;
  * `exports[name]` with a name only known at run time → 'all'; anything else (such as
  * `module.id`) → null. */
-function exportNamesReached(idPath: ASTPath<any>): string[] | 'all' | null {
+function exportNamesReached(idPath: ASTPath<any>, alias = false): string[] | 'all' | null {
   const parts: string[] = [];
   let member = idPath;
-  let root = idPath.node.name === 'exports';
+  let root = alias || idPath.node.name === 'exports';
   for (;;) {
     const parent = member.parent?.node;
     if (!parent || (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') || parent.object !== member.node) break;
@@ -283,6 +284,22 @@ function exportNamesReached(idPath: ASTPath<any>): string[] | 'all' | null {
       .filter((name: string | null): name is string => name !== null);
   }
   return null;
+}
+
+/** `api` in `const api = module.exports = {}` or `var api = exports`: a module-level name for
+ * the exports object, through which the module exports (`api.record = fn`) and calls what it
+ * exported (`api.record(id)`). */
+function namesExportsObject(idPath: ASTPath<any>): boolean {
+  const scope = resolveScope(idPath);
+  if (!scope?.isGlobal) return false;
+  for (const binding of (scope.getBindings()[idPath.node.name] ?? []) as ASTPath<any>[]) {
+    const declarator = binding.parent?.node;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.id !== binding.node) continue;
+    for (let init = declarator.init; init; init = init.type === 'AssignmentExpression' && init.operator === '=' ? init.right : null) {
+      if (commonJsExportPath(init.type === 'AssignmentExpression' ? init.left : init) === '') return true;
+    }
+  }
+  return false;
 }
 
 /** The module's exported functions by export name, from the program `path` is in. */
