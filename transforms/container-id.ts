@@ -98,17 +98,21 @@ function requestIdOf(ctx: TransformContext, handler: HandlerInfo): { requestId: 
 /** The context parameter `name` as an expression TypeScript lets `?.awsRequestId` read:
  * the name itself when its type may be a Lambda context (no annotation, `any`, a type named
  * `Context` or `...Context`, or a type literal with `awsRequestId`), else cast to what the
- * log line reads (`_context: unknown` has no `awsRequestId` to TypeScript). */
+ * log line reads (`_context: unknown` has no `awsRequestId` to TypeScript, nor has a
+ * parameter typed by its default value, `dryRun = false`). */
 function readableAsContext(handler: HandlerInfo, name: string): string {
-  const param = (handler.fn.node.params ?? []).map((p: any) => (p.type === 'AssignmentPattern' ? p.left : p)).find((p: any) => p.type === 'Identifier' && p.name === name);
+  const written: any = (handler.fn.node.params ?? []).find((p: any) => (p.type === 'AssignmentPattern' ? p.left : p).name === name);
+  const param = written?.type === 'AssignmentPattern' ? written.left : written;
   const type = param?.typeAnnotation?.typeAnnotation;
+  const target = '{ awsRequestId?: string } | undefined';
+  // `dryRun = false`: TypeScript types the parameter from its default value (boolean)
+  if (!type && written?.type === 'AssignmentPattern') return `(${name} as unknown as ${target})`;
   if (!type || type.type === 'TSAnyKeyword') return name;
   if (type.type === 'TSTypeReference') {
     const typeName = type.typeName.type === 'TSQualifiedName' ? type.typeName.right.name : type.typeName.name;
     if (/Context$/.test(typeName)) return name;
   }
   if (type.type === 'TSTypeLiteral' && type.members.some((m: any) => m.key?.name === 'awsRequestId')) return name;
-  const target = '{ awsRequestId?: string } | undefined';
   return type.type === 'TSUnknownKeyword' ? `(${name} as ${target})` : `(${name} as unknown as ${target})`;
 }
 

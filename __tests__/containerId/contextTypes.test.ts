@@ -19,6 +19,8 @@ const cases: Record<string, string> = {
   added: 'export const handler = async (event: { id: string }) => event.id;\n',
   thisParam: 'export async function handler(this: void, event: { id: string }) {\n  return event.id;\n}\n',
   thisParamWithContext: 'export async function handler(this: void, event: { id: string }, context: { awsRequestId: string }) {\n  return event.id;\n}\n',
+  // Lambda passes its context to the second parameter, whatever its default says
+  defaulted: 'export async function handler(event: { id: string }, dryRun = false) {\n  return dryRun ? "" : event.id;\n}\n',
 };
 
 let dir: string;
@@ -46,6 +48,24 @@ it('reads the parameter as it is when its type may be a Lambda context', () => {
   }
   const unknown = applyTransforms(cases.unknown, 'unknown.ts', { transforms: [loadTransform('container-id')] });
   expect(unknown.output).toContain('requestId: (_context as { awsRequestId?: string } | undefined)?.awsRequestId');
+});
+
+it('casts a second parameter typed by its default value', () => {
+  const result = applyTransforms(cases.defaulted, 'defaulted.ts', { transforms: [loadTransform('container-id')] });
+  expect(result.output).toContain('requestId: (dryRun as unknown as { awsRequestId?: string } | undefined)?.awsRequestId');
+});
+
+it('leaves a handler with overload signatures alone when it would need a context parameter, and says why', () => {
+  const source =
+    'export function handler(event: { id: string }, options: { dryRun: boolean }): Promise<string>;\nexport function handler(event: { id: string }): Promise<string>;\nexport async function handler(event: { id: string }): Promise<string> {\n  return event.id;\n}\n';
+  const result = applyTransforms(source, 'overloads.ts', { transforms: [loadTransform('container-id')] });
+  expect(result.output).toBeNull();
+  expect(result.review.map((r) => r.message)).toEqual([expect.stringContaining('it has overload signatures')]);
+  // with its context parameter already there, the implementation is only read
+  const withContext = applyTransforms(source.replace('async function handler(event: { id: string })', 'async function handler(event: { id: string }, context?: unknown)'), 'overloads.ts', {
+    transforms: [loadTransform('container-id')],
+  });
+  expect(withContext.output).toContain('requestId: (context as { awsRequestId?: string } | undefined)?.awsRequestId');
 });
 
 describe('a handler typed in this file with a one-parameter function type', () => {

@@ -81,6 +81,16 @@ function contextualParamCount(j: JSCodeshift, root: Collection<any>, fnPath: any
   return null;
 }
 
+/** `function handler(event: A): R;` signatures above the implementation `fn` (a function
+ * declaration of the module, exported or not). */
+function hasOverloads(j: JSCodeshift, root: Collection<any>, fn: any): boolean {
+  if (fn.type !== 'FunctionDeclaration' || !fn.id) return false;
+  return programPath(j, root)!.node.body.some((statement: any) => {
+    const declared = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    return declared?.type === 'TSDeclareFunction' && declared.id?.name === fn.id.name;
+  });
+}
+
 /** The handler's type (annotation or `satisfies`) is a name imported from a file of the
  * project (`import type { ApiHandler } from './types'`). */
 function typedByProjectImport(j: JSCodeshift, root: Collection<any>, fnPath: any): boolean {
@@ -132,6 +142,9 @@ export function ensureContextParam(j: JSCodeshift, root: Collection<any>, handle
   }
   if (params.length > index) return contextFromParam(params[index]);
 
+  if (typescript && hasOverloads(j, root, fn)) {
+    return { kind: 'unsupported', reason: 'it has overload signatures, which a context parameter added to the implementation would no longer match (TS2394); add `context?: Context` to the signatures to log the request id' };
+  }
   const declared = typescript ? contextualParamCount(j, root, handler.fn) : null;
   if (declared !== null && declared <= index) {
     return { kind: 'unsupported', reason: `its type, declared in this file, takes ${declared === 1 ? 'one parameter' : `${declared} parameters`}, so a context parameter added to the function would not type-check; add \`context\` to that type to log the request id` };
