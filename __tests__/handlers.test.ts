@@ -76,6 +76,35 @@ describe('findHandlers', () => {
     expect(names('class App { get handler() { return () => 1; } }\nconst app = new App();\nexports.handler = app.handler;')).toEqual([]);
   });
 
+  it('finds a method, or a function-valued property, of a module-level const object literal', () => {
+    const ts = `interface Consumer { handle(event: SQSEvent): Promise<number> }\nconst ids: string[] = [];\nexport const consumer: Consumer = { async handle(event) { ids.push(event.id); return ids.length; } };\nexport const handler = consumer.handle;`;
+    expect(names(ts, 'iface.ts', ['handler'])).toEqual(['handler:async:null']);
+    expect(names('const api = { handle: async (event, ctx) => {} };\nexports.handler = api.handle;')).toEqual(['handler:async:ctx']);
+    expect(names('const api = { handle: async (event, ctx) => {} };\nexports.handler = api.handle.bind(api);')).toEqual(['handler:async:ctx']);
+    expect(names("const api = { 'handle': function (event, context, cb) {} };\nexports.handler = api['handle'];")).toEqual(['handler:callback:context']);
+    expect(names('async function run(event) {}\nconst api = { handle: run };\nexports.handler = api.handle;')).toEqual(['handler:async:null']);
+    expect(names('const api = { routes: { create: async (event, ctx) => {} } };\nexports.handler = api.routes.create;')).toEqual(['handler:async:ctx']);
+    // bound arguments still fill the first parameters
+    const j = jscodeshiftFor('babel');
+    const bound = findHandlers(j, j('const api = { async handle(deps, event, ctx) {} };\nexports.handler = api.handle.bind(api, deps);')).map((h) => [h.name, h.contextParam, h.eventParamIndex]);
+    expect(bound).toEqual([['handler', 'ctx', 1]]);
+  });
+
+  it('leaves a member of an object literal the module may change, or that is no plain property', () => {
+    // the property (or an object on the way to it) is written elsewhere
+    expect(names('const api = { handle: async (event) => {} };\napi.handle = wrap(api.handle);\nexports.handler = api.handle;')).toEqual([]);
+    expect(names('const api = { handle: async (event) => {} };\nObject.assign(api, other);\nexports.handler = api.handle;')).toEqual([]);
+    expect(names('const api = { routes: { create: async (event) => {} } };\napi.routes = other;\nexports.handler = api.routes.create;')).toEqual([]);
+    expect(names('const api = { handle: async (event) => {} };\napi[key] = other;\nexports.handler = api.handle;')).toEqual([]);
+    // not a const, a getter, a spread after it, no such property
+    expect(names('let api = { handle: async (event) => {} };\nexports.handler = api.handle;')).toEqual([]);
+    expect(names('const api = { get handle() { return async (event) => {}; } };\nexports.handler = api.handle;')).toEqual([]);
+    expect(names('const api = { handle: async (event) => {}, ...more };\nexports.handler = api.handle;')).toEqual([]);
+    expect(names('const api = { other: async (event) => {} };\nexports.handler = api.handle;')).toEqual([]);
+    // a write of another property leaves it found
+    expect(names('const api = { handle: async (event) => {} };\napi.count = 1;\nexports.handler = api.handle;')).toEqual(['handler:async:null']);
+  });
+
   it('counts the parameters `.bind` fills in front of the event, context and callback Lambda passes', () => {
     const j = jscodeshiftFor('babel');
     const find = (source: string, wanted?: string[]) =>

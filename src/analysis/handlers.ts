@@ -432,7 +432,9 @@ function resolveHandlerFunction(path: ASTPath<any>, depth: number): ResolvedHand
     return target ? resolveHandlerFunction(target, depth + 1) : null;
   }
   // `handlerClass.handler` (Powertools' decorator style), `Lambda.handler` (a static method)
-  if (node.type === 'MemberExpression') return resolveClassMethod(current);
+  // `api.handle` (`api.routes.create`) with `const api = { handle() {...} }`: a method, or a
+  // property holding a function, of a module-level object literal
+  if (node.type === 'MemberExpression') return resolveClassMethod(current) ?? resolveObjectMember(current, depth);
   if (node.type === 'CallExpression') {
     const callee = node.callee;
     // `handlerClass.handler.bind(handlerClass)`, `main.bind(null, deps)` (dependency
@@ -466,6 +468,129 @@ function resolveHandlerFunction(path: ASTPath<any>, depth: number): ResolvedHand
     }
   }
   return null;
+}
+
+/** `api.handle`, `api.routes.create`, where `api` is a module-level `const` bound to an object
+ * literal that declares the property path (`{ async handle(event) {} }`, `{ handle: fn }`,
+ * `{ routes: { create: fn } }`): what Lambda calls is that method or the function the property
+ * holds. Left (null) when the path is not plain names, when a getter, setter or a spread after
+ * it may give the property another value, or when the module writes the property (or an object
+ * on the way to it) anywhere: `api.handle = wrap(api.handle)`, `Object.assign(api, ...)`. */
+function resolveObjectMember(memberPath: ASTPath<any>, depth: number): ResolvedHandler | null {
+  const parts: string[] = [];
+  let rootPath = memberPath;
+  while (rootPath.value.type === 'MemberExpression') {
+    const name = memberName(rootPath.value);
+    if (name === null) return null;
+    parts.unshift(name);
+    rootPath = unwrap(rootPath.get('object'));
+  }
+  if (rootPath.value.type !== 'Identifier' || parts.length > 4) return null;
+  const rootName: string = rootPath.value.name;
+  const scope = rootPath.scope?.lookup(rootName);
+  if (!scope?.isGlobal || scope.path.node.type !== 'Program') return null;
+  const declared: ASTPath<any>[] = scope.getBindings()[rootName] ?? [];
+  if (declared.length !== 1) return null;
+  const declarator = declared[0].parent;
+  if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.id !== declared[0].node || !declarator.node.init) return null;
+  if (declarator.parent?.node.type !== 'VariableDeclaration' || declarator.parent.node.kind !== 'const') return null;
+  let object = unwrap(declarator.get('init'));
+  let found: ASTPath<any> | null = null;
+  for (let i = 0; i < parts.length; i++) {
+    if (object.value.type !== 'ObjectExpression') return null;
+    found = lastOwnProperty(object, parts[i]);
+    if (!found) return null;
+    if (i < parts.length - 1) {
+      if (found.value.type === 'ObjectMethod' || found.value.method) return null;
+      object = unwrap(found.get('value'));
+    }
+  }
+  if (!found || writesPropertyPath(scope.path.node, rootName, parts)) return null;
+  if (found.value.type === 'ObjectMethod') return resolveHandlerFunction(found, depth + 1);
+  return resolveHandlerFunction(found.get('value'), depth + 1);
+}
+
+/** The property `name` of an object literal as the literal leaves it: the last one of that
+ * name (no getter or setter), and no spread after it that may replace it; else null. */
+function lastOwnProperty(objectPath: ASTPath<any>, name: string): ASTPath<any> | null {
+  const properties: any[] = objectPath.value.properties;
+  for (let i = properties.length - 1; i >= 0; i--) {
+    const prop = properties[i];
+    if (prop.type === 'SpreadElement' || prop.type === 'SpreadProperty' || prop.type === 'RestElement') return null;
+    if (prop.computed && !(prop.key.type === 'StringLiteral' || prop.key.type === 'Literal')) return null;
+    const key = prop.key?.type === 'Identifier' ? prop.key.name : prop.key?.value;
+    if (key !== name) continue;
+    if (prop.kind === 'get' || prop.kind === 'set') return null;
+    return objectPath.get('properties', i);
+  }
+  return null;
+}
+
+const OBJECT_CHANGING_CALLS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.deleteProperty']);
+
+/** Anywhere in the module (a local of the same name too: left alone all the same), code that
+ * replaces `root.parts...` or an object on the way to it: an assignment, `++`, `delete`, a
+ * for-in/of head, `Object.assign(root, ...)`, `Object.defineProperty(root.a, ...)`. A computed
+ * member (`root[k] = v`) may name any property. */
+function writesPropertyPath(program: any, root: string, parts: string[]): boolean {
+  // the names from `root` down a member chain (null for a computed one); null when the chain
+  // does not start at `root`
+  const chainOn = (node: any): (string | null)[] | null => {
+    const names: (string | null)[] = [];
+    let current = node;
+    while (current && (TRANSPARENT_WRAPPERS.has(current.type) || current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression')) {
+      if (TRANSPARENT_WRAPPERS.has(current.type)) current = current.expression;
+      else {
+        names.unshift(memberName({ ...current, type: 'MemberExpression' }));
+        current = current.object;
+      }
+    }
+    return current?.type === 'Identifier' && current.name === root ? names : null;
+  };
+  // on the path to the property, or the property itself (`strict`: a prefix only)
+  const onPath = (node: any, strict: boolean): boolean => {
+    const names = chainOn(node);
+    if (!names || names.length > parts.length || (strict && names.length === parts.length)) return false;
+    return names.every((name, i) => name === null || name === parts[i]);
+  };
+  const stack: any[] = [program];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    if (typeof node.type !== 'string') continue;
+    switch (node.type) {
+      case 'AssignmentExpression':
+        if (onPath(node.left, false)) return true;
+        break;
+      case 'UpdateExpression':
+        if (onPath(node.argument, false)) return true;
+        break;
+      case 'UnaryExpression':
+        if (node.operator === 'delete' && onPath(node.argument, false)) return true;
+        break;
+      case 'ForInStatement':
+      case 'ForOfStatement':
+        if (onPath(node.left, false)) return true;
+        break;
+      case 'CallExpression':
+      case 'OptionalCallExpression': {
+        const callee = node.callee;
+        const name = callee?.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.property.type === 'Identifier' ? `${callee.object.name}.${callee.property.name}` : '';
+        if (OBJECT_CHANGING_CALLS.has(name) && node.arguments[0] && onPath(node.arguments[0], true)) return true;
+        break;
+      }
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'loc' || key === 'start' || key === 'end' || key === 'comments' || key === 'tokens' || key === 'leadingComments' || key === 'trailingComments') continue;
+      const value = node[key];
+      if (value && typeof value === 'object') stack.push(value);
+    }
+  }
+  return false;
 }
 
 /** The module-level class a name or `new` expression stands for, or null. */
