@@ -386,7 +386,10 @@ function loadTimeStarts(j: JSCodeshift, root: Collection<any>, handlers: Handler
     } else {
       consider(path.get('callee'), true);
     }
-    path.get('arguments').each((arg: ASTPath<any>) => consider(arg, false));
+    // `api.handle.bind(api)` for a handler: the object becomes the handler's `this`, which
+    // runs when Lambda calls the handler, not as the module loads
+    const bindsHandler = MEMBERS.has(node.callee.type) && !node.callee.computed && node.callee.property.name === 'bind' && handlerNodes.has(resolveToFunction(path.get('callee', 'object'), 0)?.node as any);
+    for (let i = bindsHandler ? 1 : 0; i < node.arguments.length; i++) consider(path.get('arguments', i), false);
   });
   // decorators of a class defined at module level (on the class, a method, a field) are
   // applied while the class is defined: the decorator, or the factory `@route('/x')` calls
