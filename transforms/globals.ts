@@ -37,6 +37,7 @@ import { parserFor } from '../src/analysis/parser';
 import { parseStatements } from '../src/analysis/snippet';
 import type { LazyRegion } from '../src/analysis/lazyRegions';
 import { handlerInstanceState, hiddenStateOf } from '../src/analysis/hiddenState';
+import { namespaceStateItems } from '../src/analysis/namespaceState';
 import { lineOf, originalText, sourceExcerpt } from '../src/analysis/sourceExcerpt';
 import { hasLastIndexResetAtTop, lastIndexReset, statefulUses } from '../src/analysis/statefulRegex';
 import { findContainerIdCode } from '../src/analysis/containerIdCode';
@@ -429,6 +430,9 @@ function step(ctx: TransformContext): void {
   const classes = classifyModuleBindings(j, root, bindings);
   const plan: Plan = { fates: new Map(), moveTo: new Map(), inits: new Map(), definite: new Map(), dead: deadFunctions(bindings), resets: new Map(), changes: [] };
   const expiries: (() => void)[] = [];
+
+  // a namespace's exported variables a handler changes: reported, kept
+  for (const item of namespaceStateItems(j, root, ctx.handlers)) ctx.report.review({ kind: 'namespace-state', ...item });
 
   // decide everything first: the analysis reads paths that the edits below invalidate
   for (const binding of bindings) {
