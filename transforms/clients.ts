@@ -103,6 +103,12 @@ function loadTimeHold(ctx: TransformContext, client: ClientBinding): string | nu
   return null;
 }
 
+/** The type a TypeScript annotation gives the binding (`let client: Redis | undefined`), or null. */
+function declaredType(client: ClientBinding): any {
+  const annotation = client.declarator.node.id.typeAnnotation;
+  return annotation?.type === 'TSTypeAnnotation' ? annotation.typeAnnotation : null;
+}
+
 function inTypePosition(path: ASTPath<any>): boolean {
   for (let p: ASTPath<any> | null = path.parent; p; p = p.parent) {
     if (p.node.type === 'TSTypeQuery' || p.node.type === 'TSTypeAnnotation' || p.node.type === 'TSTypeReference') return true;
@@ -202,6 +208,7 @@ function migrateEager(ctx: TransformContext, client: ClientBinding, state: { dec
     lostEvents,
     errorListener,
     errorListenerReason: ERROR_LISTENER_REASONS[family.id] ?? DEFAULT_ERROR_LISTENER_REASON,
+    declaredType: declaredType(client),
   });
   if (lostEvents.length > 0) ensureLostConnections(ctx, state, body, client.statement.node);
   body.splice(body.indexOf(client.statement.node), 0, factory);
@@ -255,6 +262,7 @@ function migrateLazy(ctx: TransformContext, client: ClientBinding, state: { decl
       lostEvents,
       errorListener,
       errorListenerReason: ERROR_LISTENER_REASONS[family.id] ?? DEFAULT_ERROR_LISTENER_REASON,
+      declaredType: declaredType(client),
     });
     if (lostEvents.length > 0) ensureLostConnections(ctx, state, body, client.statement.node);
     body.splice(body.indexOf(client.statement.node) + 1, 0, factory);

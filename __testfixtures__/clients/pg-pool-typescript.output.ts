@@ -2,7 +2,7 @@ import type { APIGatewayProxyHandler } from 'aws-lambda';
 import { Pool } from 'pg';
 
 function createPool() {
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+  const pool: Pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
   pool.on('error', (error) => console.error('idle client error', error.message));
 
   return pool;

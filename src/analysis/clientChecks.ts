@@ -71,6 +71,39 @@ export interface FactoryParts {
   errorListener: boolean;
   /** Comment lines explaining the error listener, in the library's words. */
   errorListenerReason: string[];
+  /** The binding's TypeScript type (what its `: Type` annotation holds), or null: the factory
+   * then makes that type (`const client: Redis = ...` for `Redis | undefined`, or a return type
+   * when it only returns the construction), not only what the construction alone infers. */
+  declaredType?: any;
+}
+
+/** The binding's declared type without the `null` / `undefined` its empty value needs
+ * (`Redis | undefined` → `Redis`), and whether any was dropped. The construction alone may
+ * infer narrower generics (node-redis: `RedisClientType<{}, {}, {}, 3, {}>`) than the declared
+ * type accepts; the original assignment took them from the declared type, and the factory's
+ * client takes them from this one. The type is repeated (the annotation's own nodes, so it
+ * prints as the user wrote it) rather than named with `typeof client`: in the factory
+ * `typeof client` reaches its own `const client`, not the module binding, even from its
+ * return type. */
+function clientType(j: JSCodeshift, declared: any): { type: any; dropped: boolean } {
+  if (declared.type !== 'TSUnionType') return { type: declared, dropped: false };
+  const kept = declared.types.filter((t: any) => t.type !== 'TSNullKeyword' && t.type !== 'TSUndefinedKeyword');
+  if (kept.length === 0 || kept.length === declared.types.length) return { type: declared, dropped: false };
+  return { type: kept.length === 1 ? kept[0] : j.tsUnionType(kept), dropped: true };
+}
+
+/** The type of the factory's own `const client`: a union declared type narrows to what is
+ * assigned, so `null` / `undefined` left in (by an alias) do no harm there. */
+function localType(j: JSCodeshift, declared: any): any {
+  return j.tsTypeAnnotation(clientType(j, declared).type);
+}
+
+/** The return type of a factory that only returns the construction: the client type, made
+ * non-null unless that was done above, in a `Promise` when the factory is async. */
+function returnType(j: JSCodeshift, declared: any, async: boolean): any {
+  const { type, dropped } = clientType(j, declared);
+  const client = dropped ? type : j.tsTypeReference(j.identifier('NonNullable'), j.tsTypeParameterInstantiation([type]));
+  return j.tsTypeAnnotation(async ? j.tsTypeReference(j.identifier('Promise'), j.tsTypeParameterInstantiation([client])) : client);
 }
 
 /** `function createClient() { const client = new Client(...); client.on(...); return client; }`,
@@ -87,11 +120,16 @@ export function factoryDeclaration(j: JSCodeshift, parts: FactoryParts): any {
     const factory = j.functionDeclaration(j.identifier(parts.factoryName), [], j.blockStatement([j.returnStatement(parts.construction)]));
     // `new Redis(await getUrl())` can only be made again in an async function
     factory.async = awaitsOutsideFunctions(parts.construction);
+    if (parts.declaredType) factory.returnType = returnType(j, parts.declaredType, factory.async);
     return factory;
   }
   const created = parts.awaited ? j.awaitExpression(parts.construction) : parts.construction;
+  const local = j.identifier(parts.local);
+  // the construction takes its generics from the declared type here, as the original
+  // assignment did; the factory's return type follows from the local's
+  if (parts.declaredType) local.typeAnnotation = localType(j, parts.declaredType);
   const body = [
-    j.variableDeclaration('const', [j.variableDeclarator(j.identifier(parts.local), created)]),
+    j.variableDeclaration('const', [j.variableDeclarator(local, created)]),
     ...attachments,
     j.returnStatement(j.identifier(parts.local)),
   ];
