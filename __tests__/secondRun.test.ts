@@ -23,3 +23,27 @@ describe.each([
     expect(second.output).toBeNull();
   });
 });
+
+// What the clients transform wrote (the factory, `lostConnections`, the client made by the
+// factory) is recognised as its own on the next run whichever way the module imports the
+// package: TypeScript's `import pg = require('pg')` as well as `import pg from 'pg'`. The
+// second run reports nothing the first run did not report about the same code.
+describe.each([
+  ['import pg = require', "import pg = require('pg');"],
+  ['import pg from', "import pg from 'pg';"],
+])('a pg client imported with %s', (_name, importLine) => {
+  const source = `${importLine}\n\nconst client = new pg.Client();\nlet connected = false;\n\nconst handler = async (event: { id: string }) => {\n  if (!connected) {\n    await client.connect();\n    connected = true;\n  }\n  const res = await client.query('select $1::text', [event.id]);\n  return res.rowCount ?? 0;\n};\n\nexport = { handler };\n`;
+  it('a second run changes nothing and reports no code the first run wrote', () => {
+    const first = applyTransforms(source, 'handler.ts', { transforms });
+    expect(first.error).toBeUndefined();
+    expect(first.output).toContain('let client = createClient();');
+    const second = applyTransforms(first.output!, 'handler.ts', { transforms });
+    expect(second.error).toBeUndefined();
+    expect(second.changes).toEqual([]);
+    const messages = second.review.map((r) => r.message);
+    expect(messages.filter((m) => /lostConnections|createClient/.test(m))).toEqual([]);
+    // one item per binding: none reported twice
+    expect(new Set(messages).size).toBe(messages.length);
+    expect(messages).toEqual([expect.stringMatching(/^`client` is a client created by 'pg'/), expect.stringMatching(/^`connected` tracks whether a client is connected/)]);
+  });
+});

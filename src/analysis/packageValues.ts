@@ -14,7 +14,8 @@ export function isPackageSource(source: string): boolean {
 }
 
 /** The package a module-level name is imported from (`import { Pool } from 'pg'`,
- * `const { Pool } = require('pg')`, `const pg = require('pg')`), or null. */
+ * `const { Pool } = require('pg')`, `const pg = require('pg')`, `import pg = require('pg')`),
+ * or null. */
 export function importedFrom(idPath: ASTPath<any>): string | null {
   const scope = resolveScope(idPath);
   if (!scope?.isGlobal) return null;
@@ -22,6 +23,11 @@ export function importedFrom(idPath: ASTPath<any>): string | null {
     for (let p: ASTPath<any> | null = binding.parent; p; p = p.parent) {
       const node = p.node;
       if (node.type === 'ImportDeclaration') return typeof node.source.value === 'string' && isPackageSource(node.source.value) ? node.source.value : null;
+      // TypeScript's `import pg = require('pg')` (its name is declared by ./scopePatches)
+      if (node.type === 'TSImportEqualsDeclaration') {
+        const source = node.moduleReference?.type === 'TSExternalModuleReference' ? node.moduleReference.expression?.value : null;
+        return typeof source === 'string' && isPackageSource(source) ? source : null;
+      }
       if (node.type === 'VariableDeclarator') {
         let init = node.init;
         while (init && (init.type === 'MemberExpression' || WRAPPERS.has(init.type))) init = init.type === 'MemberExpression' ? init.object : init.expression ?? init.argument;
