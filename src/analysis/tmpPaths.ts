@@ -384,11 +384,27 @@ function changedAtRunTime(m: Module, name: string): boolean {
   if (known === undefined) {
     const program = programPath(m.j, m.root)!;
     known = findPaths(m.j, program, 'Identifier', (node: any) => node.name === name).some(
-      (id) => isReference(id) && enclosingFunction(id) !== null && refersToModuleBinding(id) && isMutation(referenceEffect(id)),
+      (id) => isReference(id) && enclosingFunction(id) !== null && !inEventListener(id) && refersToModuleBinding(id) && isMutation(referenceEffect(id)),
     );
     m.runtimeState.set(name, known);
   }
   return known;
+}
+
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/** Inside a function handed to an event listener (`process.on('SIGTERM', () => { shuttingDown
+ * = true; })`, `client.on('error', ...)`): state set there follows an outside event, not the
+ * code that writes the file, so a test on it (`if (shuttingDown) return;`) does not make a
+ * write run once per environment; the file is written again on every other invocation. */
+function inEventListener(path: ASTPath<any>): boolean {
+  for (let p: ASTPath<any> | null = path.parent; p; p = p.parent) {
+    const call = p.parent?.node;
+    if (!FUNCTION_TYPES.has(p.node.type) || !call || (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') || !call.arguments.includes(p.node)) continue;
+    const callee = call.callee;
+    if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed && LISTENER_METHODS.has(callee.property.name)) return true;
+  }
+  return false;
 }
 
 /** onceGuardOfEveryCall's answer for a function reached first, as everyCallGuards keeps it. */
