@@ -267,6 +267,8 @@ describe('properties the module assigns to an object it exports', () => {
     // what the module assigned last under a name is what Lambda calls: one handler a name
     ['const api = { handler: async (event) => {} };\nconst original = api.handler;\napi.handler = async (event, context) => original(event, context);\nmodule.exports = api;', undefined, ['handler:async:context']],
     ['const h = {};\nh.run = async (event) => {};\nh.run = async (event, ctx) => {};\nmodule.exports = h;', ['run'], ['run:async:ctx']],
+    // one name exported through a name for the exports object and then directly: the last
+    ['const api = module.exports = {};\napi.handler = async (event) => {};\nmodule.exports.handler = async (event, ctx) => {};', undefined, ['handler:async:ctx']],
     // the object bound to a name as it is exported, or the exports object itself
     ['const api = module.exports = {};\napi.handler = async (event) => {};', undefined, ['handler:async:null']],
     ['const api = (module.exports = {});\napi.create = async (e, ctx) => {};', ['create'], ['create:async:ctx']],

@@ -44,7 +44,15 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
   const seen = new Map<any, HandlerInfo>();
   let browser: boolean | undefined;
 
+  // a name exported twice as the module loads (`api.handler = a` through a name for the
+  // exports object, then `module.exports.handler = b`): Lambda finds the one assigned last
+  const last = new Map<string, ExportedValue>();
   for (const entry of exported) {
+    const before = last.get(entry.name);
+    if (!before || entry.line > before.line || (entry.line === before.line && entry.column > before.column)) last.set(entry.name, entry);
+  }
+  for (const entry of exported) {
+    if (last.get(entry.name) !== entry) continue;
     const resolved = resolveHandlerFunction(entry.value, 0);
     if (!resolved) continue;
     const { fn, streaming, wrapper, bound } = resolved;
