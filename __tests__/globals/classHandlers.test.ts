@@ -45,3 +45,20 @@ describe('handlers that are class members', () => {
     expect(result.review).toEqual([]);
   });
 });
+
+describe('a handler that is a method of a module object literal', () => {
+  it.each([
+    ['handler.js', 'const api = {\n  seen: [],\n  async handle(event) {\n    this.seen.push(event.id);\n    return this.seen.length;\n  },\n};\nexports.handler = api.handle.bind(api);\n'],
+    ['handler.ts', 'const api = {\n  seen: [] as string[],\n  async handle(event: { id: string }) {\n    this.seen.push(event.id);\n    return this.seen.length;\n  },\n};\nexport const handler = api.handle.bind(api);\n'],
+  ])('reports the state it keeps in the object (%s)', (file, source) => {
+    const result = applyTransforms(source, file, { transforms: [transform] });
+    expect(result.output).toBeNull();
+    expect(result.review.map((r) => r.kind)).toEqual(['hidden-state']);
+    expect(result.review[0].message).toMatch(/^handler `handler` is a method of `api`, which keeps state in the object \(`this\.seen\.push\(event\.id\)`, line 4\)/);
+  });
+
+  it('says nothing when its methods only read the object', () => {
+    const result = run('const api = {\n  prefix: "p",\n  async handle(event) {\n    return this.prefix + event.id;\n  },\n};\nexports.handler = api.handle.bind(api);\n');
+    expect(result.review).toEqual([]);
+  });
+});

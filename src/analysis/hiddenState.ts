@@ -50,7 +50,7 @@ export function handlerInstanceState(j: JSCodeshift, handler: HandlerInfo): stri
   const fnType: string = handler.fn.node.type;
   const own = fnType === 'ClassMethod' || fnType === 'ClassPrivateMethod' ? handler.fn : isMember ? member : null;
   const classPath = own?.parent?.parent;
-  if (!own || !classPath || (classPath.node.type !== 'ClassDeclaration' && classPath.node.type !== 'ClassExpression')) return null;
+  if (!own || !classPath || (classPath.node.type !== 'ClassDeclaration' && classPath.node.type !== 'ClassExpression')) return objectLiteralState(j, handler);
   const isStatic = !!own.node.static;
   const functions = [...methodsOf(classPath, isStatic).map((m) => m.fn)];
   classPath.get('body', 'body').each((field: ASTPath<any>) => {
@@ -62,6 +62,28 @@ export function handlerInstanceState(j: JSCodeshift, handler: HandlerInfo): stri
   const className = classPath.node.id?.name ?? 'its class';
   const where = isStatic ? `its static fields (${mutationText(changed)})` : `the instance (${mutationText(changed)}), and one instance serves every invocation`;
   return `handler \`${handler.name}\` is a member of \`${className}\`, which keeps state in ${where}: what it keeps carries over from one invocation to the next; kept, review it`;
+}
+
+/** A handler that is a method of a module object literal (`const api = { seen: [], async
+ * handle(event) { this.seen.push(event.id) } }`, exported as `api.handle.bind(api)`): the one
+ * object serves every invocation, and what its methods keep in `this` carries over. */
+function objectLiteralState(j: JSCodeshift, handler: HandlerInfo): string | null {
+  const fn = handler.fn;
+  // the babel shape's ObjectMethod is the function; estree's Property holds it as its value
+  const property = fn.node.type === 'ObjectMethod' ? fn : fn.parent?.node.type === 'Property' || fn.parent?.node.type === 'ObjectProperty' ? fn.parent : null;
+  const object = property?.parent;
+  if (!property || object?.node.type !== 'ObjectExpression' || fn.node.type === 'ArrowFunctionExpression') return null;
+  const functions: ASTPath<any>[] = [];
+  object.get('properties').each((p: ASTPath<any>) => {
+    const node = p.node;
+    if (node.type === 'ObjectMethod') functions.push(p);
+    // an arrow's `this` is not the object's
+    else if ((node.type === 'Property' || node.type === 'ObjectProperty') && node.value?.type === 'FunctionExpression') functions.push(p.get('value'));
+  });
+  const changed = functions.flatMap((f) => thisMutationsIn(j, f))[0];
+  if (!changed) return null;
+  const holder = object.parent?.node.type === 'VariableDeclarator' && object.parent.node.id.type === 'Identifier' ? `\`${object.parent.node.id.name}\`` : 'an object';
+  return `handler \`${handler.name}\` is a method of ${holder}, which keeps state in the object (${mutationText(changed)}), and one object serves every invocation: what it keeps carries over from one invocation to the next; kept, review it`;
 }
 
 function classNodeOf(binding: ModuleBinding): ASTPath<any> | null {
