@@ -65,6 +65,14 @@ describe('a member of a module class instance handed to other code as the module
     expect(result.review.filter((r) => r.line === 1).map((r) => [r.kind, r.message.match(/no handler reaches.*\(line (\d+)\)/)?.[1]])).toEqual([['changed-elsewhere', '4']]);
   });
 
+  it('keeps the state a member the class inherits from a class of the module changes', () => {
+    const result = run(
+      "const buffer = [];\nclass Base {\n  flush() { const out = buffer.splice(0); console.log('flushed', out.length); }\n}\nclass Batcher extends Base {\n  add(x) { buffer.push(x); }\n}\nconst batcher = new Batcher();\nprocess.on('beforeExit', batcher.flush);\nexports.handler = async (event) => { batcher.add(event.id); return { pending: buffer.length }; };\n",
+    );
+    expect(result.output).toBeNull();
+    expect(result.review.filter((r) => r.line === 1).map((r) => r.kind)).toEqual(['changed-elsewhere']);
+  });
+
   it('still resets the state when the handler calls the member itself', () => {
     const result = run(batcher(flushMethod, 'batcher.flush.bind(batcher)', 'batcher.add(event.id); if (event.flush) batcher.flush();'));
     expect(result.changes.map((c) => c.kind)).toEqual(['reset']);

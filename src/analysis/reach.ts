@@ -75,17 +75,22 @@ export function classOfInstance(idPath: ASTPath<any>): ASTPath<any> | null {
 function instanceMember(path: ASTPath<any>): ASTPath<any> | 'data' | null {
   const node = path.node;
   if (!MEMBERS.has(node.type) || node.computed || node.property.type !== 'Identifier' || node.object.type !== 'Identifier') return null;
-  const owner = classOfInstance(path.get('object'));
-  if (!owner) return null;
-  let found: ASTPath<any> | 'data' | null = null;
-  owner.get('body', 'body').each((member: ASTPath<any>) => {
-    const m = member.node;
-    if (found || m.static || m.computed || m.key?.name !== node.property.name) return;
-    if (m.type === 'ClassMethod' || m.type === 'ClassPrivateMethod') found = member;
-    else if (m.type === 'MethodDefinition') found = member.get('value');
-    else if (INSTANCE_FIELDS.has(m.type)) found = m.value && FUNCTION_TYPES.has(m.value.type) ? member.get('value') : 'data';
-  });
-  return found;
+  let owner = classOfInstance(path.get('object'));
+  // a member the class inherits from a class of the module (`class Batcher extends Base`)
+  for (let depth = 0; owner && depth < 8; depth++) {
+    let found: ASTPath<any> | 'data' | null = null;
+    owner.get('body', 'body').each((member: ASTPath<any>) => {
+      const m = member.node;
+      if (found || m.static || m.computed || m.key?.name !== node.property.name) return;
+      if (m.type === 'ClassMethod' || m.type === 'ClassPrivateMethod') found = member;
+      else if (m.type === 'MethodDefinition') found = member.get('value');
+      else if (INSTANCE_FIELDS.has(m.type)) found = m.value && FUNCTION_TYPES.has(m.value.type) ? member.get('value') : 'data';
+    });
+    if (found) return found;
+    const parent = owner.node.superClass?.type === 'Identifier' ? codeUnitOf(owner.get('superClass')) : null;
+    owner = parent && (parent.node.type === 'ClassDeclaration' || parent.node.type === 'ClassExpression') ? parent : null;
+  }
+  return null;
 }
 
 /** Every unit reached from `starts`, the starts included; each unit is visited once. */
