@@ -166,31 +166,15 @@ export function collectExports(j: JSCodeshift, root: Collection<any>): ExportedV
   body.each((stmtPath: ASTPath<any>) => {
     const stmt = stmtPath.node;
     switch (stmt.type) {
-      case 'ExpressionStatement': {
-        // `exports.a = exports.b = fn` exports the one function under both names
-        let assignment = stmtPath.get('expression');
-        while (assignment.value.type === 'AssignmentExpression' && assignment.value.operator === '=') {
-          const target = commonJsExportPath(assignment.value.left);
-          let value = assignment.get('right');
-          while (value.value.type === 'AssignmentExpression' && value.value.operator === '=') value = value.get('right');
-          if (target !== null) addValue(out, target, value);
-          assignment = assignment.get('right');
-        }
+      case 'ExpressionStatement':
+        addAssignmentChain(out, stmtPath.get('expression'));
         break;
-      }
       case 'VariableDeclaration':
         // `const api = module.exports = {}`, `var api = exports`: the module then assigns its
         // exports to `api` (`api.handler = fn`)
         stmtPath.get('declarations').each((d: ASTPath<any>) => {
           if (!d.node.init) return;
-          let value = d.get('init');
-          while (value.node.type === 'AssignmentExpression' && value.node.operator === '=') {
-            const target = commonJsExportPath(value.node.left);
-            let right = value.get('right');
-            while (right.node.type === 'AssignmentExpression' && right.node.operator === '=') right = right.get('right');
-            if (target !== null) addValue(out, target, right);
-            value = value.get('right');
-          }
+          const value = addAssignmentChain(out, d.get('init'));
           const exportsObject = commonJsExportPath(unwrap(value).node);
           if (exportsObject !== null) addAssignedMembers(out, exportsObject, unwrap(value), 0);
         });
@@ -251,6 +235,21 @@ export function commonJsExportPath(node: any): string | null {
     return parts.slice(1).join('.');
   }
   return null;
+}
+
+/** `exports.a = exports.b = fn` (a statement, or a declarator's value: `const api =
+ * module.exports = {}`): the value at the end of the chain is exported under every export
+ * target in it. Returns the path at the end of the chain. */
+function addAssignmentChain(out: ExportedValue[], start: ASTPath<any>): ASTPath<any> {
+  let assignment = start;
+  while (assignment.node.type === 'AssignmentExpression' && assignment.node.operator === '=') {
+    const target = commonJsExportPath(assignment.node.left);
+    let value = assignment.get('right');
+    while (value.node.type === 'AssignmentExpression' && value.node.operator === '=') value = value.get('right');
+    if (target !== null) addValue(out, target, value);
+    assignment = assignment.get('right');
+  }
+  return assignment;
 }
 
 /** The property a member expression names: `o.a`, `o['a']` and `` o[`a`] `` → `a`; `o[k]` → null. */
