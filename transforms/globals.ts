@@ -136,7 +136,7 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   if (wrapped && wrapped.place.at === 'function') {
     return review(
       'changed-in-wrapped',
-      `\`${name}\` holds state across invocations${once}, but is changed inside a function wrapped by \`${wrapped.place.wrappedBy}\` (line ${lineOf(wrapped.path)}), which may run it only on some invocations (a memo, for one, runs it once per key); a reset or a moved declaration at the top of the handler would make a warm start differ from a cold one, so it is kept: review it`,
+      `\`${name}\` holds state across invocations${once}, but is changed inside a function wrapped by \`${wrapped.place.wrappedBy}\` (line ${lineOf(wrapped.path)}), which may run it only on some invocations (${skipsHow(wrapped.place.wrappedBy!)}); a reset or a moved declaration at the top of the handler would make a warm start differ from a cold one, so it is kept: review it`,
     );
   }
   const inParameters = parameterUse(binding.references);
@@ -190,6 +190,13 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   const handlerNames = users.map((h) => `\`${h.name}\``).join(', ');
   const why = users.length > 1 ? 'several handlers use it' : 'helper functions use it too';
   plan.changes.push({ kind: 'reset', ...where(binding), message: `\`${name}\` is reset at the start of ${handlerNames}: it held state from one invocation to the next${once}; it stays at module level because ${why}` });
+}
+
+/** How a wrapper that may skip calls skips them, by its name as written (`memoize(...)`). */
+function skipsHow(wrapper: string): string {
+  if (/throttle|debounce/i.test(wrapper)) return 'a throttle or a debounce runs it at most once in a while';
+  if (/once/i.test(wrapper)) return 'once runs it a single time per environment';
+  return 'a memo, for one, runs it once per key';
 }
 
 /** `name!: Type` for a declarator without a value whose declared type does not take

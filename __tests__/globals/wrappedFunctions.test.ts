@@ -88,6 +88,9 @@ describe('state changed inside a function wrapped at load', () => {
     const result = applyTransforms(source, source.includes('import ') ? 'handler.mjs' : 'handler.js', { transforms: [transform] });
     expect(result.output).toBeNull();
     expect(result.review.map((r) => r.kind)).toEqual(['changed-in-wrapped']);
+    // said in the wrapper's own terms
+    const how = name.startsWith('once') ? 'once runs it a single time per environment' : name.startsWith('a throttle') ? 'a throttle or a debounce runs it at most once in a while' : 'a memo, for one, runs it once per key';
+    expect(result.review[0].message).toContain(`which may run it only on some invocations (${how})`);
   });
 
   describe.each([
