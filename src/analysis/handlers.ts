@@ -3,6 +3,7 @@
 // argument is the function), down to the function that does the work.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findNodes } from './fastFind';
+import { calleeName as dottedName, MUTATING_CALLS } from './mutation';
 import { propertyName } from './scope';
 import type { FunctionNode, HandlerInfo, HandlerStyle } from './types';
 
@@ -533,8 +534,6 @@ function lastOwnProperty(objectPath: ASTPath<any>, name: string): ASTPath<any> |
   return null;
 }
 
-const OBJECT_CHANGING_CALLS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.deleteProperty']);
-
 /** Anywhere in the module (a local of the same name too: left alone all the same), code that
  * replaces `root.parts...` or an object on the way to it: an assignment, `++`, `delete`, a
  * for-in/of head, `Object.assign(root, ...)`, `Object.defineProperty(root.a, ...)`. A computed
@@ -585,14 +584,13 @@ function writesPropertyPath(program: any, root: string, parts: string[]): boolea
         break;
       case 'CallExpression':
       case 'OptionalCallExpression': {
-        const callee = node.callee;
-        const name = callee?.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.property.type === 'Identifier' ? `${callee.object.name}.${callee.property.name}` : '';
-        if (OBJECT_CHANGING_CALLS.has(name) && node.arguments[0] && onPath(node.arguments[0], true)) return true;
+        if (MUTATING_CALLS.has(dottedName(node.callee)) && node.arguments[0] && onPath(node.arguments[0], true)) return true;
         break;
       }
     }
     for (const key of Object.keys(node)) {
-      if (key === 'loc' || key === 'start' || key === 'end' || key === 'comments' || key === 'tokens' || key === 'leadingComments' || key === 'trailingComments') continue;
+      // `original`: recast's copy of the tree as parsed, the same code again
+      if (key === 'loc' || key === 'start' || key === 'end' || key === 'comments' || key === 'tokens' || key === 'leadingComments' || key === 'trailingComments' || key === 'original') continue;
       const value = node[key];
       if (value && typeof value === 'object') stack.push(value);
     }

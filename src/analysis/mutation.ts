@@ -52,7 +52,7 @@ const NON_MUTATING_CALLS = new Set([
   'Set',
 ]);
 /** Calls known to change their first argument. */
-const MUTATING_CALLS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.deleteProperty']);
+export const MUTATING_CALLS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.deleteProperty']);
 
 /** Wrappers through which a value flows unchanged: `(x)`, `x as T`, `x!`, `await x`, `a ? x : y`, `a || x`. */
 const TRANSPARENT = new Set(['ParenthesizedExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TypeCastExpression', 'AwaitExpression', 'ConditionalExpression', 'LogicalExpression', 'SequenceExpression', 'ChainExpression']);

@@ -11,6 +11,7 @@ import { findModuleBinding } from './imports';
 import { refersToModuleBinding } from './lexicalScope';
 import { isMutation, referenceEffect } from './mutation';
 import { isReference, moduleFunctionName, moduleFunctionNamed, programPath } from './scope';
+import { originalText } from './sourceExcerpt';
 import { evaluateString, findPathBindings, isPathOrOsCall, LAMBDA_TMP, type PathBindings, type StringValue } from './staticPath';
 
 export type { TmpAccess } from './fsPathArguments';
@@ -369,7 +370,7 @@ function runtimeStateIn(m: Module, test: ASTPath<any>, seen: Set<any> = new Set(
       if (call && CALL_TYPES.has(call.type) && call.callee === read.parent.node) break;
       read = read.parent;
     }
-    return m.j(read).toSource();
+    return originalText(read.node) ?? m.j(read).toSource();
   }
   return null;
 }
