@@ -7,7 +7,7 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { HandlerInfo } from './types';
 import { findPaths } from './fastFind';
 import { isMutation, referenceEffect } from './mutation';
-import { handlerReach } from './reach';
+import { reachFrom } from './reach';
 import { resolveScope } from './lexicalScope';
 import { sourceExcerpt } from './sourceExcerpt';
 
@@ -52,7 +52,7 @@ export function namespaceStateItems(j: JSCodeshift, root: Collection<any>, handl
   const items: NamespaceStateItem[] = [];
   const reported = new Set<string>();
   for (const handler of handlers) {
-    for (const unit of handlerReach(j, handler).units) {
+    for (const unit of reachFrom(j, [handler.fn])) {
       for (const member of findPaths(j, unit, 'MemberExpression')) {
         const node = member.node;
         if (node.object.type !== 'Identifier' || node.computed || node.property.type !== 'Identifier') continue;
