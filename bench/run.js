@@ -267,18 +267,19 @@ How it keeps that fast:
 
 ## Where the time goes
 
-A CPU profile of (a) in one thread (\`node --cpu-prof\`, \`--workers 0\`, about 4 s) shows
-what is left, for about 300 handler modules:
+A CPU profile of (a) in one thread (\`node --cpu-prof\`, \`--workers 0\`, about 3.5 s) shows
+what is left, for about 300 handler modules, once the tree is read (about 0.4 s to start
+Node, find, read and pre-check the 3,000 files):
 
-- Parsing them for the transforms, about a quarter: \`@babel/parser\` with the \`estree\`
-  plugin and tokens, as jscodeshift's \`babel\` parser runs it (recast needs the tokens to
-  reprint). The \`estree\` plugin re-describes the location of every token
-  (\`toUnenumerable\`, 0.4 s alone); then recast copies the tree (0.1 s).
-- The four transforms, about 1.2 s (globals 0.4 s, tmp 0.4 s, clients and container-id
-  0.2 s each).
-- Printing the changed modules, 0.6 s, and the check that each parses again, 0.3 s.
-- Starting Node and loading the code, reading and pre-checking the 3,000 files, garbage
-  collection: the rest.
+- Parsing, about a quarter: the scan of each candidate (\`@babel/parser\` with jscodeshift's
+  options, tokens kept for reprinting), recast's copy of the tree, and the check that each
+  printed module parses again. Most of it is cold: in the same process, a second pass over
+  the same files parses them in a third of the time.
+- Printing the changed modules with recast, about 0.5 s, most of it recast comparing every
+  node of the edited tree with its original to find what to reprint.
+- The four transforms, about 1 s (globals the largest), and finding the handlers and what
+  they reach.
+- Garbage collection, about 0.25 s.
 
 What made it cheaper, measured on this tree with the output byte-identical (together, with
 the first release's code and this one run alternately, five runs each: median 3.31 s before,
@@ -303,9 +304,17 @@ following a handler through helpers to the handlers it calls):
   536 KB; with that alone, eight runs taking turns: median 4.24 s before, 3.81 s after, floor
   2.87 s. Files over 32 KB are scanned without tokens: the ten large library files left
   among the candidates parse in 0.40-0.44 s in a new process instead of 0.52-0.60 s.
-- Tried and dropped: parsing JavaScript without the \`estree\` plugin (jscodeshift's \`babylon\`
-  tree shape), which avoids \`toUnenumerable\`: over the 304 candidates in a new process,
-  2.36-2.76 s with the plugin and 2.56-2.86 s without it, three runs each; no gain.
+- The \`estree\` plugin, which jscodeshift's \`babel\` parser turns on, redefines the \`index\`
+  of every node's and token's start and end position as not enumerable, one
+  \`Object.defineProperty\` each (babel/babel#16935 calls it a performance regression of the
+  plugin): a tenth of a whole run, and more than half of the parse of a large file. The tool
+  loads its own copy of jscodeshift's \`@babel/parser\` in which that step does nothing
+  (\`src/analysis/parser.ts\`, \`babelParser\`; the trees are the same, token for token,
+  \`__tests__/babelParser.test.ts\`), and reads the parser options from jscodeshift's parser
+  modules. In one process over the candidates of this tree: 3.09 s before, 2.73 s after; the
+  eleven library files among the candidates are scanned in 0.13 s instead of 0.21-0.27 s (warm).
+  Parsing JavaScript without the plugin (jscodeshift's \`babylon\` tree shape) had been tried
+  before and gave no gain.
 
 Why the floor ratio goal (at most half the parse floor) is still out of reach on this
 machine: (a) has to parse, analyse and print ~300 handler modules with recast, about 10 ms
@@ -321,7 +330,7 @@ collection, optimising compilation) already keep the second core half busy. With
 a worker beside the main thread gave the same wall time on this tree (3.9 s median of 5)
 and 5 % less on a 6,000-file tree, so workers start only from 1 MiB of handler-module
 candidates. Even warm, processing the same ~300 handler modules a fourth time in one
-process, the scan, transforms and print take about 1.4 s, more than half of (b); getting there would take
+process, the scan, transforms and print take about 1.4 s, about half of (b); getting there would take
 the analysis on plain \`@babel/parser\` trees and edits spliced into the text instead of
 recast's printer, a rewrite of the four transforms rather than a tuning step.
 
