@@ -53,7 +53,8 @@ function extendNamedImport(j: JSCodeshift, body: any[], kind: ModuleKind | null,
   if (declaration) {
     for (const [imported, local] of names) {
       declaration.specifiers.push(
-        imported === local ? j.importSpecifier(j.identifier(imported)) : j.importSpecifier(j.identifier(imported), j.identifier(local)),
+        // `local` always set: code that reads the specifiers later (another transform) expects it
+        j.importSpecifier(j.identifier(imported), j.identifier(local)),
       );
     }
     return true;
