@@ -38,6 +38,7 @@ import { parseStatements } from '../src/analysis/snippet';
 import type { LazyRegion } from '../src/analysis/lazyRegions';
 import { handlerInstanceState, hiddenStateOf } from '../src/analysis/hiddenState';
 import { namespaceStateItems } from '../src/analysis/namespaceState';
+import { exportCalledAt, stateChangedThroughImport } from '../src/analysis/importedModuleState';
 import { lineOf, originalText, sourceExcerpt } from '../src/analysis/sourceExcerpt';
 import { hasLastIndexResetAtTop, lastIndexReset, statefulUses } from '../src/analysis/statefulRegex';
 import { findContainerIdCode } from '../src/analysis/containerIdCode';
@@ -222,6 +223,33 @@ function localModuleOf(binding: ModuleBinding): string | null {
     if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require') source = init.arguments[0]?.value;
   }
   return typeof source === 'string' && !isPackageSource(source) ? source : null;
+}
+
+/** A handler calls functions of one of the project's own modules that change state kept at
+ * module level there (`record(event.id)` with `entries.push(x)` in './lib/audit.mjs'):
+ * reported once per binding, at the first such call, with what every call through the
+ * binding changes (see ../src/analysis/importedModuleState.ts). */
+function reviewImportedCalls(ctx: TransformContext, binding: ModuleBinding, source: string, review: (kind: string, message: string) => void): void {
+  const asked = new Set<string>();
+  let first: ASTPath<any> | null = null;
+  let file = '';
+  const state = new Map<string, string>();
+  for (const ref of binding.references) {
+    if (ref.place.at !== 'function' || ref.place.reachedBy.length === 0) continue;
+    const name = exportCalledAt(binding, ref.path);
+    if (name === null || asked.has(name)) continue;
+    asked.add(name);
+    const found = stateChangedThroughImport(ctx.filePath, source, name);
+    if (!found) continue;
+    first ??= ref.path.parent?.node.callee === ref.path.node ? ref.path.parent : ref.path.parent.parent;
+    file = found.file;
+    for (const s of found.state) state.set(s.name, `\`${s.name}\`, line ${s.line}`);
+  }
+  if (!first) return;
+  review(
+    'imported-state',
+    `\`${binding.name}\` comes from '${source}', whose code a handler runs (\`${sourceExcerpt(first.node)}\`, line ${lineOf(first)}) and which changes state kept at module level there (${[...state.values()].join('; ')} of ${file}): it survives into the next invocation; this tool changes handler modules only, so review that module: move the state into the function, or reset it per invocation`,
+  );
 }
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global']);
@@ -470,6 +498,8 @@ function step(ctx: TransformContext): void {
             'imported-state',
             `\`${binding.name}\` comes from '${source}' and a handler changes it (\`${sourceExcerpt(change.path.parent?.parent?.node ?? change.path.node)}\`, line ${lineOf(change.path)}): what it holds lives in that module and survives into the next invocation; kept, reset it at the top of the handler if it is per-request`,
           );
+        } else if (source && !binding.ignored) {
+          reviewImportedCalls(ctx, binding, source, review);
         }
         break;
       }

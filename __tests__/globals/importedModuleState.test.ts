@@ -1,0 +1,82 @@
+// State kept by one of the project's own modules, which a handler changes by calling that
+// module's functions (`record(event.id)` with `entries.push(x)` in ./lib/audit.mjs). It
+// survives into the next invocation; the transforms change handler modules only, so it is
+// reported where the handler calls it, after reading the other module from disk.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { applyTransforms } from '../../src/analysis/applyTransforms';
+import { simulate } from '../../src/simulate';
+import { transform } from '../../transforms/globals';
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-imported-state-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Writes `files` (path relative to a new folder: text) and migrates `handlerFile` there. */
+function migrateIn(name: string, files: Record<string, string>, handlerFile: string) {
+  const root = path.join(dir, name);
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  }
+  const file = path.join(root, handlerFile);
+  return { file, result: applyTransforms(fs.readFileSync(file, 'utf8'), file, { transforms: [transform] }) };
+}
+
+const AUDIT = 'const entries = [];\nexport function record(x) { entries.push(x); return entries.length; }\n';
+const METRICS = 'var buffer = [];\nvar sent = 0;\nfunction record(n, v) { buffer.push({ name: n, value: v }); }\nfunction flush() { sent += buffer.length; return buffer.length; }\nmodule.exports = { record: record, flush: flush };\n';
+
+describe('state kept by a project module whose functions a handler calls', () => {
+  it('is reported for a named ES import, with the state and its line in that module; the handler is left as it is', async () => {
+    const { file, result } = migrateIn('esm', { 'lib/audit.mjs': AUDIT, 'h1.mjs': "import { record } from './lib/audit.mjs';\nexport const handler = async (event) => ({ n: record(event.id) });\n" }, 'h1.mjs');
+    expect(result.output).toBeNull();
+    expect(result.review.map((r) => [r.kind, r.line])).toEqual([['imported-state', 1]]);
+    expect(result.review[0].message).toBe(
+      "`record` comes from './lib/audit.mjs', whose code a handler runs (`record(event.id)`, line 2) and which changes state kept at module level there (`entries`, line 1 of lib/audit.mjs): it survives into the next invocation; this tool changes handler modules only, so review that module: move the state into the function, or reset it per invocation",
+    );
+    // what the report says, seen by running it: the second invocation in one environment differs
+    const run = await simulate({ file, events: [{ id: 'a' }, { id: 'b' }] });
+    expect(run.invocations.map((i) => i.same)).toEqual([true, false]);
+  });
+
+  it('is reported for a required module whose functions are called on it, and for a destructured require', () => {
+    const member = migrateIn('cjs', { 'lib/metrics.js': METRICS, 'src/users.js': "var metrics = require('../lib/metrics');\nexports.handler = async function (event) { metrics.record('user.create', 1); return { n: metrics.flush() }; };\n" }, 'src/users.js');
+    expect(member.result.review.map((r) => r.kind)).toEqual(['imported-state']);
+    expect(member.result.review[0].message).toContain('(`buffer`, line 1; `sent`, line 2 of ../lib/metrics.js)');
+    expect(member.result.review[0].message).toContain("whose code a handler runs (`metrics.record('user.create', 1)`, line 2)");
+
+    const destructured = migrateIn('cjs-destructured', { 'lib/metrics.js': METRICS, 'users.js': "const { flush } = require('./lib/metrics');\nexports.handler = async (event) => ({ n: flush() });\n" }, 'users.js');
+    expect(destructured.result.review.map((r) => r.message.match(/\((`\w+`, line \d)/)?.[1])).toEqual(['`sent`, line 2']);
+  });
+
+  it('finds a TypeScript module named with .js, and a folder by its index file', () => {
+    const ts = migrateIn('ts', { 'lib/audit.ts': 'const entries: string[] = [];\nexport function record(x: string): number { entries.push(x); return entries.length; }\n', 'h.ts': "import { record } from './lib/audit.js';\nexport const handler = async (event: { id: string }) => ({ n: record(event.id) });\n" }, 'h.ts');
+    expect(ts.result.review.map((r) => r.kind)).toEqual(['imported-state']);
+    const index = migrateIn('index', { 'lib/audit/index.js': 'const entries = [];\nexports.record = (x) => entries.push(x);\n', 'h.js': "const audit = require('./lib/audit');\nexports.handler = async (event) => audit.record(event.id);\n" }, 'h.js');
+    expect(index.result.review.map((r) => r.kind)).toEqual(['imported-state']);
+  });
+
+  it.each([
+    ['a function that changes no module state', 'export function record(x) { const local = []; local.push(x); return local.length; }\n'],
+    ['state the function sets afresh first thing', 'let entries = [];\nexport function record(x) { entries = []; entries.push(x); return entries.length; }\n'],
+    ['a lazy cache', "let config;\nconst load = () => ({ region: process.env.AWS_REGION });\nexport function record(x) { if (!config) config = load(); return { ...config, x }; }\n"],
+    ['state only another export changes', 'const entries = [];\nexport function record(x) { return entries.length + x.length; }\nexport function reset() { entries.push(1); }\n'],
+    ['a module that does not parse', 'export function record(x) { return ;; ) }\n'],
+  ])('is not reported for %s', (_name, audit) => {
+    const { result } = migrateIn(`negative-${_name.replace(/\W+/g, '-')}`, { 'lib/audit.mjs': audit, 'h.mjs': "import { record } from './lib/audit.mjs';\nexport const handler = async (event) => ({ n: record(event.id) });\n" }, 'h.mjs');
+    expect(result.error).toBeUndefined();
+    expect(result.review).toEqual([]);
+  });
+
+  it('is not reported for a module that is not there, a package, or an import the handler does not call', () => {
+    const { result } = migrateIn(
+      'not-followed',
+      { 'lib/audit.mjs': AUDIT, 'h.mjs': "import { record } from './lib/missing.mjs';\nimport { v4 } from 'uuid';\nimport { record as unused } from './lib/audit.mjs';\nexport const handler = async (event) => ({ n: record(event.id), id: v4(), f: typeof unused });\n" },
+      'h.mjs',
+    );
+    expect(result.review).toEqual([]);
+  });
+});
