@@ -8,6 +8,9 @@ import { applyTransforms } from '../../src/analysis/applyTransforms';
 import type { Transform } from '../../src/analysis/types';
 import { discoverFiles } from '../../src/engine/discover';
 import { selectTransforms } from '../../src/engine/selectTransforms';
+import type { MigrateResult } from '../../src/engine/results';
+import { jsonFormat } from '../../src/engine/formats/json';
+import { failureStacks } from '../../src/commands/migrate';
 
 const HANDLER = 'let count = 0;\nexports.handler = async (event) => ++count;\n';
 
@@ -55,6 +58,17 @@ describe('applyTransforms', () => {
       message: "internal error in the tmp transform (Cannot read properties of undefined (reading 'type')); file left unchanged, please report it",
       line: 0,
       column: 0,
+      stack: expect.stringMatching(/^TypeError: Cannot read properties of undefined \(reading 'type'\)\n/),
     });
+  });
+
+  it('keeps the stack for --verbose, which prints it on stderr; the JSON report leaves it out', () => {
+    const [globals] = selectTransforms(['globals']);
+    const error = applyTransforms(HANDLER, 'odd.js', { transforms: [globals, throwing] }).error!;
+    const file = { path: 'src/odd.js', absolutePath: '/x/src/odd.js', handlers: ['handler'], changed: false, changes: [], review: [], error };
+    const result = { cwd: '/x', gitRoot: null, transforms: [], manifests: [], files: [file], skipped: [], notes: [], wrote: false, summary: { filesScanned: 1, handlerModules: 1, filesChanged: 0, changesByTransform: {}, reviewItems: 0, errors: 1, skipped: 0 } } as MigrateResult;
+    expect(failureStacks(result)).toBe(`lambda-clean-slate: src/odd.js  ${error.message}\n${error.stack}\n`);
+    expect(failureStacks(result)).toContain('at somewhere (file.js:1:1)');
+    expect(JSON.parse(jsonFormat.render(result, { color: false })).files[0].error).toEqual({ message: error.message, line: 0, column: 0 });
   });
 });

@@ -14,6 +14,8 @@ export interface SourceError {
   message: string;
   line: number;
   column: number;
+  /** For a failure of the tool itself: the stack, which `--verbose` shows (reports leave it out). */
+  stack?: string;
 }
 
 export interface SourceResult {
@@ -95,7 +97,7 @@ export function isDisabled(source: string): boolean {
 /** A failure of the tool itself on this file, in one line: the file is left unchanged. */
 function internalError(stage: string, error: any): SourceError {
   const message = String(error?.message ?? error).split('\n')[0];
-  return { message: `internal error in ${stage} (${message}); file left unchanged, please report it`, line: 0, column: 0 };
+  return { message: `internal error in ${stage} (${message}); file left unchanged, please report it`, line: 0, column: 0, ...(typeof error?.stack === 'string' && { stack: error.stack }) };
 }
 
 export function parseError(error: any): SourceError {

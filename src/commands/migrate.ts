@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../engine/errors';
 import { parserFor } from '../analysis/parser';
+import { errorLocation } from '../engine/formats/summary';
+import type { MigrateResult } from '../engine/results';
 
 export interface MigrateArgs {
   paths?: string[];
@@ -24,6 +26,8 @@ export interface MigrateArgs {
   color?: boolean;
   workers?: number;
   shard?: string;
+  /** The global `--verbose` (bin/lambda-clean-slate.ts). */
+  verbose?: boolean;
 }
 
 /** Exit codes (see the README): 0 done, 1 `--check` found changes, 2 usage error or a file
@@ -162,12 +166,13 @@ export async function runMigrate(argv: MigrateArgs): Promise<number> {
   // a patch has no place for problems: they go to stderr, one line each, so that exit 2 is explained
   if (format.name === 'patch') {
     for (const file of result.files) {
-      if (file.error) process.stderr.write(`lambda-clean-slate: ${file.path}:${file.error.line}:${file.error.column}  ${file.error.message}\n`);
+      if (file.error) process.stderr.write(`lambda-clean-slate: ${errorLocation(file)}  ${file.error.message}\n`);
     }
     for (const skipped of result.skipped) {
       if (skipped.unprocessed) process.stderr.write(`lambda-clean-slate: ${skipped.path}  ${skipped.reason}\n`);
     }
   }
+  if (argv.verbose) process.stderr.write(failureStacks(result));
   if (argv.write) {
     const written = result.files.filter((f) => f.written).length;
     process.stderr.write(`lambda-clean-slate: ${written === 0 ? 'nothing to write' : `wrote ${written} file${written === 1 ? '' : 's'}`}\n`);
@@ -195,4 +200,13 @@ function wantsColor(argv: MigrateArgs): boolean {
   if (argv.color !== undefined) return argv.color;
   if (process.env.NO_COLOR) return false;
   return !argv.output && process.stdout.isTTY === true;
+}
+
+/** `--verbose`: the stack of each failure of the tool itself on a file (an internal error,
+ * which the report shows in one line), for the bug report the message asks for. */
+export function failureStacks(result: MigrateResult): string {
+  return result.files
+    .filter((file) => file.error?.stack)
+    .map((file) => `lambda-clean-slate: ${errorLocation(file)}  ${file.error!.message}\n${file.error!.stack}\n`)
+    .join('');
 }
