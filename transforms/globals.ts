@@ -18,7 +18,7 @@
 //   };                                       };
 import { builtinModules } from 'node:module';
 import type { ASTPath } from 'jscodeshift';
-import { collectModuleBindings, classifyModuleBindings, type Classification, type ModuleBinding } from '../src/analysis/bindings';
+import { collectModuleBindings, classifyModuleBindings, type Classification, type ModuleBinding, type Reference } from '../src/analysis/bindings';
 import { addExpiry, canAddExpiry, guardHasExpiry } from '../src/analysis/cacheExpiry';
 import { splitDeclaration, type DeclaratorFate } from '../src/analysis/declarations';
 import { findIn, findPaths } from '../src/analysis/fastFind';
@@ -250,6 +250,16 @@ function reviewImportedCalls(ctx: TransformContext, binding: ModuleBinding, sour
     'imported-state',
     `\`${binding.name}\` comes from '${source}', whose code a handler runs (\`${sourceExcerpt(first.node)}\`, line ${lineOf(first)}) and which changes state kept at module level there (${[...state.values()].join('; ')} of ${file}): it survives into the next invocation; this tool changes handler modules only, so review that module: move the state into the function, or reset it per invocation`,
   );
+}
+
+/** `ref` assigns the binding the very expression it was declared with (`pool = createPool()`
+ * after `var pool = createPool()`), as written. */
+function recreatedAsDeclared(binding: ModuleBinding, ref: Reference): boolean {
+  const init = binding.declarator?.node.init;
+  const assignment = ref.path.parent?.node;
+  if (!init || assignment?.type !== 'AssignmentExpression' || assignment.operator !== '=' || assignment.left !== ref.path.node) return false;
+  const declared = originalText(init);
+  return declared !== null && declared === originalText(assignment.right);
 }
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global']);
@@ -525,7 +535,9 @@ function step(ctx: TransformContext): void {
         // `const traceId = randomUUID()` passes for a client made by 'node:crypto' (a real
         // client built with a random name in its options is the clients transform's)
         if (reached && !binding.ignored && reviewLoadTimeValue(ctx, binding, review, true)) break;
-        if (binding.references.some((r) => r.effect.kind === 'assign' && r.place.at === 'function')) {
+        // created again as it was first (`pool = createPool()` after `var pool = createPool()`,
+        // the clients transform's own validity check on a second run): nothing to say
+        if (binding.references.some((r) => r.effect.kind === 'assign' && r.place.at === 'function' && !recreatedAsDeclared(binding, r))) {
           review('client', `\`${binding.name}\` is a client created by '${c.source}' and replaced at run time; kept for reuse across invocations`);
         }
         break;
