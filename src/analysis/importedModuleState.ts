@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { ASTPath } from 'jscodeshift';
 import { collectModuleBindings, classifyModuleBindings, type ModuleBinding } from './bindings';
 import { findHandlers } from './handlers';
-import { jscodeshiftFor, parserFor } from './parser';
+import { jscodeshiftFor, parserFor, syntaxChecker } from './parser';
 import { hasResetAtTop } from './resetStatement';
 import { propertyName } from './scope';
 
@@ -68,16 +68,17 @@ const MAX_ANSWERS = 500;
 export function stateChangedThroughImport(fromFile: string, specifier: string, exportName: string): ImportedState | null {
   const file = resolveLocalModule(fromFile, specifier);
   if (!file || path.resolve(file) === path.resolve(fromFile)) return null;
-  let key: string;
+  let treeKey: string;
   try {
     const stat = fs.statSync(file);
-    key = `${file}\0${stat.size}\0${stat.mtimeMs}\0${exportName}`;
+    treeKey = `${file}\0${stat.size}\0${stat.mtimeMs}`;
   } catch {
     return null;
   }
+  const key = `${treeKey}\0${exportName}`;
   let answer = answers.get(key);
   if (answer === undefined) {
-    answer = analyse(file, exportName);
+    answer = analyse(file, treeKey, exportName);
     if (answers.size >= MAX_ANSWERS) answers.clear();
     answers.set(key, answer);
   }
@@ -88,13 +89,31 @@ function displayFile(fromFile: string, file: string): string {
   return path.relative(path.dirname(fromFile), file).split(path.sep).join('/');
 }
 
-function analyse(file: string, exportName: string): ImportedState | null {
+/** Parsed modules, by the same key without the export name: a module whose functions many
+ * handler modules call is parsed once. The most recently used few are kept. */
+const trees = new Map<string, unknown>();
+const MAX_TREES = 32;
+
+/** The parser's own tree of `file` (no tokens: nothing here is printed). */
+function treeOf(file: string, key: string): unknown {
+  let tree = trees.get(key);
+  if (tree === undefined) {
+    const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/^#!/, '//');
+    tree = syntaxChecker(parserFor(file)!).parse(text);
+    if (trees.size >= MAX_TREES) trees.delete(trees.keys().next().value!);
+  } else {
+    trees.delete(key);
+  }
+  trees.set(key, tree);
+  return tree;
+}
+
+function analyse(file: string, treeKey: string, exportName: string): ImportedState | null {
   const parser = parserFor(file);
   if (!parser) return null;
   try {
-    const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/^#!/, '//');
     const j = jscodeshiftFor(parser);
-    const root = j(text);
+    const root = j(treeOf(file, treeKey) as any);
     const functions = findHandlers(j, root, { names: [exportName] });
     if (functions.length === 0) return null;
     const bindings = collectModuleBindings(j, root, functions);
