@@ -231,6 +231,72 @@ describe('a handler made by a call the tool cannot see into', () => {
   });
 });
 
+describe('a handler made by an awaited call, or chosen as the module loads', () => {
+  const { applyTransforms } = require('../src/analysis/applyTransforms');
+  const { transform } = require('../transforms/globals');
+  const review = (source: string, file: string, handlerNames?: string[]) => {
+    const result = applyTransforms(source, file, { transforms: [transform], handlerNames });
+    return { handlers: result.handlers, output: result.output, review: result.review.map((r: any) => [r.kind, r.line, r.message]) };
+  };
+  const CHOSEN = "'use strict';\nvar seen = [];\nfunction a(event, context, callback) { seen.push(event.id); callback(null, { a: seen.length }); }\nfunction b(event, context, callback) { seen.push(event.id); callback(null, { b: seen.length }); }\n";
+
+  it.each([
+    ['top-level await of a call', 'const buildHandler = async () => { const seen = []; return async (event) => { seen.push(event.id); return seen.length; }; };\nexport const handler = await buildHandler();\n', 'buildHandler()'],
+    ['top-level await of a member call', "import { factory } from './factory.mjs';\nexport const handler = await factory.build({ table: 'x' });\n", "factory.build({ table: 'x' })"],
+    ['through a binding', 'const h = await make();\nexport { h as handler };\n', 'make()'],
+  ])('%s is reported as not followed', (_label, source, call) => {
+    const result = review(source, 'h.mjs');
+    expect(result.handlers).toEqual(['handler']);
+    expect(result.output).toBeNull();
+    expect(result.review).toEqual([['handler-not-followed', expect.any(Number), expect.stringContaining(`\`handler\` is what \`${call}\` returns, and this tool cannot follow that call`)]]);
+  });
+
+  it.each([
+    ['assigned in if and else', `${CHOSEN}if (process.env.USE_B) { exports.handler = b; } else { exports.handler = a; }\n`, 'inside an `if`: `exports.handler = a`'],
+    ['assigned in an if without else', `${CHOSEN}if (process.env.USE_B) exports.handler = b;\n`, 'inside an `if`: `exports.handler = b`'],
+    ['assigned in else if', `${CHOSEN}if (x) {} else if (y) { module.exports.handler = b; }\n`, 'inside an `if`: `module.exports.handler = b`'],
+    ['an object exported in an if', `${CHOSEN}if (x) { module.exports = { handler: a }; }\n`, 'inside an `if`: `module.exports = { handler: a }`'],
+    ['chosen by ? :', `${CHOSEN}exports.handler = process.env.USE_B ? b : a;\n`, '`process.env.USE_B ? b : a`'],
+    ['chosen by ||', `${CHOSEN}exports.handler = custom || a;\n`, '`custom || a`'],
+    ['replaced in an if after a plain export', `${CHOSEN}exports.handler = a;\nif (process.env.USE_B) exports.handler = b;\n`, 'inside an `if`: `exports.handler = b`'],
+  ])('a handler %s is reported as exported conditionally, not skipped', (_label, source, shown) => {
+    for (const names of [undefined, ['handler']]) {
+      const result = review(source, 'index.js', names);
+      expect(result.handlers).toEqual(['handler']);
+      expect(result.output).toBeNull();
+      expect(result.review).toEqual([['handler-not-followed', expect.any(Number), `\`handler\` is exported conditionally (${shown.startsWith('inside') ? shown : shown}): which function Lambda calls is decided as the module loads, and this tool does not follow a handler chosen that way, so none of the functions it may be is migrated as a handler: state they keep at module level is not reset, review it`]]);
+    }
+  });
+
+  it('a plain export after the if is the one Lambda finds, and is followed', () => {
+    const result = review(`${CHOSEN}if (process.env.USE_B) exports.handler = b;\nexports.handler = a;\n`, 'index.js');
+    expect(result.handlers).toEqual(['handler']);
+    // (`b`, exported nowhere now, also writes `seen`: kept, and said)
+    expect(result.review.map((r: any) => r[0])).toEqual(['changed-elsewhere']);
+    const own = review("var count = 0;\nfunction a(event) { count++; return count; }\nif (process.env.USE_B) exports.handler = async () => 0;\nexports.handler = a;\n", 'index.js');
+    expect(own.review).toEqual([]);
+    expect(own.output).toContain('function a(event) {\n  let count = 0;');
+  });
+
+  it('a conditional export next to a followed handler is still reported', () => {
+    const result = review(`${CHOSEN}exports.other = async (event) => seen.length;\nif (x) exports.handler = b;\n`, 'index.js', ['other', 'handler']);
+    expect(result.handlers).toEqual(['other', 'handler']);
+    expect(result.review.map((r: any) => r[0])).toEqual(['handler-not-followed', 'changed-elsewhere']);
+  });
+
+  it('the pre-check and the scan let these files through', () => {
+    const { mayHoldHandler } = require('../src/engine/precheck');
+    const { scanForHandlers } = require('../src/engine/scanHandlers');
+    for (const source of [`${CHOSEN}if (x) { exports.handler = b; } else { exports.handler = a; }\n`, `${CHOSEN}exports.handler = x ? b : a;\n`]) {
+      expect(mayHoldHandler(source)).toBe(true);
+      expect(scanForHandlers(source, 'index.js', undefined)).not.toBe(false);
+    }
+    const awaited = 'export const handler = await buildHandler();\n';
+    expect(mayHoldHandler(awaited)).toBe(true);
+    expect(scanForHandlers(awaited, 'h.mjs', undefined)).not.toBe(false);
+  });
+});
+
 describe('a handler string naming `default`', () => {
   const { applyTransforms } = require('../src/analysis/applyTransforms');
   const { transform } = require('../transforms/globals');

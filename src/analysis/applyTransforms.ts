@@ -135,22 +135,30 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
   }
   result.handlers = handlers.map((h) => h.name);
   const ordered = [...apply.transforms].sort((a, b) => TRANSFORM_ORDER.indexOf(a.name) - TRANSFORM_ORDER.indexOf(b.name));
-  if (handlers.length === 0) {
-    // `exports.handler = serverless(app)`: a handler, but one whose code is out of sight;
-    // said, so that the file does not pass for one that holds no handler
-    const unfollowed = ordered.length > 0 ? unfollowedHandlers(j, root, { names: apply.handlerNames }) : [];
-    for (const h of unfollowed) {
-      result.handlers.push(h.name);
-      result.review.push({
-        transform: ordered[0].name,
-        kind: 'handler-not-followed',
-        line: h.line,
-        column: h.column,
-        message: `\`${h.name}\` is what \`${h.call}\` returns, and this tool cannot follow that call to the function that serves each request (an Express, Koa or lambda-api app's routes and middlewares, a handler made by a factory or another module): state that code keeps at module level is not migrated, review it`,
-      });
-    }
+  // `exports.handler = serverless(app)`, `export const handler = await build()`, a handler
+  // chosen in an `if` as the module loads: a handler, but one whose code is out of sight;
+  // said, so that the file does not pass for one that holds no such handler (also next to
+  // handlers that are followed)
+  let unfollowed: ReturnType<typeof unfollowedHandlers> = [];
+  try {
+    unfollowed = ordered.length > 0 ? unfollowedHandlers(j, root, { names: apply.handlerNames }).filter((h) => !result.handlers.includes(h.name)) : [];
+  } catch (error) {
+    result.error = internalError('finding the handlers', error);
     return result;
   }
+  for (const h of unfollowed) {
+    result.handlers.push(h.name);
+    result.review.push({
+      transform: ordered[0].name,
+      kind: 'handler-not-followed',
+      line: h.line,
+      column: h.column,
+      message: h.conditional
+        ? `\`${h.name}\` is exported conditionally (${h.inIf ? 'inside an `if`: ' : ''}\`${h.call}\`): which function Lambda calls is decided as the module loads, and this tool does not follow a handler chosen that way, so none of the functions it may be is migrated as a handler: state they keep at module level is not reset, review it`
+        : `\`${h.name}\` is what \`${h.call}\` returns, and this tool cannot follow that call to the function that serves each request (an Express, Koa or lambda-api app's routes and middlewares, a handler made by a factory or another module): state that code keeps at module level is not migrated, review it`,
+    });
+  }
+  if (handlers.length === 0) return result;
 
   // without names from a manifest or --handler, an export is a handler by its name `handler`
   // or by a first parameter named `event`, which a helper may have too: the user should know

@@ -20,6 +20,10 @@ export interface ExportedValue {
   column: number;
   /** Exported as the whole module (`module.exports = fn`, `export = fn`), named `default`. */
   wholeModule?: boolean;
+  /** Assigned inside a module-level `if` (conditionalExports): Lambda may find it, or not. */
+  conditional?: boolean;
+  /** For a conditional export, the assignment. */
+  at?: ASTPath<any>;
 }
 
 export interface FindHandlersOptions {
@@ -48,11 +52,12 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
   // a name exported twice as the module loads (`api.handler = a` through a name for the
   // exports object, then `module.exports.handler = b`): Lambda finds the one assigned last
   const last = new Map<string, ExportedValue>();
-  for (const entry of exported) {
+  for (const entry of [...exported, ...conditionalExports(root)]) {
     const before = last.get(entry.name);
     if (!before || entry.line > before.line || (entry.line === before.line && entry.column > before.column)) last.set(entry.name, entry);
   }
   for (const entry of exported) {
+    // (a name whose last assignment is inside an `if` is not followed: unfollowedHandlers)
     if (last.get(entry.name) !== entry) continue;
     const resolved = resolveHandlerFunction(entry.value, 0);
     if (!resolved) continue;
@@ -99,24 +104,86 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
  * code that serves each request is the argument's (an app's routes), which is not followed. */
 export interface UnfollowedHandler {
   name: string;
-  /** The call as written, shortened: `serverless(app)`. */
+  /** The call as written, shortened: `serverless(app)`; for a conditional export, the
+   * choice as written (`cond ? a : b`, or the assignment inside an `if`). */
   call: string;
   line: number;
   column: number;
+  /** Exported conditionally: assigned inside an `if` as the module loads, or chosen by
+   * `? :`, `&&` or `||`; which function Lambda gets is decided at load time. */
+  conditional?: boolean;
+  /** Conditional because it is assigned inside a module-level `if`. */
+  inIf?: boolean;
 }
 
+/** Exports Lambda would call (`handler`, or a name a manifest or `--handler` gives) that
+ * `findHandlers` does not follow: made by a call (also an awaited one, `await build()`),
+ * or exported conditionally. */
 export function unfollowedHandlers(j: JSCodeshift, root: Collection<any>, options: FindHandlersOptions = {}): UnfollowedHandler[] {
   const wanted = options.names && options.names.length > 0 ? new Set(options.names) : new Set([DEFAULT_HANDLER_NAME]);
   const out: UnfollowedHandler[] = [];
-  for (const entry of collectExports(j, root)) {
+  const shorten = (path: ASTPath<any>) => {
+    const text = j(path).toSource().replace(/\s+/g, ' ');
+    return text.length > 40 ? `${text.slice(0, 37).trimEnd()}...` : text;
+  };
+  // what Lambda finds under a name is what the module assigned there last as it loaded
+  const last = new Map<string, ExportedValue>();
+  for (const entry of [...collectExports(j, root), ...conditionalExports(root)]) {
+    const before = last.get(entry.name);
+    if (!before || entry.line > before.line || (entry.line === before.line && entry.column > before.column)) last.set(entry.name, entry);
+  }
+  for (const entry of last.values()) {
     if (!wanted.has(entry.name)) continue;
+    if (entry.conditional) {
+      out.push({ name: entry.name, call: shorten(entry.at ?? entry.value), line: entry.line, column: entry.column, conditional: true, inIf: true });
+      continue;
+    }
     let value = unwrap(entry.value);
     if (value.value.type === 'Identifier') value = resolveIdentifier(value) ?? value;
     value = unwrap(value);
+    // `await build()` is made by the call `build()`
+    while (value.value.type === 'AwaitExpression' && value.value.argument) value = unwrap(value.get('argument'));
+    if (value.value.type === 'ConditionalExpression' || value.value.type === 'LogicalExpression') {
+      out.push({ name: entry.name, call: shorten(value), line: entry.line, column: entry.column, conditional: true });
+      continue;
+    }
     if (value.value.type !== 'CallExpression' || resolveHandlerFunction(entry.value, 0)) continue;
-    const text = j(value).toSource().replace(/\s+/g, ' ');
-    out.push({ name: entry.name, call: text.length > 40 ? `${text.slice(0, 37).trimEnd()}...` : text, line: entry.line, column: entry.column });
+    out.push({ name: entry.name, call: shorten(value), line: entry.line, column: entry.column });
   }
+  return out;
+}
+
+/** Exports assigned in a module-level `if` (`if (x) { exports.handler = a } else { exports.handler = b }`),
+ * through its blocks and `else if` chains: CommonJS export targets only. Each is marked
+ * `conditional`; `at` is the assignment. */
+export function conditionalExports(root: Collection<any>): ExportedValue[] {
+  const out: ExportedValue[] = [];
+  const top = root.paths()[0];
+  const program = top?.value.type === 'File' ? top.get('program') : top?.value.type === 'Program' ? top : null;
+  if (!program) return out;
+  const visit = (stmtPath: ASTPath<any>, depth: number): void => {
+    const stmt = stmtPath.node;
+    if (!stmt || depth > 8) return;
+    if (stmt.type === 'BlockStatement') stmtPath.get('body').each((s: ASTPath<any>) => visit(s, depth + 1));
+    else if (stmt.type === 'IfStatement') {
+      visit(stmtPath.get('consequent'), depth + 1);
+      if (stmt.alternate) visit(stmtPath.get('alternate'), depth + 1);
+    } else if (stmt.type === 'ExpressionStatement' && depth > 0) {
+      for (let assignment = stmtPath.get('expression'); assignment.node.type === 'AssignmentExpression' && assignment.node.operator === '='; assignment = assignment.get('right')) {
+        const target = commonJsExportPath(assignment.node.left);
+        if (target === null) continue;
+        let value = assignment.get('right');
+        while (value.node.type === 'AssignmentExpression' && value.node.operator === '=') value = value.get('right');
+        // (`module.exports = { handler: a }` inside an `if`: its properties are conditional)
+        const own: ExportedValue[] = [];
+        addValue(own, target, value);
+        for (const e of own) out.push({ ...e, conditional: true, at: assignment });
+      }
+    }
+  };
+  program.get('body').each((s: ASTPath<any>) => {
+    if (s.node.type === 'IfStatement') visit(s, 0);
+  });
   return out;
 }
 
