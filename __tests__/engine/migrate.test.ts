@@ -194,6 +194,9 @@ describe('a manifest that names a handler a CommonJS module takes from another m
     ['a destructured require, renamed', "const { process: run } = require('./lib/impl');\nmodule.exports = { main: run };\n", 'main', 'process'],
     ['a binding to require(...).y', "const run = require('./lib/impl').process;\nmodule.exports.main = run;\n", 'main', 'process'],
     ['module.exports = require(...).y', "module.exports = require('./lib/impl').handlers;\n", 'create', 'handlers.create'],
+    ['a property of a binding to require(...)', "var reports = require('./lib/impl');\nexports.reports = reports.generate;\n", 'reports', 'generate'],
+    ['a property of a const binding to require(...), in an exported object', "const impl = require('./lib/impl');\nmodule.exports = { main: impl.process };\n", 'main', 'process'],
+    ['a property of a binding to require(...).y', "const impl = require('./lib/impl').handlers;\nexports.main = impl.create;\n", 'main', 'handlers.create'],
   ])('%s: notes the module and the name there', async (_how, source, name, local) => {
     const dir = tree({
       'svc/serverless.yml': `service: s\nfunctions:\n  one:\n    handler: src/app.${name}\n`,
@@ -205,6 +208,14 @@ describe('a manifest that names a handler a CommonJS module takes from another m
     ]);
   });
 
+  it('is not said of a property of a binding to what a required function returns, nor of one not made by require', async () => {
+    for (const source of ["var impl = require('./lib/impl')(config);\nexports.main = impl.run;\n", "var impl = load('./lib/impl');\nexports.main = impl.run;\n"]) {
+      const dir = tree({ 'svc/serverless.yml': 'service: s\nfunctions:\n  one:\n    handler: src/app.main\n', 'svc/src/app.js': source });
+      const result = await migrate({ cwd: dir, paths: ['svc'] });
+      expect(result.notes).toEqual([`${path.join('svc', 'src', 'app.js')}: a manifest names "main", which the file does not export as a function`]);
+    }
+  });
+
   it('is not said of a property that is called: what the call returns is no function of that module', async () => {
     const dir = tree({
       'svc/serverless.yml': 'service: s\nfunctions:\n  one:\n    handler: src/app.main\n',
@@ -212,6 +223,22 @@ describe('a manifest that names a handler a CommonJS module takes from another m
     });
     const result = await migrate({ cwd: dir, paths: ['svc'] });
     expect(result.notes).toEqual([`${path.join('svc', 'src', 'app.js')}: a manifest names "main", which the file does not export as a function`]);
+  });
+});
+
+describe('a manifest that names a handler the file exports conditionally', () => {
+  it.each([
+    ['in if and else', 'if (process.env.USE_B) { exports.handler = b; } else { exports.handler = a; }\n'],
+    ['by ? :', 'exports.handler = process.env.USE_B ? b : a;\n'],
+  ])('%s: a handler module with a review item, and no note that it exports none', async (_how, choice) => {
+    const dir = tree({
+      'svc/serverless.yml': 'service: s\nfunctions:\n  one:\n    handler: index.handler\n',
+      'svc/index.js': `'use strict';\nvar seen = [];\nfunction a(event, context, callback) { seen.push(event.id); callback(null, { a: seen.length }); }\nfunction b(event, context, callback) { seen.push(event.id); callback(null, { b: seen.length }); }\n${choice}`,
+    });
+    const result = await migrate({ cwd: dir, paths: ['svc'] });
+    expect(result.notes).toEqual([]);
+    expect(result.summary.handlerModules).toBe(1);
+    expect(result.files[0].review.map((r) => [r.kind, r.line])).toEqual([['handler-not-followed', 5]]);
   });
 });
 

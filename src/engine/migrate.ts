@@ -155,9 +155,22 @@ function requiredExportOf(text: string, name: string): { source: string; local: 
     const binding = /^\s*([\w$]+)\s*$/.exec(value)?.[1];
     const from = binding && requiredBinding(text, binding);
     if (from) return { source: from.source, local: there(from.local) };
+    // `var reports = require('./impl/reports'); exports.reports = reports.generate` (or a
+    // binding to `require('./x').y`: `y.generate` there)
+    const member = /^\s*([\w$]+)\s*\.\s*([\w$]+)\s*$/.exec(value);
+    const holder = member && (requiredModule(text, member[1]) ?? requiredBinding(text, member[1]));
+    if (member && holder) return { source: holder.source, local: there(holder.local ? `${holder.local}.${member[2]}` : member[2]) };
   }
   const part = new RegExp(String.raw`\bmodule\s*\.\s*exports\s*=\s*${REQUIRED}`).exec(text);
   return part ? { source: part[2], local: `${part[3]}.${name}` } : null;
+}
+
+/** `const impl = require('./x')` for the binding `binding`: the module (`local` empty: the
+ * module's exports themselves); null when the text has none. */
+function requiredModule(text: string, binding: string): { source: string; local: string } | null {
+  const name = binding.replace(/\$/g, '\\$');
+  const m = new RegExp(String.raw`\b(?:const|let|var)\s+${name}\s*=\s*require\s*\(\s*(['"])([^'"]+)\1\s*\)(?!\s*[.([\w$])`).exec(text);
+  return m ? { source: m[2], local: '' } : null;
 }
 
 /** `const run = require('./x').y` or `const { y: run } = require('./x')` (`{ run }` for y =
