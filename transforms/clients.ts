@@ -38,6 +38,7 @@ import {
   lostConnectionsDeclaration,
 } from '../src/analysis/clientChecks';
 import { prependToHandler } from '../src/analysis/insert';
+import { packageVersion } from '../src/analysis/packageVersion';
 import { findPaths } from '../src/analysis/fastFind';
 import { refersToModuleBinding, shadowedAtTopOf } from '../src/analysis/lexicalScope';
 import { enclosingFunction } from '../src/analysis/reach';
@@ -298,6 +299,18 @@ export const transform: Transform = {
     }
     for (const client of scan.clients) {
       const at = where(client.declarator.node);
+      const redisMajor = client.family.id === 'redis' && client.construction.source === 'redis' ? packageVersion(ctx.filePath, 'redis')?.[0] : undefined;
+      if (redisMajor !== undefined && redisMajor < 4) {
+        // node-redis before 4 (`redis` ^3): no `isOpen`, no promise `connect()`; it connects as
+        // it is created and reconnects by itself, so the v4 check would be wrong there
+        const listening = hasErrorListener(client.construction, listenerStatements(ctx, client.name));
+        ctx.report.review({
+          kind: 'reused',
+          ...at,
+          message: `${client.family.label} \`${client.name}\` is kept as it is: the project uses node-redis ${redisMajor} (redis ${redisMajor}.x), which connects when the client is created and reconnects by itself after a lost connection (\`${client.name}.connected\` says whether it is connected now) until its retry_strategy gives up; node-redis 4's \`isOpen\` and \`connect()\` do not exist there, so no check is added${listening ? '' : `. Give it an 'error' listener (\`${client.name}.on('error', ...)\`): node-redis emits 'error' when a connection fails, and without a listener that crashes the process`}`,
+        });
+        continue;
+      }
       if (client.family.action === 'reuse') {
         const expiring = temporaryCredentials(client.construction.node);
         ctx.report.review({

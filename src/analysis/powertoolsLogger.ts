@@ -1,9 +1,8 @@
 // The module's own Powertools logger (`const logger = new Logger(...)` with `Logger` from
 // `@aws-lambda-powertools/logger`), so that generated logging goes through it.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { findModuleBinding, findNamedImport } from './imports';
+import { packageVersion } from './packageVersion';
 import { programPath } from './scope';
 
 export const POWERTOOLS_LOGGER_MODULE = '@aws-lambda-powertools/logger';
@@ -57,41 +56,7 @@ export const PERSISTENT_KEYS_METHODS: readonly PersistentKeysMethod[] = ['append
  * logger declared elsewhere), the current method.
  */
 export function persistentKeysMethod(filePath: string): PersistentKeysMethod {
-  const version = loggerVersion(path.dirname(path.resolve(filePath)));
+  const version = packageVersion(filePath, POWERTOOLS_LOGGER_MODULE);
   if (!version) return 'appendPersistentKeys';
   return version[0] > 2 || (version[0] === 2 && version[1] >= 8) ? 'appendPersistentKeys' : 'addPersistentLogAttributes';
-}
-
-const versions = new Map<string, [number, number] | null>();
-
-function loggerVersion(dir: string): [number, number] | null {
-  const known = versions.get(dir);
-  if (known !== undefined) return known;
-  let found: [number, number] | null = null;
-  const installed = readJson(path.join(dir, 'node_modules', POWERTOOLS_LOGGER_MODULE, 'package.json'));
-  if (installed) {
-    found = majorMinor(installed.version);
-  } else {
-    const manifest = readJson(path.join(dir, 'package.json'));
-    const range = manifest && ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].map((field) => manifest[field]?.[POWERTOOLS_LOGGER_MODULE]).find((r) => typeof r === 'string');
-    if (range) found = majorMinor(range);
-    else if (path.dirname(dir) !== dir) found = loggerVersion(path.dirname(dir));
-  }
-  versions.set(dir, found);
-  return found;
-}
-
-/** `2.8.1`, `^1.18.0`, `~2.3`, `>=2.8.0 <3`, `2.x` → the first major and minor written. */
-function majorMinor(version: unknown): [number, number] | null {
-  const m = typeof version === 'string' ? /(\d+)(?:\.(\d+|[xX*]))?/.exec(version) : null;
-  if (!m) return null;
-  return [Number(m[1]), m[2] === undefined || /[xX*]/.test(m[2]) ? 0 : Number(m[2])];
-}
-
-function readJson(file: string): any {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
 }
