@@ -132,6 +132,28 @@ export const CLIENT_FAMILIES: ClientFamily[] = [
     action: 'reuse',
     reason: 'a mysql2 pool replaces connections that failed',
   },
+  // The legacy `mysql` package (mysqljs/mysql; README "Error handling" and "Server
+  // disconnects": a fatal error ends a connection for good, "an existing connection object
+  // cannot be re-connected by design", and an 'error' event without a listener kills the
+  // process). Its API is not mysql2's (no promise wrapper), and no check of it has been
+  // verified here: recognised and reported, never left out in silence.
+  {
+    id: 'mysql-connection',
+    label: 'mysql connection',
+    sources: ['mysql'],
+    construction: { form: 'call', paths: [['createConnection']] },
+    action: 'review',
+    reason:
+      "the legacy mysql package cannot reconnect a connection that a fatal error ended (one lost while the environment was frozen): a new one must be created, and an 'error' event without a listener crashes the process. No check is added; consider a pool, or mysql2",
+  },
+  {
+    id: 'mysql-pool',
+    label: 'mysql pool',
+    sources: ['mysql'],
+    construction: { form: 'call', paths: [['createPool'], ['createPoolCluster']] },
+    action: 'review',
+    reason: 'the legacy mysql package is not checked by lambda-clean-slate: make sure a connection the pool hands out after a thaw still works (or retry the first query), or move to mysql2',
+  },
   // ioredis (types RedisStatus: "wait" | "reconnecting" | "connecting" | "connect" |
   // "ready" | "close" | "end"): it reconnects by itself until `retryStrategy` gives up,
   // then the status is "end" for good. Unhandled 'error' events are only logged.
