@@ -242,6 +242,28 @@ describe('a manifest that names a handler the file exports conditionally', () =>
   });
 });
 
+describe('a default export that takes an event, with nothing naming `default`', () => {
+  it.each([
+    ['index.mjs', 'let count = 0;\nexport default async (event) => { count++; return count; };\n'],
+    ['index.mjs', 'export default function (event, context) { return event; }\n'],
+    ['index.js', 'module.exports = async function handle(event) { return event; };\n'],
+  ])('%s is left alone with a one-line note saying why', async (file, source) => {
+    const dir = tree({ [`svc/${file}`]: source });
+    const result = await migrate({ cwd: dir, paths: ['svc'] });
+    expect(result.summary.handlerModules).toBe(0);
+    expect(result.notes).toEqual([`${path.join('svc', file)}: its default export takes \`event\` but is no handler here: \`export default\` and \`module.exports = fn\` count as a handler only when a manifest or --handler names \`default\` (Lambda looks a handler up by name); left alone`]);
+  });
+
+  it('gets no note when it is named, nor beside a handler, nor for other default exports', async () => {
+    const named = tree({ 'svc/serverless.yml': 'service: s\nfunctions:\n  one:\n    handler: index.default\n', 'svc/index.mjs': 'export default async (event) => event;\n' });
+    expect((await migrate({ cwd: named, paths: ['svc'] })).notes).toEqual([]);
+    const beside = tree({ 'svc/index.mjs': 'export const handler = async (event) => event;\nexport default async (event) => event;\n' });
+    expect((await migrate({ cwd: beside, paths: ['svc'] })).notes).toEqual([]);
+    const other = tree({ 'svc/index.mjs': 'export default async (input) => input;\nexport const helper = (event) => event;\n' });
+    expect((await migrate({ cwd: other, paths: ['svc'] })).notes).toEqual([]);
+  });
+});
+
 describe('a manifest that names a handler re-exported wholesale', () => {
   it.each([
     ['export * from', "export * from './lib/consume.js';\n", 'app.ts'],

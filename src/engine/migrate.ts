@@ -76,6 +76,11 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
       const absent = names.filter((n) => !result.handlers.includes(n));
       if (absent.length > 0) notes.push(...absentNotes(result.path, absent, entry.kind === 'parse' ? entry.text : ''));
     }
+    // `export default async (event) => ...` with nothing naming `default`: left alone, as the
+    // rule says, but said (one line), since it looks like a handler
+    if (entry.kind === 'parse' && !names && !given && result.handlers.length === 0 && !result.error && DEFAULT_EVENT_EXPORT.test(entry.text)) {
+      notes.push(`${result.path}: its default export takes \`event\` but is no handler here: \`export default\` and \`module.exports = fn\` count as a handler only when a manifest or --handler names \`default\` (Lambda looks a handler up by name); left alone`);
+    }
     if (result.handlers.length > 0 || result.error) files.push(result);
   });
 
@@ -100,6 +105,10 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
     summary: summarize(scanned.length, files, skipped.length),
   };
 }
+
+/** `export default async (event) =>`, `export default function (event, context)`,
+ * `module.exports = async function handle(event)`: a default export whose first parameter is `event`. */
+const DEFAULT_EVENT_EXPORT = /(?:\bexport\s+default|\bmodule\s*\.\s*exports\s*=)\s*(?:async\s+)?(?:function\b\s*\*?\s*[\w$]*\s*\(\s*event\b|\(\s*event\b|event\s*=>)/;
 
 function absentNotes(shownPath: string, names: string[], text: string): string[] {
   const reexported = names.map((name) => [name, reexportOf(text, name)] as const);
