@@ -7,6 +7,13 @@ describe('measureStyle', () => {
     expect(measureStyle('function f() {\n    if (x) {\n        return 1;\n    }\n}\n').tabWidth).toBe(4);
   });
 
+  it('reads the indentation from the blocks, not from continuation lines', () => {
+    const source = "var TABLE = 'users',\n    SCHEMA = 'public',\n    LIMIT = 10,\n    ORDER = 'id';\nexports.handler = function (event) {\n  run(event);\n  return `a\n  b`;\n};\n";
+    expect(measureStyle(source).tabWidth).toBe(2);
+    // no block opened on a line of its own: any step is all there is to go by
+    expect(measureStyle('var a = 1,\n    b = 2;\n').tabWidth).toBe(4);
+  });
+
   it('reads whether a single arrow parameter is parenthesised', () => {
     expect(measureStyle('const f = (event) => event;\nitems.map((item) => item.id);\n').arrowParens).toBe('always');
     expect(measureStyle('const f = event => event;\nitems.map(item => item.id);\n').arrowParens).toBe('avoid');

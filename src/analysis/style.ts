@@ -4,6 +4,10 @@ import type { CodeStyle } from './types';
  * generated code can be printed the way the file's author writes. Counts, not guesses:
  * the majority wins, and ties fall back to the common defaults (single quotes,
  * semicolons, two spaces, LF). */
+/** The end of a line after which the next line is one step deeper: a block, a multi-line
+ * call, array or object, a `case` label, an arrow's body. */
+const OPENS_BLOCK = /(?:[{([:]|=>)$/;
+
 export function measureStyle(source: string): CodeStyle {
   const crlf = (source.match(/\r\n/g) ?? []).length;
   const lf = (source.match(/\n/g) ?? []).length - crlf;
@@ -15,8 +19,14 @@ export function measureStyle(source: string): CodeStyle {
   let withoutSemi = 0;
   let tabs = 0;
   let spaces = 0;
+  // steps into a block (the line after one that ends in `{`, `(`, `[`, `:` or `=>`) are
+  // what the indentation is: a continuation line (`var a = 1,\n    b = 2;`, a wrapped
+  // condition) may be aligned to anything, and must not outvote the blocks. Any other step
+  // counts only when the file opens no block on a line of its own.
   const widths = new Map<number, number>();
+  const anySteps = new Map<number, number>();
   let previousIndent = 0;
+  let previousOpens = false;
 
   for (const line of lines) {
     const trimmed = line.trim();
@@ -38,9 +48,13 @@ export function measureStyle(source: string): CodeStyle {
     else if (indent.length > 0) {
       spaces++;
       const step = Math.abs(indent.length - previousIndent);
-      if (step === 2 || step === 4 || step === 8) widths.set(step, (widths.get(step) ?? 0) + 1);
+      if (step === 2 || step === 4 || step === 8) {
+        anySteps.set(step, (anySteps.get(step) ?? 0) + 1);
+        if (previousOpens && indent.length > previousIndent) widths.set(step, (widths.get(step) ?? 0) + 1);
+      }
     }
     if (!indent.startsWith('\t')) previousIndent = indent.length;
+    previousOpens = OPENS_BLOCK.test(trimmed.replace(/\s+\/\/.*$/, ''));
   }
 
   // one simple parameter: `(x) =>` against `x =>` (an identifier right before the arrow)
@@ -49,7 +63,7 @@ export function measureStyle(source: string): CodeStyle {
 
   let tabWidth = 2;
   let best = 0;
-  for (const [width, count] of widths) {
+  for (const [width, count] of widths.size > 0 ? widths : anySteps) {
     if (count > best) {
       best = count;
       tabWidth = width;
