@@ -66,3 +66,49 @@ describe('a migrated file that would not parse', () => {
     expect(result.error?.message).toMatch(/^the migrated code would not parse \(.+\); file left unchanged$/);
   });
 });
+
+describe('a migrated file whose multi-line literal would change', () => {
+  // a transform that adds a line to the handler and prints with another indentation width:
+  // recast re-indents the handler's own lines, the continuation lines of literals included
+  const reindenting: Transform = {
+    name: 'globals',
+    step: ({ j, handlers, style, report }) => {
+      (style as any).tabWidth = 4;
+      (handlers[0].fn.node.body as any).body.unshift(j.expressionStatement(j.identifier('added')));
+      report.change({ kind: 'reindent', line: 1, column: 1, message: 'added a line' });
+    },
+  } as Transform;
+  // the same with the file's own width: nothing inside a literal moves
+  const adding: Transform = {
+    name: 'globals',
+    step: ({ j, handlers, report }) => {
+      (handlers[0].fn.node.body as any).body.unshift(j.expressionStatement(j.identifier('added')));
+      report.change({ kind: 'add', line: 1, column: 1, message: 'added a line' });
+    },
+  } as Transform;
+
+  const template = 'exports.handler = function (event) {\n  if (event) {\n    return `a\n  b`;\n  }\n};\n';
+  const continued = 'exports.handler = function (event) {\n  if (event) {\n    return \'a\\\n  b\';\n  }\n};\n';
+
+  it.each([
+    ['a template literal', 'handler.js', template, 'template literal', 3],
+    ['a string continued with a backslash', 'handler.js', continued, 'string', 3],
+    ['a template literal (ts)', 'handler.ts', template, 'template literal', 3],
+  ])('is left unchanged and reported: %s', (_label, file, text, kind, line) => {
+    const result = applyTransforms(text, file, { transforms: [reindenting] });
+    expect(result.output).toBeNull();
+    expect(result.error?.message).toBe(`the migrated code would change the text of a ${kind} written over several lines (printing re-indented it); file left unchanged, please report it`);
+    expect(result.error?.line).toBe(line);
+  });
+
+  it.each([
+    ['spaces', template],
+    ['a backslash continuation', continued],
+    ['tabs', template.replace(/^ {4}/gm, '\t\t').replace(/^ {2}/gm, '\t')],
+    ['CRLF', template.replace(/\n/g, '\r\n')],
+  ])('is not reported when the literal stays as written (%s)', (_label, text) => {
+    const result = applyTransforms(text, 'handler.js', { transforms: [adding] });
+    expect(result.error).toBeUndefined();
+    expect(result.output).toContain('added');
+  });
+});

@@ -263,13 +263,89 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
     return result;
   }
   // Never hand back a file that does not parse again with the same parser.
+  let reparsed: any;
   try {
-    syntaxChecker(parser).parse(open(printed).body);
+    reparsed = syntaxChecker(parser).parse(open(printed).body);
   } catch (error) {
     const e = parseError(error);
     result.error = { ...e, message: `the migrated code would not parse (${e.message}); file left unchanged` };
     return result;
   }
+  // Nor one where the text of a template literal or of a string continued over lines has
+  // changed: the transforms move code, and a re-indented line inside such a literal would
+  // change the value the user's code computes.
+  const changed = changedLiteral(root, body, parser, reparsed);
+  if (changed) {
+    result.error = {
+      message: `the migrated code would change the text of a ${changed.kind} written over several lines (printing re-indented it); file left unchanged, please report it`,
+      line: changed.line,
+      column: changed.column + 1,
+    };
+    return result;
+  }
   if (printed !== text) result.output = printed;
   return result;
+}
+
+/** A source in which no literal can hold a line of its own: no template literal, no
+ * backslash at the end of a line. */
+const MAY_HOLD_MULTILINE_LITERAL = /`|\\\r?\n/;
+
+interface LiteralText {
+  kind: 'template literal' | 'string';
+  raw: string;
+  line: number;
+  column: number;
+}
+
+/** The first template literal part or string written over several lines (with a backslash
+ * continuation) of the original text whose raw text the printed tree (`reparsed`) no longer
+ * holds as often as the original did; null when every one is intact. */
+function changedLiteral(root: any, body: string, parser: ParserName, reparsed: any): LiteralText | null {
+  if (!MAY_HOLD_MULTILINE_LITERAL.test(body)) return null;
+  // recast's untouched copy of the parsed file; recast parsed the text with the indentation
+  // of every line spelled in spaces, so a file with tabs is parsed again as it is written
+  const file = root.size() > 0 ? root.get().node : null;
+  const original = body.includes('\t') || !file?.original ? syntaxChecker(parser).parse(body) : file.original;
+  const before = literalTexts(original);
+  if (before.length === 0) return null;
+  const after = new Map<string, number>();
+  for (const literal of literalTexts(reparsed)) after.set(literal.raw, (after.get(literal.raw) ?? 0) + 1);
+  for (const literal of before) {
+    const left = after.get(literal.raw) ?? 0;
+    if (left === 0) return literal;
+    after.set(literal.raw, left - 1);
+  }
+  return null;
+}
+
+const SKIPPED_KEYS = new Set(['loc', 'tokens', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'original', 'extra']);
+
+/** Raw texts of the template literal parts and of the strings with a line break in their
+ * raw text (a backslash continuation) of a parsed file, in source order. */
+function literalTexts(tree: any): LiteralText[] {
+  const out: LiteralText[] = [];
+  const visit = (node: any): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    if (node.type === 'TemplateElement') {
+      out.push({ kind: 'template literal', raw: String(node.value?.raw ?? ''), line: node.loc?.start.line ?? 0, column: node.loc?.start.column ?? 0 });
+      return;
+    }
+    if ((node.type === 'StringLiteral' || node.type === 'Literal') && typeof node.value === 'string') {
+      const raw = String(node.extra?.raw ?? node.raw ?? '');
+      if (/[\r\n\u2028\u2029]/.test(raw)) out.push({ kind: 'string', raw: raw.replace(/\r\n?/g, '\n'), line: node.loc?.start.line ?? 0, column: node.loc?.start.column ?? 0 });
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      const child = node[key];
+      if (child !== null && typeof child === 'object') visit(child);
+    }
+  };
+  visit(tree);
+  return out;
 }
