@@ -28,6 +28,7 @@ export function printWithStyle(root: Collection<any>, style: CodeStyle, original
     reuseWhitespace: true,
   });
   printed = withoutDoubledDirectiveSemicolons(root, printed);
+  printed = withStatementGaps(root, printed, originalSource, style.lineTerminator);
   if (style.semicolons && !style.useTabs) return printed;
 
   const originalLines = originalSource.split(/\r?\n/);
@@ -60,6 +61,59 @@ function withoutDoubledDirectiveSemicolons(root: Collection<any>, printed: strin
     if (at >= 0) out = out.slice(0, at + text.length) + out.slice(at + text.length + 1);
   }
   return out;
+}
+
+/** When recast prints a statement list again, it joins two statements the user wrote on
+ * one line (`push(id); var x = 1;`) with the line breaks it found between them: none, so
+ * they come out glued (`push(id);var x = 1;`). The user's space between them is put back,
+ * on the printed lines that are not the user's own and only for statements still next to
+ * each other in the tree. */
+function withStatementGaps(root: Collection<any>, printed: string, originalSource: string, eol: string): string {
+  // two statements on one line: a `;` or `}` followed by blanks and more code on that line
+  if (!/[;}][ \t]+[^\s/]/.test(originalSource)) return printed;
+  const file = root.size() > 0 ? root.get().node : null;
+  const lines = file?.loc?.lines;
+  if (!lines) return printed;
+  const joins: { glued: string; spaced: string }[] = [];
+  const seen = new Set<object>();
+  const isStatement = (node: any) => typeof node?.type === 'string' && /(?:Statement|Declaration)$/.test(node.type);
+  const own = (node: any) => node.loc?.lines === lines && !(node.comments?.length > 0);
+  const visit = (node: any): void => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (let i = 1; i < node.length; i++) {
+        const [a, b] = [node[i - 1], node[i]];
+        if (!isStatement(a) || !isStatement(b) || !own(a) || !own(b) || a.loc.end.line !== b.loc.start.line) continue;
+        const gap = lines.slice(a.loc.end, b.loc.start).toString();
+        if (!/^[ \t]+$/.test(gap)) continue;
+        const before = originalText(a)!.split(/\r?\n/).pop()!;
+        const after = originalText(b)!.split(/\r?\n/)[0];
+        joins.push({ glued: before + after, spaced: before + gap + after });
+      }
+      for (const child of node) visit(child);
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'loc' || key === 'original' || key === 'tokens' || key === 'comments' || key === 'extra') continue;
+      const child = node[key];
+      if (child !== null && typeof child === 'object') visit(child);
+    }
+  };
+  visit(file);
+  // a glued text the user wrote somewhere is not recast's doing
+  const wanted = joins.filter((join) => !originalSource.includes(join.glued));
+  if (wanted.length === 0) return printed;
+  const existing = new Set(originalSource.split(/\r?\n/));
+  return printed
+    .split(eol)
+    .map((line) => {
+      if (existing.has(line)) return line;
+      let out = line;
+      for (const join of wanted) if (out.includes(join.glued)) out = out.replace(join.glued, join.spaced);
+      return out;
+    })
+    .join(eol);
 }
 
 /** recast's default tab width, which `j(source)` parses with. */
