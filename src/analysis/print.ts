@@ -29,6 +29,7 @@ export function printWithStyle(root: Collection<any>, style: CodeStyle, original
   });
   printed = withoutDoubledDirectiveSemicolons(root, printed);
   printed = withStatementGaps(root, printed, originalSource, style.lineTerminator);
+  printed = withOpeningLineComments(printed, originalSource, style.lineTerminator);
   if (style.semicolons && !style.useTabs) return printed;
 
   const originalLines = originalSource.split(/\r?\n/);
@@ -114,6 +115,38 @@ function withStatementGaps(root: Collection<any>, printed: string, originalSourc
       return out;
     })
     .join(eol);
+}
+
+/** A line comment after the `{` that opens a block (`function (event) { // note`) is the
+ * leading comment of the block's first statement; when recast prints the block again it
+ * writes it on a line of its own above that statement, below any code inserted at the top
+ * of the block. The comment goes back to the end of the `{` line, as the user wrote it. */
+function withOpeningLineComments(printed: string, originalSource: string, eol: string): string {
+  if (!/\{[ \t]*\/\//.test(originalSource)) return printed;
+  const originalLines = originalSource.split(/\r?\n/);
+  const info = scan(originalLines);
+  const existing = new Set(originalLines);
+  const out = printed.split(eol);
+  let moved = false;
+  originalLines.forEach((line, index) => {
+    const m = /^.*\{([ \t]*)(\/\/.*)$/.exec(line);
+    // the `{` must be code (not inside a string, a template or a comment)
+    if (!m || info[index].inside || !info[index].code.endsWith('{') || out.includes(line)) return;
+    const comment = m[2].trimEnd();
+    // the comment on a line of its own that no line of the user's is, exactly once
+    const at = out.flatMap((text, i) => (text.trim() === comment && !existing.has(text) ? [i] : []));
+    if (at.length !== 1) return;
+    const depth = indentOf(out[at[0]]).length;
+    let opening = at[0] - 1;
+    while (opening >= 0 && (out[opening].trim() === '' || indentOf(out[opening]).length >= depth)) opening--;
+    // the line that opens the comment's block, printed without it (changed by the migration,
+    // as a handler's head may be)
+    if (opening < 0 || !out[opening].endsWith('{') || existing.has(out[opening])) return;
+    out[opening] += (m[1] || ' ') + comment;
+    out.splice(at[0], 1);
+    moved = true;
+  });
+  return moved ? out.join(eol) : printed;
 }
 
 /** recast's default tab width, which `j(source)` parses with. */

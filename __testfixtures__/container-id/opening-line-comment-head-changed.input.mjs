@@ -1,0 +1,6 @@
+export const handler = async (event) => { // note
+  if (event.a) { // inner
+    return 1
+  }
+  return event.id
+}

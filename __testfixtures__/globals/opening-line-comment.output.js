@@ -1,0 +1,6 @@
+'use strict';
+exports.handler = function (event, context, callback) { // handler comment
+  let seen = [];
+  seen.push(event.id);
+  callback(null, { n: seen.length });
+};
