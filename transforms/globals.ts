@@ -26,7 +26,7 @@ import { isMutation, referenceEffect } from '../src/analysis/mutation';
 import { isPackageSource } from '../src/analysis/packageValues';
 import { reachFrom } from '../src/analysis/reach';
 import { freeName } from '../src/analysis/imports';
-import { keepFileHeader, prependToHandler } from '../src/analysis/insert';
+import { fileHeaderOf, keepFileHeader, prependToHandler } from '../src/analysis/insert';
 import { resolveScope, shadowedAtTopOf } from '../src/analysis/lexicalScope';
 import { reevaluation } from '../src/analysis/reevaluable';
 import { isReference, programPath, propertyName } from '../src/analysis/scope';
@@ -573,7 +573,7 @@ function step(ctx: TransformContext): void {
   for (const [declarator, text] of plan.inits) declarator.init = parseExpression(j, text);
   for (const declaration of declarations) {
     if (declaration.declarations.every((d: any) => plan.fates.get(d) === 'move')) keepFileHeader(j, root, declaration);
-    const { remaining, moved } = splitDeclaration(j, declaration, (d) => plan.fates.get(d) ?? 'keep');
+    const { remaining, moved } = splitDeclaration(j, declaration, (d) => plan.fates.get(d) ?? 'keep', fileHeaderOf(j, root, declaration));
     program.body.splice(program.body.indexOf(declaration), 1, ...remaining);
     for (const [declarator, statement] of moved) {
       const definite = plan.definite.get(declarator);

@@ -16,10 +16,11 @@ export interface SplitDeclaration {
 /** Splits `declaration` (a VariableDeclaration node) by the fate of each declarator.
  * Consecutive declarators that stay with the same kind stay together; the first group
  * reuses the original node, so its comments and formatting stay as they were. */
-export function splitDeclaration(j: JSCodeshift, declaration: any, fateOf: (declarator: any) => DeclaratorFate): SplitDeclaration {
+export function splitDeclaration(j: JSCodeshift, declaration: any, fateOf: (declarator: any) => DeclaratorFate, staying: readonly any[] = []): SplitDeclaration {
   const moved = new Map<any, any>();
   const groups: { kind: string; declarators: any[] }[] = [];
-  for (const declarator of declaration.declarations) {
+  const allMove = declaration.declarations.every((d: any) => fateOf(d) === 'move');
+  declaration.declarations.forEach((declarator: any, index: number) => {
     const fate = fateOf(declarator);
     if (fate === 'move') {
       const kind = declaration.kind === 'var' ? 'let' : declaration.kind;
@@ -27,18 +28,25 @@ export function splitDeclaration(j: JSCodeshift, declaration: any, fateOf: (decl
       if (declaration.declarations.length === 1) {
         // the whole statement moves: take its comments along (`// seen ids` above it)
         (statement as any).comments = declaration.comments;
-      } else if (declarator.comments) {
-        (statement as any).comments = declarator.comments;
+      } else {
+        // the comments above the statement are the first declarator's, whose line they
+        // head (`// A running total.` above `let total = 0, label = 'x';`): they go with it
+        // (a file header among them stays at the top of the file; when every declarator
+        // moves, they go with the first one below)
+        const above = index === 0 && !allMove ? (declaration.comments ?? []).filter((c: any) => c.leading && !staying.includes(c)) : [];
+        if (above.length > 0) declaration.comments = declaration.comments.filter((c: any) => !above.includes(c));
+        const comments = [...above, ...(declarator.comments ?? [])];
+        if (comments.length > 0) (statement as any).comments = comments;
         declarator.comments = undefined;
       }
       moved.set(declarator, statement);
-      continue;
+      return;
     }
     const kind = fate === 'let' ? 'let' : declaration.kind;
     const last = groups[groups.length - 1];
     if (last && last.kind === kind) last.declarators.push(declarator);
     else groups.push({ kind, declarators: [declarator] });
-  }
+  });
 
   const remaining = groups.map((group, index) => {
     if (index === 0) {

@@ -189,6 +189,14 @@ export function keepFileHeader(j: JSCodeshift, root: Collection<any>, leaving: a
   body[top + 1].comments = [...header, ...(body[top + 1].comments ?? [])];
 }
 
+/** The file header comments above `statement` when it is the module's first statement
+ * (after the directives); none otherwise. */
+export function fileHeaderOf(j: JSCodeshift, root: Collection<any>, statement: any): any[] {
+  const program = programPath(j, root)!.node;
+  const { top, fromLine } = headerStart(program);
+  return program.body[top] === statement ? headerComments(statement, fromLine) : [];
+}
+
 /** Where the file header can begin: after the directives (`'use strict';`) that may stand
  * above it, as the index of the first statement after them and the line below them. */
 function headerStart(program: any): { top: number; fromLine: number } {
