@@ -415,6 +415,21 @@ function planLazyCache(ctx: TransformContext, binding: ModuleBinding, c: Extract
   ctx.report.change({ kind: 'cache-ttl', ...where(binding), message: `lazy cache \`${name}\` now reloads when older than ${ttl} s (\`${stampName}\` records when it was loaded)` });
 }
 
+/** A cache by key (`if (cache.has(id)) return cache.get(id)`, see ../src/analysis/keyedCache.ts):
+ * kept, as a lazy cache is, and said, since what one request stored is served to the next.
+ * `--cache-ttl` does not apply: it times one value, and each entry would need its own time. */
+function planKeyedCache(ctx: TransformContext, binding: ModuleBinding, c: Extract<Classification, { kind: 'keyed-cache' }>, review: (kind: string, message: string) => void): void {
+  const name = binding.name;
+  if (binding.ignored) return review('ignored', `\`${name}\` is a keyed cache marked lambda-clean-slate-ignore; kept as it is`);
+  const hit = `\`${c.hit.text}\`, line ${c.hit.line}`;
+  const ttl = ctx.options.cacheTtl;
+  const expiry = !c.hit.expires && ttl && ttl > 0 ? '; --cache-ttl does not apply to a keyed cache (each entry would need its own load time): expire its entries by hand' : '';
+  review(
+    'keyed-cache',
+    `\`${name}\` is a keyed cache (${hit}), kept across invocations on purpose: entries that earlier requests stored are served to later ones${c.hit.expires ? ' until they expire' : ''}; review it if they must not be (user-specific data, for one)${expiry}`,
+  );
+}
+
 /** A global or sticky regular expression used with `.test()`/`.exec()` by a handler gets
  * `NAME.lastIndex = 0;` at the start of that handler (see ../src/analysis/statefulRegex.ts). */
 function planRegex(ctx: TransformContext, binding: ModuleBinding, plan: Plan, review: (kind: string, message: string) => void): void {
@@ -490,6 +505,9 @@ function step(ctx: TransformContext): void {
         break;
       case 'lazy-cache':
         planLazyCache(ctx, binding, c, expiries, review);
+        break;
+      case 'keyed-cache':
+        if (reached) planKeyedCache(ctx, binding, c, review);
         break;
       case 'connection-flag':
         review('connection-flag', `\`${binding.name}\` tracks whether a client is connected; kept (the clients transform owns it)`);

@@ -11,6 +11,7 @@ import { exportedNonHandlerUnits, handlerReach, loadTimeCode, placeOf, reachFrom
 import { packageCreating, valueCreating } from './packageValues';
 import { handlerFunctions, isInvalidation, lazyGuardOf, requestSourceOf, type LazyGuard } from './lazyGuard';
 import { isClientBookkeeping, isEnvironmentCounter } from './environmentState';
+import { keyedCacheOf, type KeyedCache } from './keyedCache';
 import { findLazilyLoaded, findLazyRegions, type LazyRegion } from './lazyRegions';
 import { sourceExcerpt } from './sourceExcerpt';
 import { isStatefulRegex } from './statefulRegex';
@@ -55,6 +56,9 @@ export type Classification =
    * `loadedUnder`: the binding is not a cache itself but changes only while one loads
    * (a flag, a counter of loads; see ./lazyRegions.ts), under that guard */
   | { kind: 'lazy-cache'; guards: LazyGuard[]; client: string | null; filled: boolean; loadedUnder?: LazyRegion }
+  /** a cache by key (`if (cache.has(id)) return cache.get(id)`, `cache.set(id, v)`): filled
+   * entry by entry and read back in place of computing; `hit` is where (see ./keyedCache.ts) */
+  | { kind: 'keyed-cache'; hit: KeyedCache }
   /** never changed through its own name, but handed on where changes cannot be followed;
    * `reason` completes a sentence that starts with the name (`seen` is given another name ...) */
   | { kind: 'escapes'; reason: string }
@@ -345,6 +349,8 @@ export function classifyModuleBinding(j: JSCodeshift, binding: ModuleBinding): C
   if (writes.length === mutations.length && writes.every(isBooleanWrite) && writes.some(isConnectionStateWrite)) return { kind: 'connection-flag' };
   if (writes.length === mutations.length && writes.every((w) => isTimestampWrite(w, binding.name))) return { kind: 'cache-timestamp' };
   if (isEnvironmentCounter(binding) || isClientBookkeeping(binding)) return { kind: 'environment' };
+  const hit = keyedCacheOf(j, init, binding.references, binding.name);
+  if (hit) return { kind: 'keyed-cache', hit };
   return { kind: 'state', mutations };
 }
 

@@ -1,0 +1,275 @@
+// A cache by key: a module binding holding a Map, a WeakMap or a plain object, filled entry by
+// entry (`cache.set(k, v)`, `cache[k] = v`) and emptied only by eviction (`cache.delete(k)`,
+// `delete cache[k]`, `cache.clear()`), whose stored value code reads by key and hands back in
+// place of computing it again, under a test on that same binding:
+//   if (cache.has(id)) return cache.get(id);
+//   const hit = cache.get(id); if (hit) return hit;
+//   if (hit && hit.exp > Date.now()) return hit.value;
+//   return cache[k] ?? (cache[k] = compute(k));
+//   return cache.get(k) ?? load(k);
+//   if (!cache.has(k)) cache.set(k, load(k)); return cache.get(k);
+// Such a binding is a deliberate cache, as a lazily loaded value is: kept across invocations.
+// Not a cache: a Set of seen ids (it stores no value to hand back), a dedupe Map whose hit
+// returns a constant, a list that grows, a counter (`hits.set(ip, hits.get(ip) + 1)`: the
+// written value reads the binding), entries changed in place once read (`cache.get(k).push(x)`,
+// `const list = cache.get(k); list.push(x)`), state written without a hit that hands it back.
+import type { ASTPath, JSCodeshift } from 'jscodeshift';
+import type { Reference } from './bindings';
+import { findPaths } from './fastFind';
+import { resolveScope } from './lexicalScope';
+import { isMutation, referenceEffect } from './mutation';
+import { isReference, propertyName } from './scope';
+import { originalText, sourceExcerpt } from './sourceExcerpt';
+
+export interface KeyedCache {
+  /** The code that hands a stored entry back (`if (cache.has(id)) return cache.get(id)`), quoted. */
+  text: string;
+  line: number;
+  /** The hit checks the clock (`hit.exp > Date.now()`): entries already expire. */
+  expires: boolean;
+}
+
+type Holder = 'map' | 'object';
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
+const MEMBER = new Set(['MemberExpression', 'OptionalMemberExpression']);
+const CALL = new Set(['CallExpression', 'OptionalCallExpression']);
+/** Wrappers a stored value passes through unchanged on its way out (`await`, `(x)`, `x as T`). */
+const PASS_THROUGH = new Set(['ParenthesizedExpression', 'AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TypeCastExpression', 'ChainExpression']);
+const MAP_READS = new Set(['get', 'has']);
+const MAP_EVICTIONS = new Set(['delete', 'clear']);
+
+function unwrap(node: any): any {
+  while (node && PASS_THROUGH.has(node.type)) node = node.expression ?? node.argument;
+  return node;
+}
+
+/** What the initial value holds entries in: `new Map()`, `new WeakMap()`, `{}`, `Object.create(null)`. */
+function holderOf(init: any): Holder | null {
+  const node = unwrap(init);
+  if (!node) return null;
+  if (node.type === 'NewExpression' && node.callee.type === 'Identifier' && (node.callee.name === 'Map' || node.callee.name === 'WeakMap')) return 'map';
+  if (node.type === 'ObjectExpression') return 'object';
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.name === 'Object' && propertyName(node.callee) === 'create' && unwrap(node.arguments[0])?.type === 'NullLiteral') return 'object';
+  return null;
+}
+
+/** A keyed access of the binding named at `ref`: the expression (`cache.get(k)`, `cache[k]`,
+ * `cache.set(k, v)`), the key, and for a call its method. */
+interface Access {
+  path: ASTPath<any>;
+  key: any;
+  method: string | null;
+}
+
+function accessAt(ref: ASTPath<any>, holder: Holder): Access | null {
+  const member = ref.parent;
+  if (!member || !MEMBER.has(member.node.type) || member.node.object !== ref.node) return null;
+  if (holder === 'object') return member.node.computed ? { path: member, key: member.node.property, method: null } : null;
+  const call = member.parent;
+  const method = propertyName(member.node);
+  if (!method || !call || !CALL.has(call.node.type) || call.node.callee !== member.node) return null;
+  return { path: call, key: call.node.arguments[0] ?? null, method };
+}
+
+const keyText = (key: any) => (key ? (originalText(key) ?? '').replace(/\s+/g, '') : '');
+
+function mentionsName(node: any, name: string): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (node.type === 'Identifier' && node.name === name) return true;
+  for (const key of Object.keys(node)) {
+    if (key === 'loc' || key === 'comments' || key === 'original' || key === 'tokens') continue;
+    const value = node[key];
+    if (Array.isArray(value) ? value.some((c) => c?.type && mentionsName(c, name)) : value?.type && mentionsName(value, name)) return true;
+  }
+  return false;
+}
+
+function readsClock(node: any): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (MEMBER.has(node.type) && node.object?.type === 'Identifier' && node.object.name === 'Date' && propertyName(node) === 'now') return true;
+  return Object.keys(node).some((key) => key !== 'loc' && key !== 'comments' && key !== 'original' && (Array.isArray(node[key]) ? node[key].some(readsClock) : node[key]?.type && readsClock(node[key])));
+}
+
+/** The keys the expression checks the binding for: `cache.has(k)`, `cache.get(k)`, `cache[k]`,
+ * `k in cache`, `Object.hasOwn(cache, k)`, `cache.hasOwnProperty(k)`, at any depth. */
+function checkedKeys(test: any, name: string, holder: Holder, out: string[] = []): string[] {
+  if (!test || typeof test !== 'object') return out;
+  if (CALL.has(test.type) && MEMBER.has(test.callee.type) && test.callee.object?.type === 'Identifier' && test.callee.object.name === name) {
+    const method = propertyName(test.callee);
+    if ((holder === 'map' && MAP_READS.has(method ?? '')) || (holder === 'object' && method === 'hasOwnProperty')) out.push(keyText(test.arguments[0]));
+  } else if (holder === 'object' && MEMBER.has(test.type) && test.computed && test.object?.type === 'Identifier' && test.object.name === name) {
+    out.push(keyText(test.property));
+  } else if (holder === 'object' && test.type === 'BinaryExpression' && test.operator === 'in' && test.right?.type === 'Identifier' && test.right.name === name) {
+    out.push(keyText(test.left));
+  } else if (holder === 'object' && CALL.has(test.type) && ['Object.hasOwn', 'Object.prototype.hasOwnProperty.call'].includes(dotted(test.callee)) && test.arguments[0]?.name === name) {
+    out.push(keyText(test.arguments[1]));
+  }
+  for (const key of Object.keys(test)) {
+    if (key === 'loc' || key === 'comments' || key === 'original') continue;
+    const value = test[key];
+    if (Array.isArray(value)) value.forEach((c) => c?.type && checkedKeys(c, name, holder, out));
+    else if (value?.type) checkedKeys(value, name, holder, out);
+  }
+  return out;
+}
+
+function dotted(node: any): string {
+  if (node?.type === 'Identifier') return node.name;
+  if (MEMBER.has(node?.type) && !node.computed) {
+    const object = dotted(node.object);
+    return object ? `${object}.${propertyName(node)}` : '';
+  }
+  return '';
+}
+
+/** The path of the value the expression at `path` becomes once it passes through wrappers. */
+function climb(path: ASTPath<any>): ASTPath<any> {
+  let current = path;
+  while (current.parent && PASS_THROUGH.has(current.parent.node.type)) current = current.parent;
+  return current;
+}
+
+/** The `return` (or arrow body) that hands the value at `path` back unchanged, or null. */
+function returnOf(path: ASTPath<any>): ASTPath<any> | null {
+  const value = climb(path);
+  const parent = value.parent;
+  if (parent?.node.type === 'ReturnStatement' && parent.node.argument === value.node) return parent;
+  if (parent?.node.type === 'ArrowFunctionExpression' && parent.node.body === value.node) return value;
+  return null;
+}
+
+/** The IfStatement whose consequent is, or holds only, the statement at `statement`. */
+function ifAround(statement: ASTPath<any>): ASTPath<any> | null {
+  let p = statement.parent;
+  let child = statement;
+  if (p?.node.type === 'BlockStatement' && p.node.body.length === 1) {
+    child = p;
+    p = p.parent;
+  }
+  return p?.node.type === 'IfStatement' && p.node.consequent === child.node ? p : null;
+}
+
+/** Whether `node` is, or holds, a keyed write of the binding (`cache.set(k, v)`, `cache[k] = v`). */
+function writesEntry(node: any, name: string, holder: Holder): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (holder === 'map' && CALL.has(node.type) && MEMBER.has(node.callee.type) && node.callee.object?.name === name && propertyName(node.callee) === 'set') return true;
+  if (holder === 'object' && node.type === 'AssignmentExpression' && MEMBER.has(node.left.type) && node.left.computed && node.left.object?.name === name) return true;
+  return Object.keys(node).some((key) => key !== 'loc' && key !== 'comments' && key !== 'original' && (Array.isArray(node[key]) ? node[key].some((c: any) => writesEntry(c, name, holder)) : node[key]?.type && writesEntry(node[key], name, holder)));
+}
+
+const quote = (node: any) => sourceExcerpt(node, 60);
+const hitAt = (node: any, test: any): KeyedCache => ({ text: quote(node), line: node.loc?.start.line ?? 0, expires: readsClock(test) });
+
+/** Whether a read of an entry (`read`, with `key`) hands the stored value back: see the forms
+ * at the top of the file. */
+function hitOf(j: JSCodeshift, read: Access, name: string, holder: Holder): KeyedCache | null {
+  const key = keyText(read.key);
+  const value = climb(read.path);
+  const parent = value.parent;
+  // return cache.has(k) ? cache.get(k) : compute(k)
+  if (parent?.node.type === 'ConditionalExpression' && parent.node.consequent === value.node && checkedKeys(parent.node.test, name, holder).includes(key)) {
+    return hitAt(parent.node, parent.node.test);
+  }
+  // return cache.get(k) ?? compute-and-set(k);  cache[k] || (cache[k] = compute(k))
+  if (parent?.node.type === 'LogicalExpression' && (parent.node.operator === '??' || parent.node.operator === '||') && parent.node.left === value.node) {
+    if (returnOf(parent) || writesEntry(parent.node.right, name, holder)) return hitAt(parent.node, null);
+  }
+  const returned = returnOf(read.path);
+  if (returned?.node.type === 'ReturnStatement') {
+    // if (cache.has(k)) return cache.get(k);
+    const guard = ifAround(returned);
+    if (guard && checkedKeys(guard.node.test, name, holder).includes(key)) return hitAt(guard.node, guard.node.test);
+    // if (!cache.has(k)) cache.set(k, load(k)); return cache.get(k);  /  cache[k] ??= load(k); return cache[k];
+    const block = returned.parent?.node;
+    if (block && Array.isArray(block.body)) {
+      for (const earlier of block.body.slice(0, block.body.indexOf(returned.node))) {
+        const filledUnderTest = earlier.type === 'IfStatement' && checkedKeys(earlier.test, name, holder).includes(key) && writesEntry(earlier.consequent, name, holder);
+        const expression = earlier.type === 'ExpressionStatement' ? earlier.expression : null;
+        const filledIfMissing =
+          expression?.type === 'AssignmentExpression' && (expression.operator === '??=' || expression.operator === '||=') && MEMBER.has(expression.left.type) && expression.left.object?.name === name && keyText(expression.left.property) === key;
+        if (filledUnderTest || filledIfMissing) return hitAt(returned.node, filledUnderTest ? earlier.test : null);
+      }
+    }
+  }
+  // const hit = cache.get(k); if (hit) return hit;  /  if (hit && hit.exp > Date.now()) return hit.value;
+  const local = localHolding(read.path);
+  if (local) {
+    for (const ifPath of findPaths(j, functionOf(local), 'IfStatement')) {
+      const { test, consequent } = ifPath.node;
+      const only = consequent.type === 'BlockStatement' && consequent.body.length === 1 ? consequent.body[0] : consequent;
+      if (only.type === 'ReturnStatement' && mentionsName(test, local.node.id.name) && mentionsName(only.argument, local.node.id.name)) return hitAt(ifPath.node, test);
+    }
+  }
+  return null;
+}
+
+/** The declarator of a local that the value at `path` initialises (`const hit = cache.get(k)`). */
+function localHolding(path: ASTPath<any>): ASTPath<any> | null {
+  const value = climb(path);
+  const parent = value.parent;
+  return parent?.node.type === 'VariableDeclarator' && parent.node.init === value.node && parent.node.id.type === 'Identifier' ? parent : null;
+}
+
+function functionOf(path: ASTPath<any>): ASTPath<any> {
+  let p = path;
+  while (p.parent && !FUNCTION_TYPES.has(p.node.type)) p = p.parent;
+  return p;
+}
+
+/** Whether a local that holds an entry (`const list = cache.get(k)`) changes it in place. */
+function changesEntry(j: JSCodeshift, declarator: ASTPath<any>): boolean {
+  const name = declarator.node.id.name;
+  const scope = resolveScope(declarator.get('id'));
+  return findPaths(j, functionOf(declarator), 'Identifier', (n: any) => n.name === name).some((p) => {
+    if (p.node === declarator.node.id || !isReference(p) || resolveScope(p) !== scope) return false;
+    const effect = referenceEffect(p);
+    return effect.kind === 'member-write' || effect.kind === 'mutating-call';
+  });
+}
+
+/** Whether a reference changes the binding only as a cache does: stores a value under a key that
+ * it does not compute from the binding itself, or evicts. */
+function isEntryWrite(ref: Reference, name: string, holder: Holder): boolean {
+  const access = accessAt(ref.path, holder);
+  if (!access) return false;
+  if (holder === 'map') {
+    if (ref.effect.kind !== 'mutating-call') return false;
+    if (access.method === 'set') return access.path.node.arguments.length === 2 && !mentionsName(access.path.node.arguments[1], name);
+    return MAP_EVICTIONS.has(access.method ?? '');
+  }
+  const parent = access.path.parent?.node;
+  if (parent?.type === 'UnaryExpression' && parent.operator === 'delete') return true;
+  return parent?.type === 'AssignmentExpression' && parent.left === access.path.node && ['=', '??=', '||='].includes(parent.operator) && !mentionsName(parent.right, name);
+}
+
+/** The hit that makes the binding a cache by key, or null (see the top of the file). */
+export function keyedCacheOf(j: JSCodeshift, init: any, references: Reference[], name: string): KeyedCache | null {
+  const holder = holderOf(init);
+  if (!holder) return null;
+  let hit: KeyedCache | null = null;
+  let stores = false;
+  for (const ref of references) {
+    if (isMutation(ref.effect)) {
+      if (!isEntryWrite(ref, name, holder)) return null;
+      const access = accessAt(ref.path, holder)!;
+      if (access.method !== 'delete' && access.method !== 'clear' && access.path.parent?.node.type !== 'UnaryExpression') stores = true;
+      // `return (cache[k] ??= load(k))`: filled when missing, and handed back
+      const assignment = access.path.parent;
+      if (!hit && assignment?.node.type === 'AssignmentExpression' && assignment.node.operator !== '=' && returnOf(assignment)) hit = hitAt(assignment.node, null);
+      continue;
+    }
+    const access = accessAt(ref.path, holder);
+    // the whole value handed on, another name for it, or replaced: not followed
+    if (!access) {
+      if (ref.effect.kind !== 'read') return null;
+      continue;
+    }
+    const reads = holder === 'object' || access.method === 'get';
+    if (!reads) continue;
+    const local = localHolding(access.path);
+    if (local && changesEntry(j, local)) return null;
+    if (!hit && ref.place.at === 'function') hit = hitOf(j, access, name, holder);
+  }
+  return stores && hit ? hit : null;
+}
