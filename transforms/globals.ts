@@ -7,7 +7,8 @@
 //     several handlers share it (`hits = new Map();`, a `const` becomes `let`);
 //   - does either only when the initial value can be evaluated again without side effects.
 // It never changes imports, functions, classes, constants, clients, lazy caches (unless
-// `--cache-ttl` asks for an expiry), connection flags, exported bindings, bindings read at
+// `--cache-ttl` asks for an expiry), caches by key (`if (cache.has(id)) return cache.get(id)`),
+// connection flags, exported bindings, bindings read at
 // module level, or anything marked `// lambda-clean-slate-ignore`; what it keeps that looks
 // stateful is reported with the reason.
 //

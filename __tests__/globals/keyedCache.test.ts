@@ -1,0 +1,140 @@
+// A deliberate cache by key (a memo Map, a per-key TTL cache on an object) is kept across
+// invocations, as a lazy cache is, and reported as a keyed cache: emptying it at the top of the
+// handler would turn every request into a call to the backend. State that only looks like one
+// (a dedupe Map whose hit returns a constant, a counter, entries changed in place, a map
+// written but never read back) is still migrated.
+import { applyTransforms } from '../../src/analysis/applyTransforms';
+import { transform } from '../../transforms/globals';
+
+function run(source: string, options: Record<string, unknown> = {}, file = 'index.js') {
+  const result = applyTransforms(source, file, { transforms: [transform], options });
+  expect(result.error).toBeUndefined();
+  return result;
+}
+
+/** Kept (no change at all) and reported once as a keyed cache; its message. */
+function keptAsKeyedCache(source: string, options: Record<string, unknown> = {}, file = 'index.js'): string {
+  const result = run(source, options, file);
+  expect(result.output).toBeNull();
+  expect(result.changes).toEqual([]);
+  expect(result.review.map((r) => r.kind)).toEqual(['keyed-cache']);
+  return result.review[0].message;
+}
+
+/** Migrated as before: moved into the handler or reset at its top. */
+function migrated(source: string): string {
+  const result = run(source);
+  expect(result.review.filter((r) => r.kind === 'keyed-cache')).toEqual([]);
+  expect(result.changes.map((c) => c.kind).some((k) => k === 'reset' || k === 'move')).toBe(true);
+  return result.output!;
+}
+
+const memoMap = `const cache = new Map();
+async function lookup(id) {
+  if (cache.has(id)) return cache.get(id);
+  const v = { id, at: Date.now() };
+  cache.set(id, v);
+  return v;
+}
+export const handler = async (event) => lookup(event.id);
+`;
+
+const ttlObject = `var TTL = 60000; var cache = {};
+function lookup(key) { var hit = cache[key]; if (hit && hit.exp > Date.now()) return hit.value;
+  var value = key.toUpperCase(); cache[key] = { value: value, exp: Date.now() + TTL }; return value; }
+exports.handler = async function (event) { return { v: lookup(event.id) }; };
+`;
+
+describe('a cache by key', () => {
+  it('a memo Map (if (cache.has(id)) return cache.get(id)) is kept and reported, not reset', () => {
+    const message = keptAsKeyedCache(memoMap, {}, 'handler.mjs');
+    expect(message).toBe(
+      '`cache` is a keyed cache (`if (cache.has(id)) return cache.get(id);`, line 3), kept across invocations on purpose: entries that earlier requests stored are served to later ones; review it if they must not be (user-specific data, for one)',
+    );
+    expect(message).not.toContain('--cache-ttl');
+  });
+
+  it('a per-key TTL cache on a plain object (legacy CommonJS) is kept and said to expire', () => {
+    const message = keptAsKeyedCache(ttlObject);
+    expect(message).toBe(
+      '`cache` is a keyed cache (`if (hit && hit.exp > Date.now()) return hit.value;`, line 2), kept across invocations on purpose: entries that earlier requests stored are served to later ones until they expire; review it if they must not be (user-specific data, for one)',
+    );
+  });
+
+  it('const hit = cache.get(k); if (hit) return hit;', () => {
+    const message = keptAsKeyedCache(
+      'const prices = new Map();\nasync function price(sku) {\n  const hit = prices.get(sku);\n  if (hit) return hit;\n  const fresh = await fetchPrice(sku);\n  prices.set(sku, fresh);\n  return fresh;\n}\nexports.handler = async (event) => ({ price: await price(event.sku) });\n',
+    );
+    expect(message).toMatch(/^`prices` is a keyed cache \(`if \(hit\) return hit;`, line 4\), kept across invocations on purpose/);
+  });
+
+  it('cache[k] ?? (cache[k] = compute())', () => {
+    const message = keptAsKeyedCache('const names = {};\nconst nameOf = (id) => names[id] ?? (names[id] = lookupName(id));\nexports.handler = async (event) => nameOf(event.id);\n');
+    expect(message).toMatch(/^`names` is a keyed cache \(`names\[id\] \?\? \(names\[id\] = lookupName\(id\)\)`, line 2\)/);
+  });
+
+  it('return cache.get(k) ?? a function that computes and stores it', () => {
+    keptAsKeyedCache(
+      'const users = new Map();\nasync function load(id) {\n  const user = await fetchUser(id);\n  users.set(id, user);\n  return user;\n}\nconst getUser = (id) => users.get(id) ?? load(id);\nexports.handler = async (event) => getUser(event.userId);\n',
+    );
+  });
+
+  it('if (!cache.has(k)) cache.set(k, load(k)); return cache.get(k); with eviction, in a WeakMap too', () => {
+    keptAsKeyedCache(
+      'const parsed = new Map();\nfunction parse(text) {\n  if (parsed.size > 100) parsed.clear();\n  if (!parsed.has(text)) parsed.set(text, JSON.parse(text));\n  return parsed.get(text);\n}\nexports.handler = async (event) => parse(event.body).id;\n',
+    );
+    keptAsKeyedCache('const sizes = new WeakMap();\nfunction size(o) {\n  if (sizes.has(o)) return sizes.get(o);\n  const n = JSON.stringify(o).length;\n  sizes.set(o, n);\n  return n;\n}\nexports.handler = async (event) => size(event);\n');
+    keptAsKeyedCache(
+      'const tokens = {};\nfunction token(k) {\n  if (k in tokens) return tokens[k];\n  const t = k + "-t";\n  tokens[k] = t;\n  if (Object.keys(tokens).length > 50) delete tokens[Object.keys(tokens)[0]];\n  return t;\n}\nexports.handler = async (event) => token(event.k);\n',
+    );
+  });
+
+  it('--cache-ttl does not rewrite it, and the message says it does not apply instead of offering it', () => {
+    const result = run(memoMap, { cacheTtl: 60 }, 'handler.mjs');
+    expect(result.output).toBeNull();
+    expect(result.review.map((r) => r.kind)).toEqual(['keyed-cache']);
+    expect(result.review[0].message).toContain('--cache-ttl does not apply to a keyed cache');
+    expect(result.review[0].message).not.toContain('--cache-ttl SECONDS gives it an expiry');
+  });
+
+  it('marked lambda-clean-slate-ignore: kept and said so', () => {
+    const result = run(memoMap.replace('const cache', '// lambda-clean-slate-ignore\nconst cache'), {}, 'handler.mjs');
+    expect(result.output).toBeNull();
+    expect(result.review.map((r) => r.kind)).toEqual(['ignored']);
+    expect(result.review[0].message).toBe('`cache` is a keyed cache marked lambda-clean-slate-ignore; kept as it is');
+  });
+});
+
+describe('state that only looks like a cache by key is still migrated', () => {
+  it('a dedupe Set or Map whose hit returns a constant', () => {
+    expect(migrated("const seen = new Set();\nfunction check(id) {\n  if (seen.has(id)) return 'duplicate';\n  seen.add(id);\n  return 'new';\n}\nexports.handler = async (event) => check(event.id);\n")).toContain(
+      'seen = new Set();',
+    );
+    expect(migrated("const seen = new Map();\nfunction check(id) {\n  if (seen.has(id)) return 'duplicate';\n  seen.set(id, Date.now());\n  return 'new';\n}\nexports.handler = async (event) => check(event.id);\n")).toContain(
+      'seen = new Map();',
+    );
+  });
+
+  it('an accumulator and a counter by key', () => {
+    expect(migrated('const list = [];\nfunction add(x) {\n  list.push(x);\n  return list;\n}\nexports.handler = async (event) => add(event.id).length;\n')).toContain('list = [];');
+    expect(migrated('const hits = new Map();\nfunction count(ip) {\n  hits.set(ip, (hits.get(ip) ?? 0) + 1);\n  return hits.get(ip);\n}\nexports.handler = async (event) => count(event.ip);\n')).toContain('hits = new Map();');
+    expect(migrated('const hits = {};\nfunction count(ip) {\n  if (!hits[ip]) hits[ip] = 0;\n  hits[ip] = hits[ip] + 1;\n  return hits[ip];\n}\nexports.handler = async (event) => count(event.ip);\n')).toContain('hits = {};');
+  });
+
+  it('entries changed in place after they are read', () => {
+    expect(
+      migrated('const byUser = new Map();\nfunction add(user, x) {\n  if (!byUser.has(user)) byUser.set(user, []);\n  byUser.get(user).push(x);\n  return byUser.get(user);\n}\nexports.handler = async (event) => add(event.user, event.id).length;\n'),
+    ).toContain('byUser = new Map();');
+    expect(
+      migrated('const byUser = new Map();\nfunction add(user, x) {\n  const list = byUser.get(user);\n  if (list) {\n    list.push(x);\n    return list;\n  }\n  byUser.set(user, [x]);\n  return [x];\n}\nexports.handler = async (event) => add(event.user, event.id).length;\n'),
+    ).toContain('byUser = new Map();');
+    expect(
+      migrated('const stats = {};\nfunction see(k) {\n  const hit = stats[k];\n  if (hit) hit.n += 1;\n  if (hit) return hit;\n  stats[k] = { n: 1 };\n  return stats[k];\n}\nexports.handler = async (event) => see(event.k).n;\n'),
+    ).toContain('stats = {};');
+  });
+
+  it('state written by key without a read that hands the stored value back, and a session object', () => {
+    expect(migrated('const byId = {};\nfunction remember(e) {\n  byId[e.id] = e;\n  return Object.keys(byId).length;\n}\nexports.handler = async (event) => remember(event);\n')).toContain('byId = {};');
+    expect(migrated('const session = {};\nfunction user(e) {\n  if (session.user) return session.user;\n  session.user = e.user;\n  return e.user;\n}\nexports.handler = async (event) => user(event);\n')).toContain('session = {};');
+  });
+});
