@@ -110,7 +110,7 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
     const region = c.keptWithCache;
     return review(
       'per-request-in-cache',
-      `\`${name}\` changes inside the lazy initialisation guarded by \`${region.text}\` (line ${region.line}), which also stores data from the request and runs once per environment: every later invocation gets what the first request left there. It leaks between invocations; resetting it alone would leave it empty on warm starts, so it is kept: move the per-request part out of the initialisation`,
+      `\`${name}\` changes inside the lazy initialisation guarded by \`${region.text}\` (line ${region.line}), which also stores data from the request and runs only when the cache loads, not on every invocation: later invocations get what the request that loaded it left there. It leaks between invocations; resetting it alone would leave it empty on warm starts, so it is kept: move the per-request part out of the initialisation`,
     );
   }
   if (binding.exported) return review('exported', `\`${name}\` holds state across invocations${once} but is exported; other modules may rely on it, so it is kept (reset it by hand if that is safe)`);
@@ -482,7 +482,7 @@ function loadedUnderMessage(name: string, region: LazyRegion): string {
   if (region.guards.includes(name)) {
     return `\`${name}\` records that the lazy initialisation guarded by ${guard} has run; kept across invocations on purpose, since resetting it would redo the initialisation on every invocation`;
   }
-  return `\`${name}\` changes only inside the lazy initialisation guarded by ${guard}, which runs once per environment; kept with it, since resetting it would make a warm start differ from a cold one`;
+  return `\`${name}\` changes only inside the lazy initialisation guarded by ${guard}, which runs only when the cache loads, not on every invocation; kept with it, since resetting it would make a warm start differ from a cold one`;
 }
 
 function step(ctx: TransformContext): void {

@@ -54,7 +54,7 @@ describe('lazily assigned request data is per-request state', () => {
     const { output, changes, review } = run('let session;\nexports.handler = async (event) => {\n  session ??= { user: event.user, started: event.user.length };\n  return session;\n};\n');
     expect(output).toBe('exports.handler = async (event) => {\n  let session;\n  session ??= { user: event.user, started: event.user.length };\n  return session;\n};\n');
     expect(review).toEqual({});
-    expect(changes.session).toMatch(/^`session` moved into handler `handler`: it held state from one invocation to the next \(`session \?\?= \{ user: event\.user, start\.\.\.`, line 3, stores what `event` brings, so a warm start kept the first request's value\)$/);
+    expect(changes.session).toMatch(/^`session` moved into handler `handler`: it held state from one invocation to the next \(`session \?\?= \{ user: event\.user,\.\.\.`, line 3, stores what `event` brings, so a warm start kept the first request's value\)$/);
     const shared = run('let user;\nasync function getUser(id) { if (!user) user = await lookup(id); return user; }\nexports.handler = async (event) => getUser(event.userId);\n');
     expect(shared.output).toContain('exports.handler = async (event) => {\n  user = undefined;\n  return getUser(event.userId);\n}');
     expect(shared.changes.user).toMatch(/is reset at the start of `handler`.*\(`user = await lookup\(id\)`, line 2, stores what `event` brings/);
@@ -65,7 +65,7 @@ describe('lazily assigned request data is per-request state', () => {
     const { output, changes, review } = run(source);
     expect(output ?? source).toBe(source);
     expect(changes).toEqual({});
-    expect(review.firstCaller).toMatch(/^`firstCaller` changes inside the lazy initialisation guarded by `if \(!config\)` \(line 4\), which also stores data from the request and runs once per environment: .* It leaks between invocations/);
+    expect(review.firstCaller).toMatch(/^`firstCaller` changes inside the lazy initialisation guarded by `if \(!config\)` \(line 4\), which also stores data from the request and runs only when the cache loads, not on every invocation: later invocations get what the request that loaded it left there\. It leaks between invocations/);
     expect(review.firstCaller).not.toMatch(/on purpose/);
   });
 

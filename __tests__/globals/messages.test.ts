@@ -112,4 +112,21 @@ describe('globals review messages', () => {
     const messages = reviews("const ID_RE = /id-\\d+/g;\nexport const DEFAULT_MATCHES = ID_RE.test('id-1 id-2');\nexport const handler = async (event) => ID_RE.test(event.text);\n", 'index.mjs');
     expect(messages.ID_RE).toMatch(/it is also used while the module loads \(line 2\), so a cold start does not begin at 0; kept/);
   });
+  it('cut a quoted guard at a token boundary, never inside a name', () => {
+    const messages = reviews(
+      'let cache;\nlet cachedAt = 0;\nlet loads = 0;\nconst CACHE_TTL_MS = 60000;\nasync function get() {\n  if (cache && Date.now() - cachedAt < CACHE_TTL_MS) return cache;\n  loads++;\n  cache = await load();\n  cachedAt = Date.now();\n  return cache;\n}\nexports.handler = async () => ({ c: await get(), loads });\n',
+    );
+    expect(messages.loads).toContain('guarded by `if (cache && Date.now() - cachedAt <...) return` (line 6)');
+    expect(messages.loads).not.toMatch(/CACH\.\.\./);
+  });
+
+  it('say of a lazy initialisation with an expiry that it runs when the cache loads, not once per environment', () => {
+    const withExpiry = reviews(
+      'let cache;\nlet cachedAt = 0;\nlet loads = 0;\nasync function get() {\n  if (cache && Date.now() - cachedAt < 60000) return cache;\n  loads++;\n  cache = await load();\n  cachedAt = Date.now();\n  return cache;\n}\nexports.handler = async () => ({ c: await get(), loads });\n',
+    );
+    expect(withExpiry.loads).toMatch(/\(line 5\), which runs only when the cache loads, not on every invocation; kept with it/);
+    expect(withExpiry.loads).not.toContain('once per environment');
+    const once = reviews('let config;\nlet loads = 0;\nasync function get() {\n  if (!config) {\n    loads++;\n    config = await load();\n  }\n  return config;\n}\nexports.handler = async () => ({ c: await get(), loads });\n');
+    expect(once.loads).toMatch(/guarded by `if \(!config\)` \(line 4\), which runs only when the cache loads, not on every invocation; kept with it/);
+  });
 });

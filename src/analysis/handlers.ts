@@ -5,6 +5,7 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findNodes } from './fastFind';
 import { calleeName as dottedName, MUTATING_CALLS } from './mutation';
 import { propertyName } from './scope';
+import { shortened } from './sourceExcerpt';
 import type { FunctionNode, HandlerInfo, HandlerStyle } from './types';
 
 /** The name Lambda looks up when nothing else says which export is the handler
@@ -123,8 +124,7 @@ export function unfollowedHandlers(j: JSCodeshift, root: Collection<any>, option
   const wanted = options.names && options.names.length > 0 ? new Set(options.names) : new Set([DEFAULT_HANDLER_NAME]);
   const out: UnfollowedHandler[] = [];
   const shorten = (path: ASTPath<any>) => {
-    const text = j(path).toSource().replace(/\s+/g, ' ');
-    return text.length > 40 ? `${text.slice(0, 37).trimEnd()}...` : text;
+    return shortened(j(path).toSource().replace(/\s+/g, ' '), 40);
   };
   // what Lambda finds under a name is what the module assigned there last as it loaded
   const last = new Map<string, ExportedValue>();

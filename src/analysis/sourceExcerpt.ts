@@ -13,7 +13,23 @@ export function originalText(node: any): string | null {
 export function sourceExcerpt(node: any, max = 40): string {
   const text = (originalText(node) ?? '').replace(/\s+/g, ' ').trim();
   if (text === '') return 'this expression';
-  return text.length > max ? `${text.slice(0, max - 3).trimEnd()}...` : text;
+  return shortened(text, max);
+}
+
+const WORD = /[\w$]/;
+
+/** `text` cut to at most `max` characters, `...` included, at a token boundary: never inside a
+ * name or a number (`cachedAt < CACHE_TTL` becomes `cachedAt <...`, not `cachedAt < CACH...`). */
+export function shortened(text: string, max = 40): string {
+  if (text.length <= max) return text;
+  let cut = max - 3;
+  // back off to the start of a word the cut would split
+  if (WORD.test(text[cut]) && WORD.test(text[cut - 1])) {
+    while (cut > 0 && WORD.test(text[cut - 1])) cut--;
+    // a text that is one long word: cut it after all
+    if (cut === 0) cut = max - 3;
+  }
+  return `${text.slice(0, cut).trimEnd()}...`;
 }
 
 /** The line a node at `path` is on: a node the parser made without a position (the value of

@@ -8,6 +8,7 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findPaths } from './fastFind';
 import { findModuleBinding, findNamedImport } from './imports';
 import { isAssignmentTarget } from './mutation';
+import { shortened } from './sourceExcerpt';
 
 export type StringValue =
   | { static: true; text: string; dotDot: boolean }
@@ -73,7 +74,7 @@ function concat(a: StringValue, b: StringValue): StringValue {
 /** A short excerpt of the code, for messages. */
 function excerpt(j: JSCodeshift, p: ASTPath<any>): string {
   const text = j(p).toSource().split('\n')[0];
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  return shortened(text, 40);
 }
 
 function isModuleName(p: ASTPath<any>, node: any, name: string | null): boolean {
