@@ -89,6 +89,17 @@ describe('a cache by key', () => {
     );
   });
 
+  it('an Object.create(null) memo, and TypeScript (a typed Map and a Record)', () => {
+    keptAsKeyedCache('const memo = Object.create(null);\nfunction f(k) {\n  if (memo[k] !== undefined) return memo[k];\n  return (memo[k] = k.length);\n}\nexports.handler = async (e) => f(e.k);\n');
+    const result = run(
+      'interface Item { id: string }\nconst cache = new Map<string, Item>();\nconst byKey: Record<string, Item> = {};\nasync function get(id: string): Promise<Item> {\n  const hit = cache.get(id);\n  if (hit !== undefined) return hit;\n  const item = byKey[id] ?? (byKey[id] = { id });\n  cache.set(id, item);\n  return item;\n}\nexport const handler = async (event: { id: string }) => get(event.id);\n',
+      {},
+      'handler.ts',
+    );
+    expect(result.output).toBeNull();
+    expect(result.review.map((r) => r.kind)).toEqual(['keyed-cache', 'keyed-cache']);
+  });
+
   it('--cache-ttl does not rewrite it, and the message says it does not apply instead of offering it', () => {
     const result = run(memoMap, { cacheTtl: 60 }, 'handler.mjs');
     expect(result.output).toBeNull();

@@ -17,6 +17,7 @@ import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import type { Reference } from './bindings';
 import { findPaths } from './fastFind';
 import { resolveScope } from './lexicalScope';
+import { isEmptyValue } from './lazyGuard';
 import { isMutation, referenceEffect } from './mutation';
 import { isReference, propertyName } from './scope';
 import { originalText, sourceExcerpt } from './sourceExcerpt';
@@ -50,7 +51,7 @@ function holderOf(init: any): Holder | null {
   if (!node) return null;
   if (node.type === 'NewExpression' && node.callee.type === 'Identifier' && (node.callee.name === 'Map' || node.callee.name === 'WeakMap')) return 'map';
   if (node.type === 'ObjectExpression') return 'object';
-  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.name === 'Object' && propertyName(node.callee) === 'create' && unwrap(node.arguments[0])?.type === 'NullLiteral') return 'object';
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.name === 'Object' && propertyName(node.callee) === 'create' && isEmptyValue(node.arguments[0])) return 'object';
   return null;
 }
 
