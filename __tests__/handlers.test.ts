@@ -278,6 +278,17 @@ describe('a handler made by an awaited call, or chosen as the module loads', () 
     expect(own.output).toContain('function a(event) {\n  let count = 0;');
   });
 
+  it.each([
+    ['a local run under require.main', "if (require.main === module) {\n  exports.handler = async () => exports.handler({ id: 'local' });\n}\n"],
+    ['a wrapper of the same export when tracing', "if (process.env.TRACE) exports.handler = require('./tracer').wrap(exports.handler);\n"],
+    ['the same export in an object', 'if (process.env.LOCAL) {\n  module.exports = { handler: exports.handler, local: true };\n}\n'],
+  ])('a handler the module always exports stays followed next to %s', (_label, tail) => {
+    const result = review(`let ids = [];\nexports.handler = async (event) => { ids.push(event.id); return ids; };\n${tail}`, 'index.js');
+    expect(result.handlers).toEqual(['handler']);
+    expect(result.review).toEqual([]);
+    expect(result.output).toContain('exports.handler = async (event) => {\n  let ids = [];');
+  });
+
   it('a conditional export next to a followed handler is still reported', () => {
     const result = review(`${CHOSEN}exports.other = async (event) => seen.length;\nif (x) exports.handler = b;\n`, 'index.js', ['other', 'handler']);
     expect(result.handlers).toEqual(['other', 'handler']);

@@ -5,7 +5,7 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { findNodes } from './fastFind';
 import { calleeName as dottedName, MUTATING_CALLS } from './mutation';
 import { propertyName } from './scope';
-import { shortened } from './sourceExcerpt';
+import { originalText, shortened } from './sourceExcerpt';
 import type { FunctionNode, HandlerInfo, HandlerStyle } from './types';
 
 /** The name Lambda looks up when nothing else says which export is the handler
@@ -53,7 +53,7 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
   // a name exported twice as the module loads (`api.handler = a` through a name for the
   // exports object, then `module.exports.handler = b`): Lambda finds the one assigned last
   const last = new Map<string, ExportedValue>();
-  for (const entry of [...exported, ...conditionalExports(root)]) {
+  for (const entry of [...exported, ...conditionalOnly(exported, root)]) {
     const before = last.get(entry.name);
     if (!before || entry.line > before.line || (entry.line === before.line && entry.column > before.column)) last.set(entry.name, entry);
   }
@@ -128,7 +128,8 @@ export function unfollowedHandlers(j: JSCodeshift, root: Collection<any>, option
   };
   // what Lambda finds under a name is what the module assigned there last as it loaded
   const last = new Map<string, ExportedValue>();
-  for (const entry of [...collectExports(j, root), ...conditionalExports(root)]) {
+  const exported = collectExports(j, root);
+  for (const entry of [...exported, ...conditionalOnly(exported, root)]) {
     const before = last.get(entry.name);
     if (!before || entry.line > before.line || (entry.line === before.line && entry.column > before.column)) last.set(entry.name, entry);
   }
@@ -151,6 +152,48 @@ export function unfollowedHandlers(j: JSCodeshift, root: Collection<any>, option
     out.push({ name: entry.name, call: shorten(value), line: entry.line, column: entry.column });
   }
   return out;
+}
+
+/** The exports assigned in a module-level `if` that may change which function Lambda gets.
+ * Not those that cannot: assignments under `if (require.main === module)` (a local run; on
+ * Lambda the module is required), and, for a name the module also exports unconditionally,
+ * a value that is that same export again (`exports.handler = wrap(exports.handler)` when
+ * tracing is on, `module.exports = { handler: exports.handler }`, `{ handler: a }` after
+ * `exports.handler = a`): the handler the module always exports is followed as before. */
+function conditionalOnly(exported: ExportedValue[], root: Collection<any>): ExportedValue[] {
+  const always = new Map<string, ExportedValue[]>();
+  for (const e of exported) always.set(e.name, [...(always.get(e.name) ?? []), e]);
+  return conditionalExports(root).filter((e) => {
+    if (e.at && underMainModuleTest(e.at)) return false;
+    const plain = always.get(e.name);
+    return !plain || !plain.some((p) => sameExport(e, p));
+  });
+}
+
+/** Inside an `if` whose test is `require.main === module` (either way round, `==` too). */
+function underMainModuleTest(path: ASTPath<any>): boolean {
+  for (let p: ASTPath<any> | null = path.parent; p; p = p.parent) {
+    const test = p.node.type === 'IfStatement' ? p.node.test : null;
+    if (test?.type === 'BinaryExpression' && (test.operator === '===' || test.operator === '==')) {
+      const sides = [test.left, test.right];
+      const isModule = (n: any) => n.type === 'Identifier' && n.name === 'module';
+      const isMain = (n: any) => (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') && n.object.type === 'Identifier' && n.object.name === 'require' && !n.computed && n.property.name === 'main';
+      if (sides.some(isModule) && sides.some(isMain)) return true;
+    }
+  }
+  return false;
+}
+
+/** The conditional export `e` hands out the unconditional one `plain` again: the same
+ * binding (`{ handler: a }` after `exports.handler = a`), or code that reads the export
+ * itself (`exports.handler`, `module.exports.handler`, as an argument of a wrapper too). */
+function sameExport(e: ExportedValue, plain: ExportedValue): boolean {
+  const value = unwrap(e.value).value;
+  const before = unwrap(plain.value).value;
+  if (value.type === 'Identifier' && before.type === 'Identifier' && value.name === before.name) return true;
+  const text = originalText(value) ?? '';
+  const key = e.name.split('.').pop()!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(String.raw`\bexports\s*(?:\.\s*${key}\b|\[\s*(['"])${key}\1\s*\])`).test(text);
 }
 
 /** Exports assigned in a module-level `if` (`if (x) { exports.handler = a } else { exports.handler = b }`),
