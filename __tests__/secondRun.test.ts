@@ -53,10 +53,15 @@ describe.each([
 
 describe('a client the handler replaces', () => {
   const globalsOnly = selectTransforms(['globals']);
-  it('is reported when it is replaced by another construction, not when it is made again as it was declared', () => {
+  it('is reported when it is replaced by another construction or on every invocation, not when it is made again as declared under a test on it', () => {
     const review = (body: string) =>
       applyTransforms(`const pg = require('pg');\nconst make = () => new pg.Pool();\nvar pool = make();\nexports.handler = async (event) => {\n  ${body}\n  return pool.query('select 1');\n};\n`, 'handler.js', { transforms: globalsOnly }).review.map((r) => r.message);
+    const replaced = ["`pool` is a client created by 'pg' and replaced at run time; kept for reuse across invocations"];
     expect(review('if (pool.ending) pool = make();')).toEqual([]);
-    expect(review('if (pool.ending) pool = new pg.Pool({ max: 1 });')).toEqual(["`pool` is a client created by 'pg' and replaced at run time; kept for reuse across invocations"]);
+    expect(review('if (pool.ending) {\n    pool = make( );\n  }')).toEqual([]);
+    expect(review('if (pool.ending) pool = new pg.Pool({ max: 1 });')).toEqual(replaced);
+    // made again on every invocation, without a test on it: a new pool each time, the old one left open
+    expect(review('pool = make();')).toEqual(replaced);
+    expect(review('if (event.fresh) pool = make();')).toEqual(replaced);
   });
 });

@@ -254,13 +254,21 @@ function reviewImportedCalls(ctx: TransformContext, binding: ModuleBinding, sour
 }
 
 /** `ref` assigns the binding the very expression it was declared with (`pool = createPool()`
- * after `var pool = createPool()`), as written. */
+ * after `var pool = createPool()`), as written (spacing aside), under a test on the binding
+ * itself (`if (pool.ending)`, `if (lostConnections.has(client))`): a client made again only
+ * when the one there can no longer be used. Made again on every invocation, it is replaced. */
 function recreatedAsDeclared(binding: ModuleBinding, ref: Reference): boolean {
   const init = binding.declarator?.node.init;
   const assignment = ref.path.parent?.node;
   if (!init || assignment?.type !== 'AssignmentExpression' || assignment.operator !== '=' || assignment.left !== ref.path.node) return false;
-  const declared = originalText(init);
-  return declared !== null && declared === originalText(assignment.right);
+  const text = (node: any) => originalText(node)?.replace(/\s+/g, '');
+  const declared = text(init);
+  if (!declared || declared !== text(assignment.right)) return false;
+  const mentions = new RegExp(String.raw`(?<![\w$.])${binding.name.replace(/\$/g, '\\$')}(?![\w$])`);
+  for (let p = ref.path.parent?.parent; p && !/Function|Method/.test(p.node.type); p = p.parent) {
+    if ((p.node.type === 'IfStatement' || p.node.type === 'ConditionalExpression') && mentions.test(originalText(p.node.test) ?? '')) return true;
+  }
+  return false;
 }
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global']);
