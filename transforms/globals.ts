@@ -39,7 +39,7 @@ import { parseStatements } from '../src/analysis/snippet';
 import type { LazyRegion } from '../src/analysis/lazyRegions';
 import { handlerInstanceState, hiddenStateOf } from '../src/analysis/hiddenState';
 import { namespaceStateItems } from '../src/analysis/namespaceState';
-import { exportCalledAt, stateChangedThroughImport } from '../src/analysis/importedModuleState';
+import { exportCalledAt, exportIsFunction, stateChangedThroughImport } from '../src/analysis/importedModuleState';
 import { lineOf, originalText, sourceExcerpt } from '../src/analysis/sourceExcerpt';
 import { hasLastIndexResetAtTop, lastIndexReset, statefulUses } from '../src/analysis/statefulRegex';
 import { findContainerIdCode } from '../src/analysis/containerIdCode';
@@ -226,15 +226,28 @@ function localModuleOf(binding: ModuleBinding): string | null {
   return typeof source === 'string' && !isPackageSource(source) ? source : null;
 }
 
-/** A handler calls functions of one of the project's own modules that change state kept at
- * module level there (`record(event.id)` with `entries.push(x)` in './lib/audit.mjs'):
- * reported once per binding, at the first such call, with what every call through the
- * binding changes (see ../src/analysis/importedModuleState.ts). */
-function reviewImportedCalls(ctx: TransformContext, binding: ModuleBinding, source: string, review: (kind: string, message: string) => void): void {
+/** What a handler module's calls into one of the project's own modules change there, over
+ * every binding the module is imported under (`const { reset, add } = require('./list')`):
+ * reported once per module, at the first binding with such a call, after the loop over the
+ * bindings (see ../src/analysis/importedModuleState.ts). */
+interface ImportedCalls {
+  file: string;
+  /** Each binding changed there, with the first call (and the import binding it is made
+   * through) that changes it. */
+  changed: Map<string, { text: string; call: ASTPath<any>; binding: ModuleBinding }>;
+  cleared: Set<string>;
+}
+
+/** `ref` calls a function the project module `source` exports (`list.add(x)` with `add` a
+ * function there), read from that module. */
+function callsModuleFunction(ctx: TransformContext, binding: ModuleBinding, ref: Reference, source: string): boolean {
+  const name = exportCalledAt(binding, ref.path);
+  return name !== null && exportIsFunction(ctx.filePath, source, name);
+}
+
+/** Adds the calls the handlers make through `binding` (imported from `source`) to `calls`. */
+function collectImportedCalls(ctx: TransformContext, binding: ModuleBinding, source: string, calls: Map<string, ImportedCalls>): void {
   const asked = new Set<string>();
-  let first: ASTPath<any> | null = null;
-  let file = '';
-  const state = new Map<string, string>();
   for (const ref of binding.references) {
     if (ref.place.at !== 'function' || ref.place.reachedBy.length === 0) continue;
     const name = exportCalledAt(binding, ref.path);
@@ -242,15 +255,31 @@ function reviewImportedCalls(ctx: TransformContext, binding: ModuleBinding, sour
     asked.add(name);
     const found = stateChangedThroughImport(ctx.filePath, source, name);
     if (!found) continue;
-    first ??= ref.path.parent?.node.callee === ref.path.node ? ref.path.parent : ref.path.parent.parent;
-    file = found.file;
-    for (const s of found.state) state.set(s.name, `\`${s.name}\`, line ${s.line}`);
+    let entry = calls.get(found.file);
+    if (!entry) {
+      entry = { file: found.file, changed: new Map(), cleared: new Set() };
+      calls.set(found.file, entry);
+    }
+    const call = ref.path.parent?.node.callee === ref.path.node ? ref.path.parent : ref.path.parent.parent;
+    for (const s of found.state) {
+      if (s.clears) entry.cleared.add(s.name);
+      else if (!entry.changed.has(s.name)) entry.changed.set(s.name, { text: `\`${s.name}\`, line ${s.line}`, call, binding });
+    }
   }
-  if (!first) return;
-  review(
-    'imported-state',
-    `\`${binding.name}\` comes from '${source}', whose code a handler runs (\`${sourceExcerpt(first.node)}\`, line ${lineOf(first)}) and which changes state kept at module level there (${[...state.values()].join('; ')} of ${file}): it survives into the next invocation; this tool changes handler modules only, so review that module: move the state into the function, or reset it per invocation`,
-  );
+}
+
+/** State that the calls change in each module, less what a function the handlers also call
+ * there empties (`reset()` before `add(x)`): reported. */
+function reviewImportedCalls(calls: Map<string, ImportedCalls>, reviewOf: (binding: ModuleBinding) => (kind: string, message: string) => void): void {
+  for (const entry of calls.values()) {
+    const state = [...entry.changed].filter(([name]) => !entry.cleared.has(name)).map(([, change]) => change);
+    if (state.length === 0) continue;
+    const { binding, call } = state[0];
+    reviewOf(binding)(
+      'imported-state',
+      `\`${binding.name}\` comes from '${localModuleOf(binding)}', whose code a handler runs (\`${sourceExcerpt(call.node)}\`, line ${lineOf(call)}) and which changes state kept at module level there (${state.map((s) => s.text).join('; ')} of ${entry.file}): it survives into the next invocation; this tool changes handler modules only, so review that module: move the state into the function, or reset it per invocation`,
+    );
+  }
 }
 
 /** `ref` assigns the binding the very expression it was declared with (`pool = createPool()`
@@ -504,6 +533,7 @@ function step(ctx: TransformContext): void {
   for (const item of namespaceStateItems(j, root, ctx.handlers)) ctx.report.review({ kind: 'namespace-state', ...item });
 
   // decide everything first: the analysis reads paths that the edits below invalidate
+  const importedCalls = new Map<string, ImportedCalls>();
   for (const binding of bindings) {
     const review = (kind: string, message: string) => ctx.report.review({ kind, ...where(binding), message });
     const c = classes.get(binding)!;
@@ -529,14 +559,18 @@ function step(ctx: TransformContext): void {
       }
       case 'import': {
         const source = localModuleOf(binding);
-        const change = source ? binding.references.find((r) => r.place.at === 'function' && r.place.reachedBy.length > 0 && (r.effect.kind === 'member-write' || r.effect.kind === 'mutating-call')) : undefined;
+        // (`audit.add(x)` where `add` is a function of that module is a call, not a change of
+        // an imported Set: collectImportedCalls looks into what it changes)
+        const change = source
+          ? binding.references.find((r) => r.place.at === 'function' && r.place.reachedBy.length > 0 && (r.effect.kind === 'member-write' || (r.effect.kind === 'mutating-call' && !callsModuleFunction(ctx, binding, r, source))))
+          : undefined;
         if (source && change && !binding.ignored) {
           review(
             'imported-state',
             `\`${binding.name}\` comes from '${source}' and a handler changes it (\`${sourceExcerpt(change.path.parent?.parent?.node ?? change.path.node)}\`, line ${lineOf(change.path)}): what it holds lives in that module and survives into the next invocation; kept, reset it at the top of the handler if it is per-request`,
           );
         } else if (source && !binding.ignored) {
-          reviewImportedCalls(ctx, binding, source, review);
+          collectImportedCalls(ctx, binding, source, importedCalls);
         }
         break;
       }
@@ -570,6 +604,7 @@ function step(ctx: TransformContext): void {
         break;
     }
   }
+  reviewImportedCalls(importedCalls, (binding) => (kind, message) => ctx.report.review({ kind, ...where(binding), message }));
 
   // a handler that is a member of a class: the one instance (or the class) serves every invocation
   const said = new Set<string>();

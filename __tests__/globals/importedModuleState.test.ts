@@ -8,6 +8,7 @@ import path from 'node:path';
 import { applyTransforms } from '../../src/analysis/applyTransforms';
 import { simulate } from '../../src/simulate';
 import { transform } from '../../transforms/globals';
+import { MAX_MODULE_BYTES } from '../../src/analysis/importedModuleState';
 
 let dir: string;
 beforeAll(() => {
@@ -69,6 +70,31 @@ describe('state kept by a project module whose functions a handler calls', () =>
     const { result } = migrateIn(`negative-${_name.replace(/\W+/g, '-')}`, { 'lib/audit.mjs': audit, 'h.mjs': "import { record } from './lib/audit.mjs';\nexport const handler = async (event) => ({ n: record(event.id) });\n" }, 'h.mjs');
     expect(result.error).toBeUndefined();
     expect(result.review).toEqual([]);
+  });
+
+  it('is said once per module, for every name it is imported under, less what a function the handler calls there empties', () => {
+    const LIST = 'const list = [];\nconst seen = new Set();\nexports.reset = () => { list.length = 0; };\nexports.add = (x) => { list.push(x); seen.add(x); };\n';
+    const both = migrateIn('reset-and-add', { 'lib/list.js': LIST, 'h.js': "const { reset, add } = require('./lib/list');\nexports.handler = async (event) => { reset(); add(event.id); return 1; };\n" }, 'h.js');
+    expect(both.result.review.map((r) => [r.kind, r.line])).toEqual([['imported-state', 1]]);
+    expect(both.result.review[0].message).toMatch(/^`add` comes from '\.\/lib\/list'/);
+    // `list` is emptied by `reset()`, which the handler calls: only `seen` is left to say
+    expect(both.result.review[0].message).toContain('(`seen`, line 2 of lib/list.js)');
+    expect(both.result.review[0].message).toContain('whose code a handler runs (`add(event.id)`, line 2)');
+
+    const emptied = migrateIn('reset-only', { 'lib/list.js': 'let list = [];\nconst cache = new Map();\nexports.reset = () => { list = []; cache.clear(); };\nexports.add = (x) => { list.push(x); cache.set(x, 1); };\n', 'h.js': "const list = require('./lib/list');\nexports.handler = async (event) => { list.reset(); list.add(event.id); return 1; };\n" }, 'h.js');
+    expect(emptied.result.review).toEqual([]);
+  });
+
+  it('is not reported for a module named by an absolute path, or one too large to be a helper', () => {
+    const absolute = migrateIn('absolute', { 'lib/audit.mjs': AUDIT }, 'lib/audit.mjs');
+    expect(absolute.result.review).toEqual([]);
+    const file = path.join(dir, 'absolute', 'h.mjs');
+    fs.writeFileSync(file, `import { record } from '${path.join(dir, 'absolute', 'lib', 'audit.mjs')}';\nexport const handler = async (event) => ({ n: record(event.id) });\n`);
+    expect(applyTransforms(fs.readFileSync(file, 'utf8'), file, { transforms: [transform] }).review).toEqual([]);
+
+    const padding = `// ${'x'.repeat(100)}\n`.repeat(Math.ceil(MAX_MODULE_BYTES / 100));
+    const large = migrateIn('large', { 'lib/audit.mjs': AUDIT + padding, 'h.mjs': "import { record } from './lib/audit.mjs';\nexport const handler = async (event) => ({ n: record(event.id) });\n" }, 'h.mjs');
+    expect(large.result.review).toEqual([]);
   });
 
   it('is not reported for a module that is not there, a package, or an import the handler does not call', () => {

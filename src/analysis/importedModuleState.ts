@@ -10,7 +10,8 @@
 // the globals transform would migrate in a handler module, is the state reported (not what
 // the function itself sets afresh first thing: `entries = [];`). Only that
 // one module is read (not the modules it imports in turn); a module that cannot be found or
-// parsed, or whose export is not a function found there, gives no report.
+// parsed, or whose export is not a function found there, gives no report; so does a module
+// named by an absolute path or a package name, or one over MAX_MODULE_BYTES.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ASTPath } from 'jscodeshift';
@@ -23,8 +24,10 @@ import { propertyName } from './scope';
 export interface ImportedState {
   /** The module's file, relative to the handler module's directory. */
   file: string;
-  /** Module-level bindings there that the called function changes, with their lines. */
-  state: { name: string; line: number }[];
+  /** Module-level bindings there that the called function changes, with their lines;
+   * `clears`: every change it makes empties the binding (`list.length = 0`, `cache.clear()`,
+   * `list = []`): a reset the handler calls, not state it builds up. */
+  state: { name: string; line: number; clears: boolean }[];
 }
 
 /** Extensions tried, in Node's order for CommonJS and then TypeScript's, for a specifier
@@ -36,7 +39,8 @@ const TS_FOR_JS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.mjs': ['
 /** The file a relative specifier names from `fromFile`, as Node (or TypeScript, for `.js`
  * written for a `.ts` file) finds it; null when there is none. */
 export function resolveLocalModule(fromFile: string, specifier: string): string | null {
-  if (!specifier.startsWith('.') && !path.isAbsolute(specifier)) return null;
+  // a relative path only: an absolute one may name anything on the machine
+  if (!/^\.\.?(?:\/|$)/.test(specifier)) return null;
   const base = path.resolve(path.dirname(fromFile), specifier);
   const ext = path.extname(base);
   const candidates = [
@@ -55,9 +59,16 @@ export function resolveLocalModule(fromFile: string, specifier: string): string 
   return null;
 }
 
+/** Modules larger than this are not read. */
+export const MAX_MODULE_BYTES = 256 * 1024;
+
 /** Answers already worked out in this process, by file (with its size and time of change,
  * so an edited file is read again) and export name. */
-const answers = new Map<string, ImportedState | null>();
+/** What analysing one export gave: whether it is a function of the module, and the state it
+ * changes; null when the module could not be analysed. */
+type Answer = { isFunction: boolean; state: ImportedState['state'] } | null;
+
+const answers = new Map<string, Answer>();
 const MAX_ANSWERS = 500;
 
 /**
@@ -66,11 +77,25 @@ const MAX_ANSWERS = 500;
  * null when it changes none, or when the module or the export cannot be analysed.
  */
 export function stateChangedThroughImport(fromFile: string, specifier: string, exportName: string): ImportedState | null {
+  const found = answerFor(fromFile, specifier, exportName);
+  return found && found.answer?.state.length ? { file: displayFile(fromFile, found.file), state: found.answer.state } : null;
+}
+
+/** The export `exportName` of the project module `specifier` is a function found there (so
+ * `audit.add(x)` calls it: no `Set` or `Map` of that module is being added to). */
+export function exportIsFunction(fromFile: string, specifier: string, exportName: string): boolean {
+  return answerFor(fromFile, specifier, exportName)?.answer?.isFunction === true;
+}
+
+function answerFor(fromFile: string, specifier: string, exportName: string): { file: string; answer: Answer } | null {
   const file = resolveLocalModule(fromFile, specifier);
   if (!file || path.resolve(file) === path.resolve(fromFile)) return null;
   let treeKey: string;
   try {
     const stat = fs.statSync(file);
+    // a bundle or generated code, seldom where a helper keeps state: not read (its parse
+    // would cost more than the rest of the handler module's migration)
+    if (stat.size > MAX_MODULE_BYTES) return null;
     treeKey = `${file}\0${stat.size}\0${stat.mtimeMs}`;
   } catch {
     return null;
@@ -82,7 +107,7 @@ export function stateChangedThroughImport(fromFile: string, specifier: string, e
     if (answers.size >= MAX_ANSWERS) answers.clear();
     answers.set(key, answer);
   }
-  return answer === null ? null : { ...answer, file: displayFile(fromFile, file) };
+  return { file, answer };
 }
 
 function displayFile(fromFile: string, file: string): string {
@@ -108,29 +133,56 @@ function treeOf(file: string, key: string): unknown {
   return tree;
 }
 
-function analyse(file: string, treeKey: string, exportName: string): ImportedState | null {
+function analyse(file: string, treeKey: string, exportName: string): Answer {
   const parser = parserFor(file);
   if (!parser) return null;
   try {
     const j = jscodeshiftFor(parser);
     const root = j(treeOf(file, treeKey) as any);
     const functions = findHandlers(j, root, { names: [exportName] });
-    if (functions.length === 0) return null;
+    if (functions.length === 0) return { isFunction: false, state: [] };
     const bindings = collectModuleBindings(j, root, functions);
     const classes = classifyModuleBindings(j, root, bindings);
-    const state = bindings
-      .filter((b) => {
-        const c = classes.get(b);
-        // changed by the called function or code it reaches, not only by other code there
-        const changed = c?.kind === 'state' && c.mutations.some((m) => m.place.at === 'function' && m.place.reachedBy.length > 0);
-        return changed && !b.ignored && !functions.every((fn) => hasResetAtTop(fn, b.name));
-      })
-      .map((b) => ({ name: b.name, line: (b.declarator ?? b.statement).node.loc?.start.line ?? 0 }));
-    return state.length > 0 ? { file, state } : null;
+    const state: ImportedState['state'] = [];
+    for (const b of bindings) {
+      const c = classes.get(b);
+      if (c?.kind !== 'state' || b.ignored) continue;
+      // changed by the called function or code it reaches, not only by other code there
+      const reached = c.mutations.filter((m) => m.place.at === 'function' && m.place.reachedBy.length > 0);
+      if (reached.length === 0) continue;
+      // (a function that sets it afresh first thing, `list = [];`, empties it too)
+      const clears = functions.every((fn) => hasResetAtTop(fn, b.name)) || reached.every((m) => empties(m.path));
+      state.push({ name: b.name, line: (b.declarator ?? b.statement).node.loc?.start.line ?? 0, clears });
+    }
+    return { isFunction: true, state };
   } catch {
     // a module this analysis cannot read is not reported on, as before
     return null;
   }
+}
+
+const FRESH_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
+
+/** The reference `ref` of a binding empties it: `x.length = 0`, `x.clear()`, `x.splice(0)`,
+ * `x = []`, `x = {}`, `x = new Map()`. */
+function empties(ref: ASTPath<any>): boolean {
+  const parent = ref.parent?.node;
+  if (parent?.type === 'AssignmentExpression' && parent.left === ref.node && parent.operator === '=') {
+    const value = parent.right;
+    if (value.type === 'ArrayExpression' || value.type === 'ObjectExpression') return (value.elements ?? value.properties).length === 0;
+    return value.type === 'NewExpression' && value.callee.type === 'Identifier' && FRESH_CONSTRUCTORS.has(value.callee.name) && value.arguments.length === 0;
+  }
+  if (!MEMBERS.has(parent?.type) || parent.object !== ref.node) return false;
+  const name = propertyName(parent);
+  const outer = ref.parent.parent?.node;
+  if (name === 'length' && outer?.type === 'AssignmentExpression' && outer.left === parent && outer.operator === '=') {
+    return (outer.right.type === 'NumericLiteral' || outer.right.type === 'Literal') && outer.right.value === 0;
+  }
+  if (CALLS.has(outer?.type) && outer.callee === parent) {
+    if (name === 'clear') return outer.arguments.length === 0;
+    if (name === 'splice') return outer.arguments.length === 1 && (outer.arguments[0].type === 'NumericLiteral' || outer.arguments[0].type === 'Literal') && outer.arguments[0].value === 0;
+  }
+  return false;
 }
 
 /**
