@@ -14,6 +14,13 @@ describe('measureStyle', () => {
     expect(measureStyle('var a = 1,\n    b = 2;\n').tabWidth).toBe(4);
   });
 
+  it("reads the indentation from braces before a wrapped call's double step (Google's style: blocks +2, continuations +4)", () => {
+    const source = "exports.handler = async (event) => {\n  seen.push(event.id);\n  const a = await client.send(\n      makeCommand(event.id, 'a'));\n  const b = await client.send(\n      makeCommand(event.id, 'b'));\n  const c = await client.send(\n      makeCommand(event.id, 'c'));\n  return [a, b, c];\n};\nfunction makeCommand(id, x) {\n  return { id, x };\n}\n";
+    expect(measureStyle(source).tabWidth).toBe(2);
+    // with no brace opening a line's block, a wrapped call still tells the step
+    expect(measureStyle('run(\n    a,\n    b);\nrun(\n    c);\n').tabWidth).toBe(4);
+  });
+
   it('reads whether a single arrow parameter is parenthesised', () => {
     expect(measureStyle('const f = (event) => event;\nitems.map((item) => item.id);\n').arrowParens).toBe('always');
     expect(measureStyle('const f = event => event;\nitems.map(item => item.id);\n').arrowParens).toBe('avoid');

@@ -23,10 +23,14 @@ export function measureStyle(source: string): CodeStyle {
   // what the indentation is: a continuation line (`var a = 1,\n    b = 2;`, a wrapped
   // condition) may be aligned to anything, and must not outvote the blocks. Any other step
   // counts only when the file opens no block on a line of its own.
+  // Steps after a `{` come first: some styles indent a wrapped call's arguments by a double
+  // step (Google's: blocks +2, continuations after `(` +4), blocks never.
+  const braceWidths = new Map<number, number>();
   const widths = new Map<number, number>();
   const anySteps = new Map<number, number>();
   let previousIndent = 0;
   let previousOpens = false;
+  let previousBrace = false;
 
   for (const line of lines) {
     const trimmed = line.trim();
@@ -51,10 +55,13 @@ export function measureStyle(source: string): CodeStyle {
       if (step === 2 || step === 4 || step === 8) {
         anySteps.set(step, (anySteps.get(step) ?? 0) + 1);
         if (previousOpens && indent.length > previousIndent) widths.set(step, (widths.get(step) ?? 0) + 1);
+        if (previousBrace && indent.length > previousIndent) braceWidths.set(step, (braceWidths.get(step) ?? 0) + 1);
       }
     }
     if (!indent.startsWith('\t')) previousIndent = indent.length;
-    previousOpens = OPENS_BLOCK.test(trimmed.replace(/\s+\/\/.*$/, ''));
+    const code = trimmed.replace(/\s+\/\/.*$/, '');
+    previousOpens = OPENS_BLOCK.test(code);
+    previousBrace = code.endsWith('{');
   }
 
   // one simple parameter: `(x) =>` against `x =>` (an identifier right before the arrow)
@@ -63,7 +70,7 @@ export function measureStyle(source: string): CodeStyle {
 
   let tabWidth = 2;
   let best = 0;
-  for (const [width, count] of widths.size > 0 ? widths : anySteps) {
+  for (const [width, count] of braceWidths.size > 0 ? braceWidths : widths.size > 0 ? widths : anySteps) {
     if (count > best) {
       best = count;
       tabWidth = width;
