@@ -75,9 +75,9 @@ describe('reports per fixture', () => {
   it('says which flag keeps a file that a function called under it writes', () => {
     const [kept] = run('written-once-helper').review;
     expect(kept).toMatchObject({ kind: 'written-once', line: 8 });
-    expect(kept.message).toBe('/tmp/lcs-tmp-written-once-helper.onnx is written only while `loaded` is unset, once per execution environment: later invocations rely on it, so it is not removed');
+    expect(kept.message).toBe('/tmp/lcs-tmp-written-once-helper.onnx is written only as `loaded` allows, module state the code changes as it runs: an invocation writes it and later ones in the same execution environment may skip the write and rely on it, so it is not removed');
     const nullish = run('written-once-nullish-helper').review.find((r) => r.kind === 'written-once');
-    expect(nullish?.message).toContain('only while `modelReady` is unset');
+    expect(nullish?.message).toContain('only as `modelReady` allows');
   });
 });
 
@@ -139,7 +139,7 @@ describe('a write in a function called under a once-guard', () => {
 describe('a write that depends on module state the code changes', () => {
   const migrate = (source: string) => applyTransforms(source, 'handler.js', { transforms: [transform] });
   const written = (source: string) => migrate(source).review.filter((r) => r.kind === 'written-once').map((r) => r.message);
-  const once = (state: string) => `/tmp/model.onnx is written only while \`${state}\` is unset, once per execution environment: later invocations rely on it, so it is not removed`;
+  const once = (state: string) => `/tmp/model.onnx is written only as \`${state}\` allows, module state the code changes as it runs: an invocation writes it and later ones in the same execution environment may skip the write and rely on it, so it is not removed`;
 
   it('is kept when the helper under the test sets the flag, or returns early on it', () => {
     expect(written(`
@@ -193,7 +193,7 @@ describe('a write that depends on module state the code changes', () => {
   it('keeps the directory of files with names built at run time, and recreates a directory made once', () => {
     const [kept] = run('written-once-dynamic-names').review;
     expect(kept.message).toBe(
-      '/tmp/lcs-tmp-written-once-dynamic-names holds files (a path built from `shard`) written only while `loaded` is unset, once per execution environment: later invocations rely on them, so it is not removed',
+      '/tmp/lcs-tmp-written-once-dynamic-names holds files (a path built from `shard`) written only as `loaded` allows, module state the code changes as it runs: an invocation writes them and later ones in the same execution environment may skip the write and rely on them, so it is not removed',
     );
     expect(run('written-once-directory').output).toContain('await fs.promises.rm(WORK_DIR, { recursive: true, force: true });\n  await fs.promises.mkdir(WORK_DIR, { recursive: true });');
   });

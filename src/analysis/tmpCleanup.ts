@@ -141,7 +141,7 @@ export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
       keep(
         'written-once',
         use,
-        `${directory} holds files (a path built from ${use.value.reason}) written only while \`${use.onceGuard}\` is unset, once per execution environment: later invocations rely on them, so it is not removed`,
+        `${directory} holds files (a path built from ${use.value.reason}) written only as \`${use.onceGuard}\` allows, module state the code changes as it runs: an invocation writes them and later ones in the same execution environment may skip the write and rely on them, so it is not removed`,
       );
       continue;
     }
@@ -154,8 +154,8 @@ export function planTmpCleanup(uses: TmpPathUse[]): TmpCleanupPlan {
       'written-once',
       use,
       stream
-        ? `${path} is opened (\`${use.via}\`) only while \`${use.onceGuard}\` is unset, so later invocations keep writing to it through the open handle: what they write piles up; not removed (open it per invocation if what it holds is per-request)`
-        : `${path} is written only while \`${use.onceGuard}\` is unset, once per execution environment: later invocations rely on it, so it is not removed`,
+        ? `${path} is opened (\`${use.via}\`) only as \`${use.onceGuard}\` allows, module state the code changes as it runs, so later invocations keep writing to it through the open handle: what they write piles up; not removed (open it per invocation if what it holds is per-request)`
+        : `${path} is written only as \`${use.onceGuard}\` allows, module state the code changes as it runs: an invocation writes it and later ones in the same execution environment may skip the write and rely on it, so it is not removed`,
     );
   }
 
