@@ -33,7 +33,9 @@ export function splitDeclaration(j: JSCodeshift, declaration: any, fateOf: (decl
         // head (`// A running total.` above `let total = 0, label = 'x';`): they go with it
         // (a file header among them stays at the top of the file; when every declarator
         // moves, they go with the first one below)
-        const above = index === 0 && !allMove ? (declaration.comments ?? []).filter((c: any) => c.leading && !staying.includes(c)) : [];
+        // a lint or compiler directive (`// eslint-disable-next-line`, `// @ts-ignore`) is about
+        // the line below it, which stays: it stays above the declarators left at module level
+        const above = index === 0 && !allMove ? (declaration.comments ?? []).filter((c: any) => c.leading && !staying.includes(c) && !isToolDirective(c)) : [];
         if (above.length > 0) declaration.comments = declaration.comments.filter((c: any) => !above.includes(c));
         const comments = [...above, ...(declarator.comments ?? [])];
         if (comments.length > 0) (statement as any).comments = comments;
@@ -62,4 +64,11 @@ export function splitDeclaration(j: JSCodeshift, declaration: any, fateOf: (decl
     if (first && declaration.comments) first.comments = [...declaration.comments, ...(first.comments ?? [])];
   }
   return { remaining, moved };
+}
+
+/** A comment addressed to a tool about the code below or beside it (a linter, the
+ * TypeScript compiler, a formatter or a coverage tool), not to the reader. */
+export function isToolDirective(comment: any): boolean {
+  const text = String(comment?.value ?? '').replace(/^\*+/, '').trim();
+  return /^(?:eslint-disable(?:-next-line|-line)?|eslint-enable|eslint\b|@ts-(?:ignore|expect-error|nocheck|check)|prettier-ignore|(?:istanbul|c8|v8)\s+ignore|jshint\b|jslint\b|jscs:|biome-ignore|deno-lint-ignore|global\s|globals\s|exported\s|lambda-clean-slate-ignore)/.test(text);
 }

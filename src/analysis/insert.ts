@@ -190,11 +190,17 @@ export function keepFileHeader(j: JSCodeshift, root: Collection<any>, leaving: a
 }
 
 /** The file header comments above `statement` when it is the module's first statement
- * (after the directives); none otherwise. */
+ * (after the directives); none otherwise. Below a directive (`'use strict';`) the file
+ * does not begin: a comment there heads the statement right under it (`// counters` above
+ * `let hits = 0, LIMIT = 10;`) unless a blank line sets it apart from that statement. */
 export function fileHeaderOf(j: JSCodeshift, root: Collection<any>, statement: any): any[] {
   const program = programPath(j, root)!.node;
   const { top, fromLine } = headerStart(program);
-  return program.body[top] === statement ? headerComments(statement, fromLine) : [];
+  if (program.body[top] !== statement) return [];
+  const header = headerComments(statement, fromLine);
+  const last = header[header.length - 1];
+  if (fromLine > 1 && last && statement.loc && last.loc.end.line >= statement.loc.start.line - 1) return [];
+  return header;
 }
 
 /** Where the file header can begin: after the directives (`'use strict';`) that may stand
