@@ -6,5 +6,5 @@ let seen = [], MAX = 3;
 exports.handler = async (event) => {
   hits++;
   seen.push(event.id);
-  return { ok: hits < LIMIT && seen.length < MAX, x };
+  return { hits, ok: hits < LIMIT && seen.length < MAX, x };
 };

@@ -8,5 +8,5 @@ exports.handler = async (event) => {
   let seen = [];
   hits++;
   seen.push(event.id);
-  return { ok: hits < LIMIT && seen.length < MAX, x };
+  return { hits, ok: hits < LIMIT && seen.length < MAX, x };
 };
