@@ -68,17 +68,22 @@ function withoutDoubledDirectiveSemicolons(root: Collection<any>, printed: strin
  * one line (`push(id); var x = 1;`) with the line breaks it found between them: none, so
  * they come out glued (`push(id);var x = 1;`). The user's space between them is put back,
  * on the printed lines that are not the user's own and only for statements still next to
- * each other in the tree. */
+ * each other in the tree. The statements may carry comments (a `// note` above them, the
+ * `{ // main` of the handler's first line): the text between them is put back when it is
+ * blanks, or blanks and the same block comments recast printed there (`a(); /* c *\/ b();`). */
 function withStatementGaps(root: Collection<any>, printed: string, originalSource: string, eol: string): string {
-  // two statements on one line: a `;` or `}` followed by blanks and more code on that line
-  if (!/[;}][ \t]+[^\s/]/.test(originalSource)) return printed;
+  // two statements on one line: a `;` or `}` followed by blanks or a block comment, and more
+  // code or a comment
+  if (!/[;}](?:[ \t]+\S|[ \t]*\/\*)/.test(originalSource)) return printed;
   const file = root.size() > 0 ? root.get().node : null;
   const lines = file?.loc?.lines;
   if (!lines) return printed;
-  const joins: { glued: string; spaced: string }[] = [];
+  const joins: { pattern: RegExp; spaced: string }[] = [];
+  const ends: { pattern: RegExp; spaced: string }[] = [];
   const seen = new Set<object>();
   const isStatement = (node: any) => typeof node?.type === 'string' && /(?:Statement|Declaration)$/.test(node.type);
-  const own = (node: any) => node.loc?.lines === lines && !(node.comments?.length > 0);
+  const own = (node: any) => node.loc?.lines === lines;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const visit = (node: any): void => {
     if (node === null || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
@@ -86,11 +91,27 @@ function withStatementGaps(root: Collection<any>, printed: string, originalSourc
       for (let i = 1; i < node.length; i++) {
         const [a, b] = [node[i - 1], node[i]];
         if (!isStatement(a) || !isStatement(b) || !own(a) || !own(b) || a.loc.end.line !== b.loc.start.line) continue;
+        // the user's text between them: blanks, and block comments recast prints as well
         const gap = lines.slice(a.loc.end, b.loc.start).toString();
-        if (!/^[ \t]+$/.test(gap)) continue;
+        if (gap === '' || !/^(?:[ \t]|\/\*(?:(?!\*\/)[^\n])*\*\/)*$/.test(gap)) continue;
+        const comments = gap.match(/\/\*(?:(?!\*\/)[^\n])*\*\//g) ?? [];
         const before = originalText(a)!.split(/\r?\n/).pop()!;
         const after = originalText(b)!.split(/\r?\n/)[0];
-        joins.push({ glued: before + after, spaced: before + gap + after });
+        // what recast may print between them: the same comments, with or without blanks
+        const between = ['', ...comments.map(escape)].join('[ \\t]*') + '[ \\t]*';
+        joins.push({ pattern: new RegExp(escape(before) + between + escape(after), 'g'), spaced: before + gap + after });
+      }
+      // a statement and the comments after it on its line (`var y = 2; /* ids */`), whichever
+      // node recast gave them to
+      for (const a of node) {
+        if (!isStatement(a) || !own(a)) continue;
+        const line = a.loc.end.line;
+        const rest = lines.slice(a.loc.end, { line, column: lines.getLineLength(line) }).toString();
+        const gap = /^(?:[ \t]*(?:\/\*(?:(?!\*\/)[^\n])*\*\/|\/\/[^\n]*))+/.exec(rest)?.[0];
+        if (!gap || !/^[ \t]/.test(gap)) continue;
+        const comments: string[] = gap.match(/\/\*(?:(?!\*\/)[^\n])*\*\/|\/\/[^\n]*/g) ?? [];
+        const before = originalText(a)!.split(/\r?\n/).pop()!;
+        ends.push({ pattern: new RegExp(escape(before) + comments.map((c) => '[ \\t]*' + escape(c.trimEnd())).join(''), 'g'), spaced: before + gap.trimEnd() });
       }
       for (const child of node) visit(child);
       return;
@@ -102,8 +123,10 @@ function withStatementGaps(root: Collection<any>, printed: string, originalSourc
     }
   };
   visit(file);
-  // a glued text the user wrote somewhere is not recast's doing
-  const wanted = joins.filter((join) => !originalSource.includes(join.glued));
+  // after the gaps between statements, which may hold the same comments
+  joins.push(...ends);
+  // a joined text the user wrote somewhere other than as spaced is not recast's doing
+  const wanted = joins.filter((join) => (originalSource.match(join.pattern) ?? []).every((text) => text === join.spaced));
   if (wanted.length === 0) return printed;
   const existing = new Set(originalSource.split(/\r?\n/));
   return printed
@@ -111,7 +134,7 @@ function withStatementGaps(root: Collection<any>, printed: string, originalSourc
     .map((line) => {
       if (existing.has(line)) return line;
       let out = line;
-      for (const join of wanted) if (out.includes(join.glued)) out = out.replace(join.glued, join.spaced);
+      for (const join of wanted) out = out.replace(join.pattern, (text) => (text === join.spaced ? text : join.spaced));
       return out;
     })
     .join(eol);

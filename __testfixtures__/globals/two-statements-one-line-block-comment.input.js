@@ -1,0 +1,6 @@
+let ids = [];
+exports.handler = async (event) => {
+  ids.push(event.id); /* c */ var x = 1;
+  ids.push(x); var y = 2; /* after */
+  return { ids, x, y };
+};
