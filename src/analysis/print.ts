@@ -29,7 +29,7 @@ export function printWithStyle(root: Collection<any>, style: CodeStyle, original
   });
   printed = withoutDoubledDirectiveSemicolons(root, printed);
   printed = withStatementGaps(root, printed, originalSource, style.lineTerminator);
-  printed = withOpeningLineComments(printed, originalSource, style.lineTerminator);
+  printed = withOpeningLineComments(root, printed, originalSource, style.lineTerminator);
   if (style.semicolons && !style.useTabs) return printed;
 
   const originalLines = originalSource.split(/\r?\n/);
@@ -144,11 +144,12 @@ function withStatementGaps(root: Collection<any>, printed: string, originalSourc
  * leading comment of the block's first statement; when recast prints the block again it
  * writes it on a line of its own above that statement, below any code inserted at the top
  * of the block. The comment goes back to the end of the `{` line, as the user wrote it. */
-function withOpeningLineComments(printed: string, originalSource: string, eol: string): string {
+function withOpeningLineComments(root: Collection<any>, printed: string, originalSource: string, eol: string): string {
   if (!/\{[ \t]*\/\//.test(originalSource)) return printed;
   const originalLines = originalSource.split(/\r?\n/);
   const info = scan(originalLines);
   const existing = new Set(originalLines);
+  const holders = openingCommentHolders(root);
   const out = printed.split(eol);
   let moved = false;
   originalLines.forEach((line, index) => {
@@ -156,9 +157,16 @@ function withOpeningLineComments(printed: string, originalSource: string, eol: s
     // the `{` must be code (not inside a string, a template or a comment)
     if (!m || info[index].inside || !info[index].code.endsWith('{') || out.includes(line)) return;
     const comment = m[2].trimEnd();
-    // the comment on a line of its own that no line of the user's is, exactly once
-    const at = out.flatMap((text, i) => (text.trim() === comment && !existing.has(text) ? [i] : []));
-    if (at.length !== 1) return;
+    // the comment node on that line and the statement recast printed it above
+    const holder = holders.get(index + 1);
+    if (!holder || commentText(holder.comment).trimEnd() !== comment) return;
+    // found by its place: the printed line of that comment is followed by the statement's
+    // other leading comments and then the statement (a line of the user's with the same
+    // text elsewhere is not it)
+    const rest = holder.following.flatMap((c) => commentText(c).split(/\r?\n/).map((text) => text.trim()));
+    const head = (originalText(holder.statement) ?? '').split(/\r?\n/)[0].trim();
+    const at = out.flatMap((text, i) => (text.trim() === comment && followedBy(out, i + 1, rest, head) ? [i] : []));
+    if (at.length !== 1 || head === '') return;
     const depth = indentOf(out[at[0]]).length;
     let opening = at[0] - 1;
     while (opening >= 0 && (out[opening].trim() === '' || indentOf(out[opening]).length >= depth)) opening--;
@@ -170,6 +178,54 @@ function withOpeningLineComments(printed: string, originalSource: string, eol: s
     moved = true;
   });
   return moved ? out.join(eol) : printed;
+}
+
+/** For each line of the source, the leading line comment starting on it that a statement
+ * carries, with that statement and its leading comments after this one. */
+function openingCommentHolders(root: Collection<any>): Map<number, { comment: any; statement: any; following: any[] }> {
+  const holders = new Map<number, { comment: any; statement: any; following: any[] }>();
+  const file = root.size() > 0 ? root.get().node : null;
+  const lines = file?.loc?.lines;
+  if (!lines) return holders;
+  const seen = new Set<object>();
+  const visit = (node: any): void => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (!Array.isArray(node) && Array.isArray(node.comments) && node.loc?.lines === lines) {
+      const leading = node.comments.filter((c: any) => c.leading && !c.trailing);
+      leading.forEach((c: any, i: number) => {
+        if (!c.loc || c.loc.lines !== lines || !/Line$/.test(c.type)) return;
+        const line = c.loc.start.line;
+        // two comments on one line: neither is taken
+        if (holders.has(line)) holders.set(line, { comment: null, statement: null, following: [] });
+        else holders.set(line, { comment: c, statement: node, following: leading.slice(i + 1) });
+      });
+    }
+    for (const key of Array.isArray(node) ? node.keys() : Object.keys(node)) {
+      if (key === 'loc' || key === 'original' || key === 'tokens' || key === 'comments' || key === 'extra') continue;
+      const child = (node as any)[key];
+      if (child !== null && typeof child === 'object') visit(child);
+    }
+  };
+  visit(file);
+  for (const [line, holder] of holders) if (!holder.comment) holders.delete(line);
+  return holders;
+}
+
+function commentText(comment: any): string {
+  return /Line$/.test(comment.type) ? `//${comment.value}` : `/*${comment.value}*/`;
+}
+
+/** Whether `lines` from `from` on are the trimmed texts `rest` and then a line beginning
+ * with `head` (blank lines between them allowed). */
+function followedBy(lines: readonly string[], from: number, rest: readonly string[], head: string): boolean {
+  let i = from;
+  const next = (): string | undefined => {
+    while (i < lines.length && lines[i].trim() === '') i++;
+    return i < lines.length ? lines[i++].trim() : undefined;
+  };
+  for (const text of rest) if (text !== '' && next() !== text) return false;
+  return next()?.startsWith(head) ?? false;
 }
 
 /** recast's default tab width, which `j(source)` parses with. */
