@@ -149,3 +149,100 @@ describe('state that only looks like a cache by key is still migrated', () => {
     expect(migrated('const session = {};\nfunction user(e) {\n  if (session.user) return session.user;\n  session.user = e.user;\n  return e.user;\n}\nexports.handler = async (event) => user(event);\n')).toContain('session = {};');
   });
 });
+
+// Reviewer's look-alikes: each was kept as a keyed cache, and so leaked one request's data into
+// the next; each must be migrated as before (when in doubt, not a cache).
+describe('look-alikes of a cache by key that leak per-request data are migrated', () => {
+  const listed = (read: string, fallback: string, write: string) =>
+    `const byUser = ${read.startsWith('byUser[') ? '{}' : 'new Map()'};\nexports.handler = async (event) => {\n  if (event.action === 'list' && ${read.startsWith('byUser[') ? 'byUser[event.user]' : 'byUser.has(event.user)'}) return ${read};\n  const list = ${read} ${fallback} [];\n  list.push(event.item);\n  ${write};\n  return list;\n};\n`;
+
+  it('an entry read with a fallback (|| [], ?? []) and changed in place', () => {
+    expect(migrated(listed('byUser.get(event.user)', '||', 'byUser.set(event.user, list)'))).toContain('byUser = new Map();');
+    expect(migrated(listed('byUser.get(event.user)', '??', 'byUser.set(event.user, list)'))).toContain('byUser = new Map();');
+    expect(migrated(listed('byUser[event.user]', '||', 'byUser[event.user] = list'))).toContain('byUser = {};');
+    expect(migrated(listed('byUser[event.user]', '??', 'byUser[event.user] = list'))).toContain('byUser = {};');
+  });
+
+  it('an entry destructured and changed in place', () => {
+    expect(
+      migrated(
+        'const cache = new Map();\nexports.handler = async (event) => {\n  if (cache.has(event.id)) return cache.get(event.id);\n  const v = { id: event.id, log: [] };\n  cache.set(event.id, v);\n  return v;\n};\nexports.append = async (event) => {\n  const { log } = cache.get(event.id);\n  log.push(event.line);\n  return log;\n};\n',
+      ),
+    ).toContain('cache = new Map();');
+  });
+
+  it('entries reached through the whole collection: iteration, spreading, Object.values, handed on', () => {
+    const memo = (extra: string, holder = 'map') =>
+      holder === 'map'
+        ? `const cache = new Map();\nexports.handler = async (event) => {\n  ${extra}\n  if (cache.has(event.id)) return cache.get(event.id);\n  const v = { id: event.id, n: 0, viewers: [] };\n  cache.set(event.id, v);\n  return v;\n};\n`
+        : `const cache = {};\nexports.handler = async (event) => {\n  ${extra}\n  if (cache[event.id]) return cache[event.id];\n  const v = { id: event.id, n: 0, viewers: [] };\n  cache[event.id] = v;\n  return v;\n};\n`;
+    for (const extra of [
+      'cache.forEach((v) => v.viewers.push(event.user));',
+      'for (const v of cache.values()) v.n++;',
+      'for (const [, v] of cache.entries()) v.n++;',
+      'for (const [, v] of cache) v.n++;',
+      'for (const k of cache.keys()) k.n = 1;',
+      'const all = [...cache.values()]; all[0] && all[0].viewers.push(event.user);',
+      'notify(cache);',
+    ]) {
+      expect(migrated(memo(extra))).toContain('cache = new Map();');
+    }
+    for (const extra of [
+      'Object.values(cache).forEach((v) => v.viewers.push(event.user));',
+      'for (const k in cache) cache[k].n++;',
+      'for (const [, v] of Object.entries(cache)) v.n++;',
+      'const copy = { ...cache }; Object.keys(copy).forEach((k) => copy[k].n++);',
+    ]) {
+      expect(migrated(memo(extra, 'object'))).toContain('cache = {};');
+    }
+  });
+
+  it('a constant key: a single value, not a cache by key', () => {
+    for (const key of ["'k'", '1', '`k`']) {
+      expect(
+        migrated(`const cache = new Map();\nexports.handler = async (event) => {\n  if (cache.has(${key})) return cache.get(${key});\n  const v = { requestId: event.requestId, body: event.body };\n  cache.set(${key}, v);\n  return v;\n};\n`),
+      ).toContain('cache = new Map();');
+    }
+    expect(migrated("const cache = {};\nexports.handler = async (event) => {\n  if (cache['k']) return cache['k'];\n  cache['k'] = { body: event.body };\n  return cache['k'];\n};\n")).toContain('cache = {};');
+  });
+
+  it('a write under a key that no hit reads, beside a real memo', () => {
+    expect(
+      migrated(
+        'const cache = new Map();\nexports.handler = async (event) => {\n  cache.set(event.requestId, event.body);\n  if (cache.has(event.id)) return cache.get(event.id);\n  const v = await load(event.id);\n  cache.set(event.id, v);\n  return v;\n};\nasync function load(id) { return { id }; }\n',
+      ),
+    ).toContain('cache = new Map();');
+    expect(
+      migrated(
+        "const cache = new Map();\nexports.handler = async (event) => {\n  cache.set('last', event.body);\n  if (cache.has(event.id)) return cache.get(event.id);\n  return null;\n};\n",
+      ),
+    ).toContain('cache = new Map();');
+  });
+
+  it('request data stored under a key that does not come from the request', () => {
+    expect(
+      migrated(
+        'const ID = process.env.CACHE_KEY;\nconst cache = new Map();\nexports.handler = async (event) => {\n  if (cache.has(ID)) return cache.get(ID);\n  const v = { requestId: event.requestId, body: event.body };\n  cache.set(ID, v);\n  return v;\n};\n',
+      ),
+    ).toContain('cache = new Map();');
+  });
+
+  it('a stored value changed once stored', () => {
+    expect(
+      migrated(
+        'const sessions = new Map();\nexports.handler = async (event) => {\n  if (sessions.has(event.user)) return sessions.get(event.user);\n  const s = { user: event.user, items: [] };\n  sessions.set(event.user, s);\n  s.items.push(event.item);\n  return s;\n};\n',
+      ),
+    ).toContain('sessions = new Map();');
+    expect(
+      migrated(
+        'const seen = new Map();\nexports.handler = async (event) => {\n  if (seen.has(event.id)) return seen.get(event.id);\n  const rec = { id: event.id, count: 0 };\n  seen.set(event.id, rec);\n  rec.count++;\n  return rec;\n};\n',
+      ),
+    ).toContain('seen = new Map();');
+  });
+
+  it('an LRU eviction (cache.delete(cache.keys().next().value)) keeps a real memo a cache', () => {
+    keptAsKeyedCache(
+      'const cache = new Map();\nasync function lookup(id) {\n  if (cache.has(id)) return cache.get(id);\n  const v = await fetchItem(id);\n  if (cache.size > 100) cache.delete(cache.keys().next().value);\n  cache.set(id, v);\n  return v;\n}\nexports.handler = async (event) => lookup(event.id);\n',
+    );
+  });
+});

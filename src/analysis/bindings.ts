@@ -349,7 +349,7 @@ export function classifyModuleBinding(j: JSCodeshift, binding: ModuleBinding): C
   if (writes.length === mutations.length && writes.every(isBooleanWrite) && writes.some(isConnectionStateWrite)) return { kind: 'connection-flag' };
   if (writes.length === mutations.length && writes.every((w) => isTimestampWrite(w, binding.name))) return { kind: 'cache-timestamp' };
   if (isEnvironmentCounter(binding) || isClientBookkeeping(binding)) return { kind: 'environment' };
-  const hit = keyedCacheOf(j, init, binding.references, binding.name);
+  const hit = keyedCacheOf(j, init, binding.references, binding.name, handlerFunctions(binding));
   if (hit) return { kind: 'keyed-cache', hit };
   return { kind: 'state', mutations };
 }

@@ -12,12 +12,18 @@
 // Not a cache: a Set of seen ids (it stores no value to hand back), a dedupe Map whose hit
 // returns a constant, a list that grows, a counter (`hits.set(ip, hits.get(ip) + 1)`: the
 // written value reads the binding), entries changed in place once read (`cache.get(k).push(x)`,
-// `const list = cache.get(k); list.push(x)`), state written without a hit that hands it back.
+// `const list = cache.get(k); list.push(x)`, `const list = cache.get(k) || []; list.push(x)`,
+// `const { log } = cache.get(k); log.push(x)`, a stored value changed after it is stored), a
+// collection read whole (iterated, spread, handed on: `cache.forEach(...)`, `cache.values()`,
+// `Object.values(cache)`), a single value under a constant key (`cache.set('k', v)`: the lazy
+// cache rules handle those), writes under a key that no hit reads (`cache.set('last', x)`),
+// request data stored under a key that does not come from the request, state written without
+// a hit that hands it back. When in doubt, not a cache: it is then migrated.
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import type { Reference } from './bindings';
 import { findPaths } from './fastFind';
 import { resolveScope } from './lexicalScope';
-import { isEmptyValue } from './lazyGuard';
+import { isEmptyValue, requestSourceOf, type HandlerFunctions } from './lazyGuard';
 import { isMutation, referenceEffect } from './mutation';
 import { isReference, propertyName } from './scope';
 import { originalText, sourceExcerpt } from './sourceExcerpt';
@@ -229,6 +235,120 @@ function changesEntry(j: JSCodeshift, declarator: ASTPath<any>): boolean {
   });
 }
 
+/** The identifiers of locals that the entry read at `path` ends up in, through a fallback or a
+ * choice (`const list = cache.get(k) || []`, `x = c ? cache[k] : d`) or a destructuring
+ * (`const { log } = cache.get(k)`): their paths. */
+function entryLocals(path: ASTPath<any>): ASTPath<any>[] {
+  let value = climb(path);
+  for (;;) {
+    const parent = value.parent;
+    const node = parent?.node;
+    if (node && ((node.type === 'LogicalExpression' && (node.left === value.node || node.right === value.node)) || (node.type === 'ConditionalExpression' && node.test !== value.node))) {
+      value = climb(parent);
+      continue;
+    }
+    break;
+  }
+  const parent = value.parent;
+  let target: ASTPath<any> | null = null;
+  if (parent?.node.type === 'VariableDeclarator' && parent.node.init === value.node) target = parent.get('id');
+  else if (parent?.node.type === 'AssignmentExpression' && parent.node.right === value.node) target = parent.get('left');
+  if (!target) return [];
+  const out: ASTPath<any>[] = [];
+  const collect = (p: ASTPath<any>) => {
+    const node = p.node;
+    if (!node) return;
+    if (node.type === 'Identifier') out.push(p);
+    else if (node.type === 'ObjectPattern') node.properties.forEach((prop: any, i: number) => collect(prop.type === 'RestElement' ? p.get('properties', i, 'argument') : p.get('properties', i, 'value')));
+    else if (node.type === 'ArrayPattern') node.elements.forEach((e: any, i: number) => e && collect(p.get('elements', i)));
+    else if (node.type === 'AssignmentPattern') collect(p.get('left'));
+    else if (node.type === 'RestElement') collect(p.get('argument'));
+  };
+  collect(target);
+  return out;
+}
+
+/** Whether the local named at `idPath` is changed in place (`list.push(x)`, `v.n++`,
+ * `Object.assign(v, x)`) in its function, after `after` (a source offset) when given. */
+function changedInPlace(j: JSCodeshift, idPath: ASTPath<any>, after = -1): boolean {
+  const name = idPath.node.name;
+  const scope = resolveScope(idPath);
+  if (!scope) return true;
+  return findPaths(j, functionOf(idPath), 'Identifier', (n: any) => n.name === name).some((p) => {
+    if (p.node === idPath.node || !isReference(p) || resolveScope(p) !== scope) return false;
+    if (after >= 0 && offsetOf(p.node) < after) return false;
+    const effect = referenceEffect(p);
+    return effect.kind === 'member-write' || effect.kind === 'mutating-call';
+  });
+}
+
+/** A position to order nodes of one file by. */
+const offsetOf = (node: any): number => (node?.loc ? node.loc.start.line * 1e6 + node.loc.start.column : -1);
+
+const isLiteralKey = (key: any) =>
+  !key || ['StringLiteral', 'NumericLiteral', 'BigIntLiteral', 'BooleanLiteral', 'NullLiteral'].includes(key.type) || (key.type === 'Literal' && !(key as any).regex) || (key.type === 'TemplateLiteral' && key.expressions.length === 0);
+
+/** `Object.keys(cache)` read only for its size or one key (`Object.keys(cache).length`,
+ * `delete cache[Object.keys(cache)[0]]`), and `cache.delete(cache.keys().next().value)`: the
+ * eviction of an old entry, which reads no entry. */
+function isEvictionRead(ref: ASTPath<any>, name: string, holder: Holder): boolean {
+  const parent = ref.parent;
+  if (holder === 'object') {
+    const call = parent?.node;
+    if (!call || !CALL.has(call.type) || dotted(call.callee) !== 'Object.keys' || call.arguments[0] !== ref.node || call.arguments.length !== 1) return false;
+    const use = parent!.parent?.node;
+    return !!use && MEMBER.has(use.type) && use.object === call && (use.computed || propertyName(use) === 'length');
+  }
+  // cache.keys().next().value inside cache.delete(...)
+  const keys = parent?.parent;
+  const next = keys?.parent?.parent;
+  const value = next?.parent;
+  const del = value?.parent;
+  return (
+    !!del &&
+    propertyName(parent!.node) === 'keys' &&
+    CALL.has(keys!.node.type) &&
+    MEMBER.has(keys!.parent!.node.type) &&
+    propertyName(keys!.parent!.node) === 'next' &&
+    CALL.has(next!.node.type) &&
+    MEMBER.has(value!.node.type) &&
+    propertyName(value!.node) === 'value' &&
+    CALL.has(del.node.type) &&
+    del.node.arguments[0] === value!.node &&
+    MEMBER.has(del.node.callee.type) &&
+    del.node.callee.object?.name === name &&
+    propertyName(del.node.callee) === 'delete'
+  );
+}
+
+/** Whether a reference uses the binding only as a cache by key does: reads, tests, writes or
+ * evicts one entry (`cache.get(k)`, `cache.has(k)`, `cache.set(k, v)`, `cache.delete(k)`,
+ * `cache.clear()`, `cache.size`, `cache[k]`, `k in cache`, `Object.hasOwn(cache, k)`), or
+ * evicts an old one. Anything else (iteration, spreading, `Object.values(cache)`, handing it
+ * on) may reach every entry: not a cache. */
+function isKeyedUse(ref: ASTPath<any>, name: string, holder: Holder): boolean {
+  const parent = ref.parent;
+  const node = parent?.node;
+  if (!node) return false;
+  if (MEMBER.has(node.type) && node.object === ref.node) {
+    if (holder === 'object') {
+      if (node.computed) return true;
+      const call = parent!.parent?.node;
+      return propertyName(node) === 'hasOwnProperty' && !!call && CALL.has(call.type) && call.callee === node;
+    }
+    if (node.computed) return false;
+    const method = propertyName(node) ?? '';
+    if (method === 'size') return true;
+    if (method === 'keys') return isEvictionRead(ref, name, holder);
+    const call = parent!.parent?.node;
+    return ['get', 'has', 'set', 'delete', 'clear'].includes(method) && !!call && CALL.has(call.type) && call.callee === node;
+  }
+  if (holder !== 'object') return false;
+  if (node.type === 'BinaryExpression' && node.operator === 'in' && node.right === ref.node) return true;
+  if (CALL.has(node.type) && ['Object.hasOwn', 'Object.prototype.hasOwnProperty.call'].includes(dotted(node.callee)) && node.arguments[0] === ref.node) return true;
+  return isEvictionRead(ref, name, holder);
+}
+
 /** Whether a reference changes the binding only as a cache does: stores a value under a key that
  * it does not compute from the binding itself, or evicts. */
 function isEntryWrite(ref: Reference, name: string, holder: Holder): boolean {
@@ -244,33 +364,73 @@ function isEntryWrite(ref: Reference, name: string, holder: Holder): boolean {
   return parent?.type === 'AssignmentExpression' && parent.left === access.path.node && ['=', '??=', '||='].includes(parent.operator) && !mentionsName(parent.right, name);
 }
 
-/** The hit that makes the binding a cache by key, or null (see the top of the file). */
-export function keyedCacheOf(j: JSCodeshift, init: any, references: Reference[], name: string): KeyedCache | null {
+/** The hit that makes the binding a cache by key, or null (see the top of the file).
+ * `handlers`: the handler functions that reach the binding, to tell request data from the rest. */
+export function keyedCacheOf(j: JSCodeshift, init: any, references: Reference[], name: string, handlers?: HandlerFunctions): KeyedCache | null {
   const holder = holderOf(init);
   if (!holder) return null;
   let hit: KeyedCache | null = null;
-  let stores = false;
+  /** The keys (source text) that hits read the stored value back under. */
+  const hitKeys = new Set<string>();
+  /** The writes that store a value: the access and the value stored. */
+  const stores: { access: Access; value: ASTPath<any> }[] = [];
   for (const ref of references) {
+    // the whole collection read (iterated, spread, handed on) or replaced: not followed
+    if (!isKeyedUse(ref.path, name, holder)) return null;
     if (isMutation(ref.effect)) {
       if (!isEntryWrite(ref, name, holder)) return null;
       const access = accessAt(ref.path, holder)!;
-      if (access.method !== 'delete' && access.method !== 'clear' && access.path.parent?.node.type !== 'UnaryExpression') stores = true;
-      // `return (cache[k] ??= load(k))`: filled when missing, and handed back
       const assignment = access.path.parent;
-      if (!hit && assignment?.node.type === 'AssignmentExpression' && assignment.node.operator !== '=' && returnOf(assignment)) hit = hitAt(assignment.node, null);
+      if (access.method === 'set') stores.push({ access, value: access.path.get('arguments', 1) });
+      else if (access.method === null && assignment?.node.type === 'AssignmentExpression') stores.push({ access, value: assignment.get('right') });
+      // `return (cache[k] ??= load(k))`: filled when missing, and handed back
+      if (assignment?.node.type === 'AssignmentExpression' && assignment.node.operator !== '=' && returnOf(assignment)) {
+        hit ??= hitAt(assignment.node, null);
+        hitKeys.add(keyText(access.key));
+      }
       continue;
     }
     const access = accessAt(ref.path, holder);
-    // the whole value handed on, another name for it, or replaced: not followed
-    if (!access) {
-      if (ref.effect.kind !== 'read') return null;
-      continue;
-    }
+    if (!access) continue; // `k in cache`, `Object.hasOwn(cache, k)`, `cache.size`, an eviction
     const reads = holder === 'object' || access.method === 'get';
     if (!reads) continue;
     const local = localHolding(access.path);
     if (local && changesEntry(j, local)) return null;
-    if (!hit && ref.place.at === 'function') hit = hitOf(j, access, name, holder);
+    // `const list = cache.get(k) || []; list.push(x)`, `const { log } = cache.get(k); log.push(x)`
+    if (entryLocals(access.path).some((id) => changedInPlace(j, id))) return null;
+    if (ref.place.at !== 'function') continue;
+    const found = hitOf(j, access, name, holder);
+    if (found) {
+      hit ??= found;
+      hitKeys.add(keyText(access.key));
+    }
   }
-  return stores && hit ? hit : null;
+  if (!hit || stores.length === 0) return null;
+  for (const { access, value } of stores) {
+    // a constant key holds one value (the lazy cache rules handle that), and every write must
+    // store under a key that a hit reads back: `cache.set('last', event.body)` beside a memo is
+    // per-request data
+    if (isLiteralKey(access.key) || !hitKeys.has(keyText(access.key))) return null;
+    // request data stored under a key that does not come from the request
+    if (handlers && handlers.size > 0 && requestSourceOf(value, handlers) !== null && requestSourceOf(keyPathOf(access), handlers) === null) return null;
+    // a stored value changed once stored: `cache.set(k, v); v.items.push(x)`
+    const stored = unwrap(value.node);
+    if (stored?.type === 'Identifier') {
+      const idPath = climbTo(value, stored);
+      if (idPath && changedInPlace(j, idPath, offsetOf(access.path.node))) return null;
+    }
+  }
+  return hit;
+}
+
+/** The path of the key of a keyed access. */
+function keyPathOf(access: Access): ASTPath<any> {
+  return access.method === null ? access.path.get('property') : access.path.get('arguments', 0);
+}
+
+/** The path of `node`, found below `path` through pass-through wrappers. */
+function climbTo(path: ASTPath<any>, node: any): ASTPath<any> | null {
+  let p = path;
+  while (p.node !== node && p.node && PASS_THROUGH.has(p.node.type)) p = p.get(p.node.expression ? 'expression' : 'argument');
+  return p.node === node ? p : null;
 }
