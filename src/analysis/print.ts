@@ -75,18 +75,15 @@ function withStatementGaps(root: Collection<any>, printed: string, originalSourc
   // two statements on one line: a `;` or `}` followed by blanks or a block comment, and more
   // code or a comment
   if (!/[;}](?:[ \t]+\S|[ \t]*\/\*)/.test(originalSource)) return printed;
-  const file = root.size() > 0 ? root.get().node : null;
-  const lines = file?.loc?.lines;
-  if (!lines) return printed;
+  const tree = originalTree(root);
+  if (!tree) return printed;
+  const { lines } = tree;
   const joins: { pattern: RegExp; spaced: string }[] = [];
   const ends: { pattern: RegExp; spaced: string }[] = [];
-  const seen = new Set<object>();
   const isStatement = (node: any) => typeof node?.type === 'string' && /(?:Statement|Declaration)$/.test(node.type);
   const own = (node: any) => node.loc?.lines === lines;
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const visit = (node: any): void => {
-    if (node === null || typeof node !== 'object' || seen.has(node)) return;
-    seen.add(node);
+  eachNode(tree.file, (node) => {
     if (Array.isArray(node)) {
       for (let i = 1; i < node.length; i++) {
         const [a, b] = [node[i - 1], node[i]];
@@ -113,16 +110,8 @@ function withStatementGaps(root: Collection<any>, printed: string, originalSourc
         const before = originalText(a)!.split(/\r?\n/).pop()!;
         ends.push({ pattern: new RegExp(escape(before) + comments.map((c) => '[ \\t]*' + escape(c.trimEnd())).join(''), 'g'), spaced: before + gap.trimEnd() });
       }
-      for (const child of node) visit(child);
-      return;
     }
-    for (const key of Object.keys(node)) {
-      if (key === 'loc' || key === 'original' || key === 'tokens' || key === 'comments' || key === 'extra') continue;
-      const child = node[key];
-      if (child !== null && typeof child === 'object') visit(child);
-    }
-  };
-  visit(file);
+  });
   // after the gaps between statements, which may hold the same comments
   joins.push(...ends);
   // a joined text the user wrote somewhere other than as spaced is not recast's doing
@@ -184,13 +173,10 @@ function withOpeningLineComments(root: Collection<any>, printed: string, origina
  * carries, with that statement and its leading comments after this one. */
 function openingCommentHolders(root: Collection<any>): Map<number, { comment: any; statement: any; following: any[] }> {
   const holders = new Map<number, { comment: any; statement: any; following: any[] }>();
-  const file = root.size() > 0 ? root.get().node : null;
-  const lines = file?.loc?.lines;
-  if (!lines) return holders;
-  const seen = new Set<object>();
-  const visit = (node: any): void => {
-    if (node === null || typeof node !== 'object' || seen.has(node)) return;
-    seen.add(node);
+  const tree = originalTree(root);
+  if (!tree) return holders;
+  const { lines } = tree;
+  eachNode(tree.file, (node) => {
     if (!Array.isArray(node) && Array.isArray(node.comments) && node.loc?.lines === lines) {
       const leading = node.comments.filter((c: any) => c.leading && !c.trailing);
       leading.forEach((c: any, i: number) => {
@@ -201,13 +187,7 @@ function openingCommentHolders(root: Collection<any>): Map<number, { comment: an
         else holders.set(line, { comment: c, statement: node, following: leading.slice(i + 1) });
       });
     }
-    for (const key of Array.isArray(node) ? node.keys() : Object.keys(node)) {
-      if (key === 'loc' || key === 'original' || key === 'tokens' || key === 'comments' || key === 'extra') continue;
-      const child = (node as any)[key];
-      if (child !== null && typeof child === 'object') visit(child);
-    }
-  };
-  visit(file);
+  });
   for (const [line, holder] of holders) if (!holder.comment) holders.delete(line);
   return holders;
 }
@@ -309,28 +289,47 @@ function nextCode(info: readonly LineInfo[], index: number): number {
  * that is still in the tree, found by the original text's lines object. */
 function statementStarts(root: Collection<any>): Set<string> {
   const starts = new Set<string>();
-  const file = root.size() > 0 ? root.get().node : null;
-  const lines = file?.loc?.lines;
-  if (!lines) return starts;
-  const seen = new Set<object>();
-  const visit = (node: any): void => {
-    if (node === null || typeof node !== 'object' || seen.has(node)) return;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
-    }
-    if (typeof node.type === 'string' && node.loc?.lines === lines && /(?:Statement|Declaration)$/.test(node.type)) {
+  const tree = originalTree(root);
+  if (!tree) return starts;
+  eachNode(tree.file, (node) => {
+    if (!Array.isArray(node) && typeof node.type === 'string' && node.loc?.lines === tree.lines && /(?:Statement|Declaration)$/.test(node.type)) {
       starts.add(`${node.loc.start.line}:${node.loc.start.column}`);
     }
-    for (const key of Object.keys(node)) {
-      if (key === 'loc' || key === 'original' || key === 'tokens' || key === 'comments' || key === 'extra') continue;
-      const child = node[key];
-      if (child !== null && typeof child === 'object') visit(child);
+  });
+  return starts;
+}
+
+/** The tree recast printed and the lines object of the text it was parsed from (a node whose
+ * `loc.lines` is that object is the user's own, not generated); null when it has none. */
+function originalTree(root: Collection<any>): { file: any; lines: any } | null {
+  const file = root.size() > 0 ? root.get().node : null;
+  const lines = file?.loc?.lines;
+  return lines ? { file, lines } : null;
+}
+
+/** Keys of a node that hold no code: locations, recast's link to the original, tokens,
+ * comments, parser extras. */
+const NOT_CODE = new Set(['loc', 'original', 'tokens', 'comments', 'extra']);
+
+/** Calls `visit` on every node and every array of nodes under `file`, each once, a parent
+ * before what it holds. */
+function eachNode(file: any, visit: (value: any) => void): void {
+  const seen = new Set<object>();
+  const walk = (value: any): void => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    visit(value);
+    if (Array.isArray(value)) {
+      for (const child of value) walk(child);
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      if (NOT_CODE.has(key)) continue;
+      const child = value[key];
+      if (child !== null && typeof child === 'object') walk(child);
     }
   };
-  visit(file);
-  return starts;
+  walk(file);
 }
 
 /** Puts back the user's `;` guards that printing lost, and guards a statement that begins
