@@ -261,15 +261,43 @@ function collectImportedCalls(ctx: TransformContext, binding: ModuleBinding, sou
       calls.set(found.file, entry);
     }
     const call = ref.path.parent?.node.callee === ref.path.node ? ref.path.parent : ref.path.parent.parent;
+    // an emptying call counts only when every invocation makes it (`reset()` in the handler's
+    // own body, with no `return` or `throw` before it), not `if (n > 100) reset()`
+    const always = runsOnEveryInvocation(ctx, call);
     for (const s of found.state) {
-      if (s.clears) entry.cleared.add(s.name);
-      else if (!entry.changed.has(s.name)) entry.changed.set(s.name, { text: `\`${s.name}\`, line ${s.line}`, call, binding });
+      if (s.clears) {
+        if (always) entry.cleared.add(s.name);
+      } else if (!entry.changed.has(s.name)) {
+        entry.changed.set(s.name, { text: `\`${s.name}\`, line ${s.line}`, call, binding });
+      }
     }
   }
 }
 
-/** State that the calls change in each module, less what a function the handlers also call
- * there empties (`reset()` before `add(x)`): reported. */
+/** `call` is a statement of a handler's own body (`reset();`, `await reset();`) with no
+ * statement before it that may return or throw: it runs on every invocation. */
+function runsOnEveryInvocation(ctx: TransformContext, call: ASTPath<any>): boolean {
+  let statement = call;
+  if (statement.parent?.node.type === 'AwaitExpression') statement = statement.parent;
+  statement = statement.parent;
+  if (statement?.node.type !== 'ExpressionStatement') return false;
+  const block = statement.parent;
+  if (block?.node.type !== 'BlockStatement' || !ctx.handlers.some((h) => h.fn.node.body === block.node)) return false;
+  const index = block.node.body.indexOf(statement.node);
+  return block.node.body.slice(0, index).every((earlier: any) => !mayExit(earlier));
+}
+
+/** The statement holds a `return` or `throw` of its own (not one of a function inside it). */
+function mayExit(node: any): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some(mayExit);
+  if (node.type === 'ReturnStatement' || node.type === 'ThrowStatement') return true;
+  if (/Function|Method|Class/.test(node.type ?? '')) return false;
+  return Object.keys(node).some((key) => key !== 'loc' && key !== 'comments' && key !== 'original' && node[key] !== null && typeof node[key] === 'object' && mayExit(node[key]));
+}
+
+/** State that the calls change in each module, less what a function the handlers call there
+ * on every invocation empties (`reset()` before `add(x)`, or after it): reported. */
 function reviewImportedCalls(calls: Map<string, ImportedCalls>, reviewOf: (binding: ModuleBinding) => (kind: string, message: string) => void): void {
   for (const entry of calls.values()) {
     const state = [...entry.changed].filter(([name]) => !entry.cleared.has(name)).map(([, change]) => change);

@@ -85,6 +85,17 @@ describe('state kept by a project module whose functions a handler calls', () =>
     expect(emptied.result.review).toEqual([]);
   });
 
+  it.each([
+    ['only sometimes', 'const n = add(event.id);\n  if (n > 100) reset();\n  return n;', true],
+    ['after an early return', 'add(event.id);\n  if (event.dry) return 0;\n  reset();\n  return 1;', true],
+    ['in a helper of the module', 'add(event.id);\n  done();\n  return 1;', true],
+    ['at the end of every invocation', 'add(event.id);\n  await reset();\n  return 1;', false],
+  ])('is reported when the handler empties it %s', (_name, body, reported) => {
+    const LIST = 'const list = [];\nexports.reset = () => { list.length = 0; };\nexports.add = (x) => { list.push(x); return list.length; };\n';
+    const { result } = migrateIn(`empties-${_name.replace(/\W+/g, '-')}`, { 'lib/list.js': LIST, 'h.js': `const { reset, add } = require('./lib/list');\nfunction done() { reset(); }\nexports.handler = async (event) => {\n  ${body}\n};\n` }, 'h.js');
+    expect(result.review.map((r) => r.kind)).toEqual(reported ? ['imported-state'] : []);
+  });
+
   it('is not reported for a module named by an absolute path, or one too large to be a helper', () => {
     const absolute = migrateIn('absolute', { 'lib/audit.mjs': AUDIT }, 'lib/audit.mjs');
     expect(absolute.result.review).toEqual([]);
