@@ -289,6 +289,15 @@ describe('a handler made by an awaited call, or chosen as the module loads', () 
     expect(result.output).toContain('exports.handler = async (event) => {\n  let ids = [];');
   });
 
+  it.each([
+    ['a local of the if block under the same name', "let count = 0;\nlet main = async (event) => { count++; return count; };\nexports.handler = main;\nif (process.env.ALT) { const main = async () => 'alt'; exports.handler = main; }\n"],
+    ['a choice between another export and this one', "let count = 0;\nexports.handler = async (event) => { count++; return count; };\nexports.legacy = async (event) => 'legacy';\nif (process.env.LEGACY) exports.handler = exports.legacy || exports.handler;\n"],
+  ])('a handler always exported and replaced in an if by %s is reported as exported conditionally', (_label, source) => {
+    const result = review(source, 'index.js', ['handler']);
+    expect(result.output).toBeNull();
+    expect(result.review.map((r: any) => r[0])).toEqual(['handler-not-followed']);
+  });
+
   it('a conditional export next to a followed handler is still reported', () => {
     const result = review(`${CHOSEN}exports.other = async (event) => seen.length;\nif (x) exports.handler = b;\n`, 'index.js', ['other', 'handler']);
     expect(result.handlers).toEqual(['other', 'handler']);

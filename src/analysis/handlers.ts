@@ -185,15 +185,23 @@ function underMainModuleTest(path: ASTPath<any>): boolean {
 }
 
 /** The conditional export `e` hands out the unconditional one `plain` again: the same
- * binding (`{ handler: a }` after `exports.handler = a`), or code that reads the export
- * itself (`exports.handler`, `module.exports.handler`, as an argument of a wrapper too). */
+ * binding (`{ handler: a }` after `exports.handler = a`, not a local `a` of the `if` block),
+ * the export itself (`exports.handler`, `module.exports.handler`), or the export handed to a
+ * wrapper (`wrap(exports.handler)`, `tracer.wrap(a)`). A choice between the export and
+ * something else (`exports.legacy || exports.handler`) is not the same export. */
 function sameExport(e: ExportedValue, plain: ExportedValue): boolean {
-  const value = unwrap(e.value).value;
-  const before = unwrap(plain.value).value;
-  if (value.type === 'Identifier' && before.type === 'Identifier' && value.name === before.name) return true;
-  const text = originalText(value) ?? '';
-  const key = e.name.split('.').pop()!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(String.raw`\bexports\s*(?:\.\s*${key}\b|\[\s*(['"])${key}\1\s*\])`).test(text);
+  const value = unwrap(e.value);
+  const same = (candidate: ASTPath<any>): boolean => {
+    const node = candidate.node;
+    const before = unwrap(plain.value);
+    if (node.type === 'Identifier' && before.node.type === 'Identifier' && node.name === before.node.name) {
+      return declaringBlock(candidate, node.name) === declaringBlock(before, node.name);
+    }
+    return (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && commonJsExportPath(node) === e.name;
+  };
+  if (same(value)) return true;
+  if (value.node.type !== 'CallExpression') return false;
+  return value.node.arguments.some((_: any, i: number) => same(unwrap(value.get('arguments', i))));
 }
 
 /** Exports assigned in a module-level `if` (`if (x) { exports.handler = a } else { exports.handler = b }`),
@@ -228,6 +236,23 @@ export function conditionalExports(root: Collection<any>): ExportedValue[] {
     if (s.node.type === 'IfStatement') visit(s, 0);
   });
   return out;
+}
+
+/** The nearest block around `path` (up to the program) whose own statements declare `name`
+ * with `let`, `const`, `class` or `function`: where a name written at `path` is bound (a
+ * `const main` inside an `if` block is not the module's `main`); the program when none is. */
+function declaringBlock(path: ASTPath<any>, name: string): any {
+  const declares = (statement: any): boolean => {
+    const declaration = statement?.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'VariableDeclaration') return declaration.declarations.some((d: any) => d.id?.type === 'Identifier' && d.id.name === name);
+    return (declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id?.name === name;
+  };
+  let p: ASTPath<any> | null = path.parent;
+  for (; p; p = p.parent) {
+    if (p.node.type === 'Program') return p.node;
+    if (p.node.type === 'BlockStatement' && p.node.body.some(declares)) return p.node;
+  }
+  return null;
 }
 
 /** Packages whose importers are UI code (components). */
