@@ -60,6 +60,12 @@ describe('state kept by a project module whose functions a handler calls', () =>
     expect(index.result.review.map((r) => r.kind)).toEqual(['imported-state']);
   });
 
+  it("follows an ES module's default import of a CommonJS module to its module.exports", () => {
+    const { result } = migrateIn('default-of-commonjs', { 'log.js': 'const lines = [];\nmodule.exports = { record(x) { lines.push(x); return lines.length; } };\n', 'h.mjs': "import audit from './log.js';\nexport const handler = async (event) => audit.record(event.id);\n" }, 'h.mjs');
+    expect(result.review.map((r) => r.kind)).toEqual(['imported-state']);
+    expect(result.review[0].message).toContain('(`lines`, line 1 of log.js)');
+  });
+
   it.each([
     ['a function that changes no module state', 'export function record(x) { const local = []; local.push(x); return local.length; }\n'],
     ['state the function sets afresh first thing', 'let entries = [];\nexport function record(x) { entries = []; entries.push(x); return entries.length; }\n'],

@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { ASTPath } from 'jscodeshift';
 import { collectModuleBindings, classifyModuleBindings, type ModuleBinding } from './bindings';
 import { findHandlers } from './handlers';
+import { detectModuleKind } from './imports';
 import { jscodeshiftFor, parserFor, syntaxChecker } from './parser';
 import { hasResetAtTop } from './resetStatement';
 import { propertyName } from './scope';
@@ -139,7 +140,10 @@ function analyse(file: string, treeKey: string, exportName: string): Answer {
   try {
     const j = jscodeshiftFor(parser);
     const root = j(treeOf(file, treeKey) as any);
-    const functions = findHandlers(j, root, { names: [exportName] });
+    // an ES module's default import of a CommonJS module is its `module.exports`
+    // (`import audit from './audit.js'`, then `audit.record(x)`: `record` there)
+    const name = exportName.startsWith('default.') && detectModuleKind(j, root) === 'commonjs' ? exportName.slice('default.'.length) : exportName;
+    const functions = findHandlers(j, root, { names: [name] });
     if (functions.length === 0) return { isFunction: false, state: [] };
     const bindings = collectModuleBindings(j, root, functions);
     const classes = classifyModuleBindings(j, root, bindings);
