@@ -246,3 +246,44 @@ describe('look-alikes of a cache by key that leak per-request data are migrated'
     );
   });
 });
+
+// Ordinary eviction of a real cache: the two-line LRU eviction and TTL sweeps that only test
+// entries and delete by the iterated key keep it a cache; anything else done in such a loop
+// still disqualifies it.
+describe('eviction of a cache by key', () => {
+  const memoWith = (eviction: string) =>
+    `const cache = new Map();\nconst MAX = 3;\nasync function load(id) { return { id }; }\nexports.handler = async (event) => {\n  const now = Date.now();\n  ${eviction}\n  const hit = cache.get(event.id);\n  if (hit) return hit.value;\n  const value = await load(event.id);\n  cache.set(event.id, { value, exp: now + 1000 });\n  return value;\n};\n`;
+
+  it('the two-line LRU eviction (const oldest = cache.keys().next().value; cache.delete(oldest))', () => {
+    keptAsKeyedCache(memoWith('if (cache.size > MAX) {\n    const oldest = cache.keys().next().value;\n    cache.delete(oldest);\n  }'));
+  });
+
+  it('a TTL sweep over the entries, the keys or with forEach', () => {
+    for (const sweep of [
+      'for (const [k, e] of cache) if (e.exp < now) cache.delete(k);',
+      'for (const [k, e] of cache.entries()) { if (e.exp < now) { cache.delete(k); } }',
+      'for (const [k, { exp }] of cache) if (exp < now) cache.delete(k);',
+      'for (const k of cache.keys()) if (cache.get(k).exp < now) cache.delete(k);',
+      'cache.forEach((e, k) => { if (e.exp < now) cache.delete(k); });',
+      'cache.forEach((e, k) => e.exp < now && cache.delete(k));',
+    ]) {
+      keptAsKeyedCache(memoWith(sweep));
+    }
+  });
+
+  it('a loop that does anything else with an entry or a key is not eviction', () => {
+    for (const loop of [
+      'for (const [k, e] of cache) { if (e.exp < now) cache.delete(k); e.hits++; }',
+      'for (const [k, e] of cache) if (e.exp < now) cache.delete(k); else e.seenBy = event.user;',
+      'for (const [k, e] of cache) if (e.exp < now) cache.delete(k); else expired.push(e);',
+      'for (const [k, e] of cache) if (e.exp < now) cache.delete(k); else return e.value;',
+      'for (const [k, e] of cache) if (e.value.items.push(event.user) && e.exp < now) cache.delete(k);',
+      'for (const k of cache.keys()) if (k === event.id) cache.delete(event.other);',
+      'cache.forEach((e, k) => { if (e.exp < now) cache.delete(k); else track(e); });',
+      'cache.forEach((e, k, m) => { if (e.exp < now) m.delete(k); });',
+      'const oldest = cache.keys().next().value; cache.delete(oldest); log.push(oldest);',
+    ]) {
+      expect(migrated(`const expired = [];\nconst log = [];\n${memoWith(loop)}`)).toContain('cache = new Map();');
+    }
+  });
+});

@@ -291,7 +291,7 @@ const isLiteralKey = (key: any) =>
 /** `Object.keys(cache)` read only for its size or one key (`Object.keys(cache).length`,
  * `delete cache[Object.keys(cache)[0]]`), and `cache.delete(cache.keys().next().value)`: the
  * eviction of an old entry, which reads no entry. */
-function isEvictionRead(ref: ASTPath<any>, name: string, holder: Holder): boolean {
+function isEvictionRead(j: JSCodeshift, ref: ASTPath<any>, name: string, holder: Holder): boolean {
   const parent = ref.parent;
   if (holder === 'object') {
     const call = parent?.node;
@@ -299,26 +299,162 @@ function isEvictionRead(ref: ASTPath<any>, name: string, holder: Holder): boolea
     const use = parent!.parent?.node;
     return !!use && MEMBER.has(use.type) && use.object === call && (use.computed || propertyName(use) === 'length');
   }
-  // cache.keys().next().value inside cache.delete(...)
+  // cache.keys().next().value inside cache.delete(...), or held by a local that is only deleted:
+  // const oldest = cache.keys().next().value; cache.delete(oldest);
   const keys = parent?.parent;
   const next = keys?.parent?.parent;
   const value = next?.parent;
   const del = value?.parent;
-  return (
-    !!del &&
-    propertyName(parent!.node) === 'keys' &&
-    CALL.has(keys!.node.type) &&
-    MEMBER.has(keys!.parent!.node.type) &&
-    propertyName(keys!.parent!.node) === 'next' &&
-    CALL.has(next!.node.type) &&
-    MEMBER.has(value!.node.type) &&
-    propertyName(value!.node) === 'value' &&
-    CALL.has(del.node.type) &&
-    del.node.arguments[0] === value!.node &&
-    MEMBER.has(del.node.callee.type) &&
-    del.node.callee.object?.name === name &&
-    propertyName(del.node.callee) === 'delete'
-  );
+  if (
+    !del ||
+    propertyName(parent!.node) !== 'keys' ||
+    !CALL.has(keys!.node.type) ||
+    !MEMBER.has(keys!.parent!.node.type) ||
+    propertyName(keys!.parent!.node) !== 'next' ||
+    !CALL.has(next!.node.type) ||
+    !MEMBER.has(value!.node.type) ||
+    propertyName(value!.node) !== 'value'
+  ) {
+    return false;
+  }
+  if (isDeleteOf(del.node, value!.node, name)) return true;
+  if (del.node.type !== 'VariableDeclarator' || del.node.init !== value!.node || del.node.id.type !== 'Identifier') return false;
+  const declaration = del.parent?.node;
+  if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') return false;
+  const local = del.get('id');
+  const scope = resolveScope(local);
+  const uses = findPaths(j, functionOf(del), 'Identifier', (n: any) => n.name === local.node.name).filter((p) => p.node !== local.node && isReference(p) && resolveScope(p) === scope);
+  return uses.length > 0 && uses.every((p) => !!p.parent && isDeleteOf(p.parent.node, p.node, name));
+}
+
+/** Whether `call` is `<name>.delete(<arg>)`. */
+function isDeleteOf(call: any, arg: any, name: string): boolean {
+  return CALL.has(call?.type) && call.arguments.length === 1 && call.arguments[0] === arg && MEMBER.has(call.callee.type) && call.callee.object?.name === name && propertyName(call.callee) === 'delete';
+}
+
+/** An eviction sweep over a Map: an iteration whose body only reads the entries and deletes by
+ * the iterated key (`for (const [k, e] of cache) if (e.exp < now) cache.delete(k);`,
+ * `for (const k of cache.keys()) ...`, `cache.forEach((e, k) => { if (e.exp < now) cache.delete(k); })`).
+ * Anything else done with an entry or a key (changed, handed on, pushed, returned) is not. */
+function isEvictionSweep(j: JSCodeshift, ref: ASTPath<any>, name: string, holder: Holder): boolean {
+  if (holder !== 'map') return false;
+  let iterated: ASTPath<any> = ref;
+  let method: string | null = null;
+  if (MEMBER.has(ref.parent?.node.type) && ref.parent!.node.object === ref.node) {
+    method = propertyName(ref.parent!.node) ?? null;
+    const call = ref.parent!.parent;
+    if (!call || !CALL.has(call.node.type) || call.node.callee !== ref.parent!.node) return false;
+    if (method === 'forEach') {
+      const callback = call.node.arguments[0];
+      if (call.node.arguments.length !== 1 || !callback || !['ArrowFunctionExpression', 'FunctionExpression'].includes(callback.type)) return false;
+      const params = callback.params;
+      if (params.length < 2 || params.length > 2 || params[1].type !== 'Identifier' || params.some((p: any) => p.type === 'RestElement')) return false;
+      const fn = call.get('arguments', 0);
+      const entries = patternNames(fn.get('params', 0));
+      const body = fn.get('body');
+      return sweepBody(j, body, name, params[1].name, fn.get('params', 1), entries, true);
+    }
+    if (call.node.arguments.length !== 0 || (method !== 'keys' && method !== 'entries')) return false;
+    iterated = call;
+  }
+  const loop = iterated.parent;
+  if (loop?.node.type !== 'ForOfStatement' || loop.node.right !== iterated.node || loop.node.await) return false;
+  const left = loop.node.left;
+  if (left.type !== 'VariableDeclaration' || left.declarations.length !== 1) return false;
+  const id = loop.get('left', 'declarations', 0, 'id');
+  let keyPath: ASTPath<any>;
+  let entries: ASTPath<any>[] = [];
+  if (method === 'keys') {
+    if (id.node.type !== 'Identifier') return false;
+    keyPath = id;
+  } else {
+    if (id.node.type !== 'ArrayPattern' || id.node.elements.length < 1 || id.node.elements.length > 2 || id.node.elements[0]?.type !== 'Identifier') return false;
+    keyPath = id.get('elements', 0);
+    if (id.node.elements[1]) entries = patternNames(id.get('elements', 1));
+  }
+  return sweepBody(j, loop.get('body'), name, keyPath.node.name, keyPath, entries, false);
+}
+
+/** The identifiers a pattern declares. */
+function patternNames(p: ASTPath<any>): ASTPath<any>[] {
+  const out: ASTPath<any>[] = [];
+  const collect = (q: ASTPath<any>) => {
+    const node = q.node;
+    if (!node) return;
+    if (node.type === 'Identifier') out.push(q);
+    else if (node.type === 'ObjectPattern') node.properties.forEach((prop: any, i: number) => collect(prop.type === 'RestElement' ? q.get('properties', i, 'argument') : q.get('properties', i, 'value')));
+    else if (node.type === 'ArrayPattern') node.elements.forEach((e: any, i: number) => e && collect(q.get('elements', i)));
+    else if (node.type === 'AssignmentPattern') collect(q.get('left'));
+    else if (node.type === 'RestElement') collect(q.get('argument'));
+  };
+  collect(p);
+  return out;
+}
+
+const SWEEP_TESTS = new Set(['IfStatement', 'ConditionalExpression', 'WhileStatement', 'DoWhileStatement', 'ForStatement']);
+const SWEEP_OPERATORS = new Set(['BinaryExpression', 'LogicalExpression', 'UnaryExpression', 'ParenthesizedExpression']);
+
+/** Whether the body of a sweep only tests entries and deletes by the key `key`: its statements
+ * are tests, `cache.delete(key)`, `continue`, `break`, and (in a callback) a bare `return`; the
+ * entries and the key are only read in tests (or the key deleted). */
+function sweepBody(j: JSCodeshift, body: ASTPath<any>, name: string, key: string, keyPath: ASTPath<any>, entries: ASTPath<any>[], callback: boolean): boolean {
+  const isDelete = (node: any) => isDeleteOf(node, node?.arguments?.[0], name) && node.arguments[0].type === 'Identifier' && node.arguments[0].name === key;
+  const statementOk = (node: any): boolean => {
+    if (!node) return true;
+    switch (node.type) {
+      case 'BlockStatement':
+        return node.body.every(statementOk);
+      case 'IfStatement':
+        return statementOk(node.consequent) && statementOk(node.alternate);
+      case 'ExpressionStatement': {
+        const e = node.expression;
+        if (isDelete(e)) return true;
+        return e.type === 'LogicalExpression' && (e.operator === '&&' || e.operator === '||') && isDelete(e.right);
+      }
+      case 'ContinueStatement':
+      case 'BreakStatement':
+      case 'EmptyStatement':
+        return !node.label;
+      case 'ReturnStatement':
+        return callback && !node.argument;
+      default:
+        return false;
+    }
+  };
+  if (body.node.type === 'BlockStatement' || !callback) {
+    if (!statementOk(body.node)) return false;
+  } else if (!(isDelete(body.node) || (body.node.type === 'LogicalExpression' && isDelete(body.node.right)))) {
+    return false;
+  }
+  // every use of an entry (or a part of one) only feeds a test
+  for (const entry of entries) {
+    const scope = resolveScope(entry);
+    const uses = findPaths(j, body, 'Identifier', (n: any) => n.name === entry.node.name).filter((p) => p.node !== entry.node && isReference(p) && resolveScope(p) === scope);
+    if (!uses.every((p) => onlyTested(p, body, isDelete))) return false;
+  }
+  const keyScope = resolveScope(keyPath);
+  const keyUses = findPaths(j, body, 'Identifier', (n: any) => n.name === key).filter((p) => p.node !== keyPath.node && isReference(p) && resolveScope(p) === keyScope);
+  // the key deletes its entry, reads it (`cache.get(k).exp < now`: the entry only tested) or is tested
+  const readsEntry = (call: ASTPath<any> | null | undefined, arg: any) =>
+    !!call && CALL.has(call.node.type) && call.node.arguments.length === 1 && call.node.arguments[0] === arg && MEMBER.has(call.node.callee.type) && call.node.callee.object?.name === name && MAP_READS.has(propertyName(call.node.callee) ?? '');
+  return keyUses.every((p) => (p.parent && isDelete(p.parent.node)) || (readsEntry(p.parent, p.node) && onlyTested(p.parent!, body, isDelete)) || onlyTested(p, body, isDelete));
+}
+
+/** Whether the value at `path` (with the members read from it) only goes into a test. */
+function onlyTested(path: ASTPath<any>, within: ASTPath<any>, isDelete: (node: any) => boolean): boolean {
+  let p = path;
+  while (p.parent && MEMBER.has(p.parent.node.type) && p.parent.node.object === p.node) p = p.parent;
+  // a member read that is then called (`e.items.push(x)`, `e.get()`) may change the entry
+  if (p.parent && CALL.has(p.parent.node.type)) return false;
+  for (;;) {
+    const parent = p.parent?.node;
+    if (!parent) return false;
+    if (SWEEP_TESTS.has(parent.type)) return parent.test === p.node;
+    // `e.exp < now && cache.delete(k)`
+    if (parent.type === 'LogicalExpression' && parent.left === p.node && isDelete(parent.right)) return true;
+    if (!SWEEP_OPERATORS.has(parent.type) || (parent.type === 'UnaryExpression' && parent.operator === 'delete') || p === within) return false;
+    p = p.parent!;
+  }
 }
 
 /** Whether a reference uses the binding only as a cache by key does: reads, tests, writes or
@@ -326,7 +462,7 @@ function isEvictionRead(ref: ASTPath<any>, name: string, holder: Holder): boolea
  * `cache.clear()`, `cache.size`, `cache[k]`, `k in cache`, `Object.hasOwn(cache, k)`), or
  * evicts an old one. Anything else (iteration, spreading, `Object.values(cache)`, handing it
  * on) may reach every entry: not a cache. */
-function isKeyedUse(ref: ASTPath<any>, name: string, holder: Holder): boolean {
+function isKeyedUse(j: JSCodeshift, ref: ASTPath<any>, name: string, holder: Holder): boolean {
   const parent = ref.parent;
   const node = parent?.node;
   if (!node) return false;
@@ -339,14 +475,16 @@ function isKeyedUse(ref: ASTPath<any>, name: string, holder: Holder): boolean {
     if (node.computed) return false;
     const method = propertyName(node) ?? '';
     if (method === 'size') return true;
-    if (method === 'keys') return isEvictionRead(ref, name, holder);
+    if (method === 'keys') return isEvictionRead(j, ref, name, holder) || isEvictionSweep(j, ref, name, holder);
+    if (method === 'entries' || method === 'forEach') return isEvictionSweep(j, ref, name, holder);
     const call = parent!.parent?.node;
     return ['get', 'has', 'set', 'delete', 'clear'].includes(method) && !!call && CALL.has(call.type) && call.callee === node;
   }
+  if (node.type === 'ForOfStatement' && node.right === ref.node) return isEvictionSweep(j, ref, name, holder);
   if (holder !== 'object') return false;
   if (node.type === 'BinaryExpression' && node.operator === 'in' && node.right === ref.node) return true;
   if (CALL.has(node.type) && ['Object.hasOwn', 'Object.prototype.hasOwnProperty.call'].includes(dotted(node.callee)) && node.arguments[0] === ref.node) return true;
-  return isEvictionRead(ref, name, holder);
+  return isEvictionRead(j, ref, name, holder);
 }
 
 /** Whether a reference changes the binding only as a cache does: stores a value under a key that
@@ -376,7 +514,7 @@ export function keyedCacheOf(j: JSCodeshift, init: any, references: Reference[],
   const stores: { access: Access; value: ASTPath<any> }[] = [];
   for (const ref of references) {
     // the whole collection read (iterated, spread, handed on) or replaced: not followed
-    if (!isKeyedUse(ref.path, name, holder)) return null;
+    if (!isKeyedUse(j, ref.path, name, holder)) return null;
     if (isMutation(ref.effect)) {
       if (!isEntryWrite(ref, name, holder)) return null;
       const access = accessAt(ref.path, holder)!;
