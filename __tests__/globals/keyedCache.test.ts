@@ -287,3 +287,41 @@ describe('eviction of a cache by key', () => {
     }
   });
 });
+
+// A memo's value is computed from its key; a value holding other request data (fields of the
+// event or context, or locals computed from them) is per-request data: migrated.
+describe('request data other than the key stored under it', () => {
+  it('the request itself stored under a request key is migrated', () => {
+    expect(
+      migrated(
+        'const sessions = new Map();\nexports.handler = async (event) => {\n  const sid = event.sessionId;\n  if (sessions.has(sid)) return sessions.get(sid);\n  const profile = { user: event.user, cart: event.cart };\n  sessions.set(sid, profile);\n  return profile;\n};\n',
+      ),
+    ).toContain('sessions = new Map();');
+    expect(
+      migrated('const byUser = new Map();\nexports.handler = async (event) => {\n  const cached = byUser.get(event.userId);\n  if (cached) return cached;\n  byUser.set(event.userId, event.body);\n  return event.body;\n};\n'),
+    ).toContain('byUser = new Map();');
+    expect(
+      migrated('const byUser = {};\nexports.handler = async (event, context) => {\n  if (byUser[event.id]) return byUser[event.id];\n  byUser[event.id] = { id: event.id, requestId: context.awsRequestId };\n  return byUser[event.id];\n};\n'),
+    ).toContain('byUser = {};');
+  });
+
+  it('a loaded value that request data is written into before it is stored is migrated', () => {
+    expect(
+      migrated(
+        'const cache = new Map();\nasync function load(id) { return { id, t: 1 }; }\nexports.handler = async (event) => {\n  const id = event.id;\n  const hit = cache.get(id);\n  if (hit) return hit;\n  const v = await load(id);\n  v.loadedFor = event.user;\n  cache.set(id, v);\n  return v;\n};\n',
+      ),
+    ).toContain('cache = new Map();');
+  });
+
+  it('a value computed from the key alone stays a cache, however the key is named', () => {
+    const memo = (head: string, key: string, load: string) =>
+      `const cache = new Map();\nasync function load(id) { return { id }; }\nexports.handler = async (event) => {\n  ${head}\n  if (cache.has(${key})) return cache.get(${key});\n  const v = await ${load};\n  cache.set(${key}, v);\n  return v;\n};\n`;
+    keptAsKeyedCache(memo('', 'event.id', 'load(event.id)'));
+    keptAsKeyedCache(memo('const id = event.id;', 'id', 'load(id)'));
+    keptAsKeyedCache(memo('const id = event.id;', 'event.id', 'load(id)'));
+    keptAsKeyedCache(memo('const id = event.id;', 'id', 'load(event.id)'));
+    keptAsKeyedCache(memo('const { id } = event;', 'id', 'load(event.id)'));
+    keptAsKeyedCache(memo('const key = String(event.id).trim();', 'key', 'load(event.id)'));
+    keptAsKeyedCache(memo("const url = `https://api.example.com/items/${event.id}`;", 'url', 'load(url)'));
+  });
+});

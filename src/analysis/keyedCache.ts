@@ -551,6 +551,9 @@ export function keyedCacheOf(j: JSCodeshift, init: any, references: Reference[],
     if (isLiteralKey(access.key) || !hitKeys.has(keyText(access.key))) return null;
     // request data stored under a key that does not come from the request
     if (handlers && handlers.size > 0 && requestSourceOf(value, handlers) !== null && requestSourceOf(keyPathOf(access), handlers) === null) return null;
+    // request data other than the key stored with it (`{ user: event.user }` under
+    // `event.sessionId`, `v.loadedFor = event.user`): per-request data, not a memo of the key
+    if (handlers && handlers.size > 0 && requestDataBesidesKey(value, keyPathOf(access), handlers)) return null;
     // a stored value changed once stored: `cache.set(k, v); v.items.push(x)`
     const stored = unwrap(value.node);
     if (stored?.type === 'Identifier') {
@@ -571,4 +574,143 @@ function climbTo(path: ASTPath<any>, node: any): ASTPath<any> | null {
   let p = path;
   while (p.node !== node && p.node && PASS_THROUGH.has(p.node.type)) p = p.get(p.node.expression ? 'expression' : 'argument');
   return p.node === node ? p : null;
+}
+
+/** The source text of an expression, spaces dropped (a name by its name: shorthand properties
+ * carry copies without a place in the source). */
+const exprText = (node: any) => (node?.type === 'Identifier' ? node.name : keyText(node));
+
+/** The texts that stand for the key at `keyPath`: its own, the request data it is computed
+ * from (`event.body` for `const k = hash(event.body)`, `event.id` for `norm(event.id)`), through
+ * the locals it is computed from (`const id = event.id`, `const { id } = event`). */
+function keyTextsOf(keyPath: ASTPath<any>): Set<string> {
+  const texts = new Set<string>([exprText(keyPath.node)]);
+  const seen = new Set<any>();
+  const collect = (path: ASTPath<any>, depth: number): void => {
+    const node = path.node;
+    if (!node || typeof node.type !== 'string' || depth > 6 || FUNCTION_TYPES.has(node.type)) return;
+    if (MEMBER.has(node.type)) {
+      const parent = path.parent?.node;
+      if (!(CALL.has(parent?.type) && parent.callee === node)) {
+        // `event.user.id` stands for itself, not for the whole `event.user`
+        texts.add(exprText(node));
+        if (node.computed) collect(path.get('property'), depth);
+        if (CALL.has(node.object.type)) collect(path.get('object'), depth);
+        return;
+      }
+    }
+    if (node.type === 'Identifier') {
+      if (!isReference(path)) return;
+      const scope = resolveScope(path);
+      if (!scope || scope.isGlobal) return;
+      for (const binding of (scope.getBindings()[node.name] ?? []) as ASTPath<any>[]) {
+        if (seen.has(binding.node)) continue;
+        seen.add(binding.node);
+        const declarator = binding.parent;
+        if (declarator?.node.type === 'VariableDeclarator' && declarator.node.id === binding.node && declarator.node.init) {
+          texts.add(node.name);
+          collect(declarator.get('init'), depth + 1);
+          continue;
+        }
+        // const { id } = event: the key is event.id
+        const property = binding.parent?.node;
+        const pattern = binding.parent?.parent;
+        const holder = pattern?.parent?.node;
+        if ((property?.type === 'ObjectProperty' || property?.type === 'Property') && !property.computed && property.value === binding.node && pattern?.node.type === 'ObjectPattern' && holder?.type === 'VariableDeclarator' && holder.id === pattern.node && holder.init) {
+          const key = property.key.type === 'Identifier' ? property.key.name : property.key.value;
+          if (typeof key === 'string') texts.add(`${exprText(holder.init)}.${key}`);
+          texts.add(node.name);
+        }
+      }
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'loc' || key === 'comments' || key === 'original' || key === 'tokens' || key === 'typeAnnotation' || key === 'extra') continue;
+      const value = node[key];
+      if (Array.isArray(value)) value.forEach((c, i) => c && typeof c.type === 'string' && collect(path.get(key, i), depth));
+      else if (value && typeof value.type === 'string') collect(path.get(key), depth);
+    }
+  };
+  collect(keyPath, 0);
+  texts.delete('');
+  return texts;
+}
+
+/** Whether the value stored at `valuePath` holds request data other than the key (`keyPath`):
+ * a field of the event or the context, or a local computed from one, that is not the key, also
+ * through what is later written into a local it is built in (`v.loadedFor = event.user`). */
+function requestDataBesidesKey(valuePath: ASTPath<any>, keyPath: ASTPath<any>, handlers: HandlerFunctions): boolean {
+  const keys = keyTextsOf(keyPath);
+  const seen = new Set<any>();
+  let budget = 3000;
+  const inExpression = (path: ASTPath<any>): boolean => {
+    let found = false;
+    const visit = (p: ASTPath<any>): void => {
+      if (found || --budget < 0) return;
+      const node = p.node;
+      if (!node || typeof node.type !== 'string') return;
+      if (node !== keyPath.node && keys.has(exprText(node)) && (node.type === 'Identifier' || MEMBER.has(node.type) || node.type === 'TemplateLiteral' || node.type === 'BinaryExpression')) return;
+      if (node.type === 'Identifier') {
+        if (isReference(p) && nameHoldsRequest(p)) found = true;
+        return;
+      }
+      for (const key of Object.keys(node)) {
+        if (key === 'loc' || key === 'comments' || key === 'original' || key === 'tokens' || key === 'typeAnnotation' || key === 'extra') continue;
+        const value = node[key];
+        if (Array.isArray(value)) value.forEach((c, i) => c && typeof c.type === 'string' && visit(p.get(key, i)));
+        else if (value && typeof value.type === 'string') visit(p.get(key));
+      }
+    };
+    visit(path);
+    return found || budget < 0;
+  };
+  const nameHoldsRequest = (idPath: ASTPath<any>): boolean => {
+    const scope = resolveScope(idPath);
+    if (!scope || scope.isGlobal) return false;
+    for (const binding of (scope.getBindings()[idPath.node.name] ?? []) as ASTPath<any>[]) {
+      if (seen.has(binding.node)) continue;
+      seen.add(binding.node);
+      let top = binding;
+      while (top.parent && /Pattern$|^ObjectProperty$|^Property$|^RestElement$/.test(top.parent.node.type)) top = top.parent;
+      const holder = top.parent;
+      if (!holder) continue;
+      if (FUNCTION_TYPES.has(holder.node.type) && holder.node.params?.includes(top.node)) {
+        if (requestSourceOf(idPath, handlers) !== null) return true;
+        continue;
+      }
+      if (holder.node.type === 'VariableDeclarator' && holder.node.id === top.node) {
+        if (holder.node.init && inExpression(holder.get('init'))) return true;
+        const loop = holder.parent?.parent;
+        if ((loop?.node.type === 'ForOfStatement' || loop?.node.type === 'ForInStatement') && loop.node.left === holder.parent.node && requestSourceOf(idPath, handlers) !== null) return true;
+        // what is later assigned to the local or written into it
+        const name = binding.node.name;
+        let hit = false;
+        const fn = functionOf(holder);
+        const walkUses = (p: ASTPath<any>): void => {
+          if (hit) return;
+          const node = p.node;
+          if (!node || typeof node.type !== 'string') return;
+          if (node.type === 'Identifier' && node.name === name && node !== binding.node && isReference(p) && resolveScope(p) === scope) {
+            const effect = referenceEffect(p);
+            if (effect.kind === 'assign' || effect.kind === 'member-write' || effect.kind === 'mutating-call') {
+              let around: ASTPath<any> | null = p.parent;
+              while (around && around.node.type !== 'AssignmentExpression' && !CALL.has(around.node.type) && around.node.type !== 'UpdateExpression' && around.node.type !== 'UnaryExpression') around = around.parent;
+              if (!around || inExpression(around)) hit = true;
+            }
+            return;
+          }
+          for (const key of Object.keys(node)) {
+            if (key === 'loc' || key === 'comments' || key === 'original' || key === 'tokens') continue;
+            const value = node[key];
+            if (Array.isArray(value)) value.forEach((c, i) => c && typeof c.type === 'string' && walkUses(p.get(key, i)));
+            else if (value && typeof value.type === 'string') walkUses(p.get(key));
+          }
+        };
+        walkUses(fn);
+        if (hit) return true;
+      }
+    }
+    return false;
+  };
+  return inExpression(valuePath);
 }
