@@ -325,3 +325,28 @@ describe('request data other than the key stored under it', () => {
     keptAsKeyedCache(memo("const url = `https://api.example.com/items/${event.id}`;", 'url', 'load(url)'));
   });
 });
+
+// An entry changed in place out of sight: handed to a function of the module that changes its
+// argument, or to a function not known to leave it alone, or taken out of a literal.
+describe('entries handed to a function that changes them', () => {
+  const shared = (use: string) =>
+    `const cache = new Map();\nasync function load(k) { return { k, items: [] }; }\nfunction addItem(e, x) { e.items.push(x); }\nfunction size(e) { return e.items.length; }\nasync function get(k) {\n  if (cache.has(k)) return cache.get(k);\n  const v = await load(k);\n  cache.set(k, v);\n  return v;\n}\nexports.handler = async (event) => {\n  await get(event.k);\n  ${use}\n  return cache.get(event.k).items.length;\n};\n`;
+
+  it('an entry changed through a helper, directly, through a local or out of a literal, is migrated', () => {
+    for (const use of [
+      'addItem(cache.get(event.k), event.user);',
+      'const e = cache.get(event.k); addItem(e, event.user);',
+      'const [first] = [cache.get(event.k)]; first.items.push(event.user);',
+      'const { e } = { e: cache.get(event.k) }; e.items.push(event.user);',
+      'record(cache.get(event.k), event.user);',
+      'const e = cache.get(event.k); record(e, event.user);',
+    ]) {
+      expect(migrated(shared(use))).toContain('cache = new Map();');
+    }
+  });
+
+  it('an entry handed to a helper that only reads it, or to JSON.stringify, stays a cache', () => {
+    keptAsKeyedCache(shared('console.log(size(cache.get(event.k)));'));
+    keptAsKeyedCache(shared('const e = cache.get(event.k); console.log(JSON.stringify(e), size(e));'));
+  });
+});

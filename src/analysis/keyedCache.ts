@@ -24,7 +24,7 @@ import type { Reference } from './bindings';
 import { findPaths } from './fastFind';
 import { resolveScope } from './lexicalScope';
 import { isEmptyValue, requestSourceOf, type HandlerFunctions } from './lazyGuard';
-import { isMutation, referenceEffect } from './mutation';
+import { calleeName, isMutation, MUTATING_CALLS, NON_MUTATING_CALLS, referenceEffect } from './mutation';
 import { isReference, propertyName } from './scope';
 import { originalText, sourceExcerpt } from './sourceExcerpt';
 
@@ -231,7 +231,7 @@ function changesEntry(j: JSCodeshift, declarator: ASTPath<any>): boolean {
   return findPaths(j, functionOf(declarator), 'Identifier', (n: any) => n.name === name).some((p) => {
     if (p.node === declarator.node.id || !isReference(p) || resolveScope(p) !== scope) return false;
     const effect = referenceEffect(p);
-    return effect.kind === 'member-write' || effect.kind === 'mutating-call';
+    return effect.kind === 'member-write' || effect.kind === 'mutating-call' || (effect.kind === 'passed' && handedToChanger(j, p));
   });
 }
 
@@ -245,6 +245,16 @@ function entryLocals(path: ASTPath<any>): ASTPath<any>[] {
     const node = parent?.node;
     if (node && ((node.type === 'LogicalExpression' && (node.left === value.node || node.right === value.node)) || (node.type === 'ConditionalExpression' && node.test !== value.node))) {
       value = climb(parent);
+      continue;
+    }
+    // `const [first] = [cache.get(k)]`, `const { e } = { e: cache.get(k) }`: every name the
+    // literal is taken apart into may hold the entry
+    if (node && node.type === 'ArrayExpression' && node.elements.includes(value.node)) {
+      value = climb(parent);
+      continue;
+    }
+    if (node && (node.type === 'ObjectProperty' || node.type === 'Property') && node.value === value.node && parent!.parent?.node.type === 'ObjectExpression') {
+      value = climb(parent!.parent!);
       continue;
     }
     break;
@@ -278,7 +288,7 @@ function changedInPlace(j: JSCodeshift, idPath: ASTPath<any>, after = -1): boole
     if (p.node === idPath.node || !isReference(p) || resolveScope(p) !== scope) return false;
     if (after >= 0 && offsetOf(p.node) < after) return false;
     const effect = referenceEffect(p);
-    return effect.kind === 'member-write' || effect.kind === 'mutating-call';
+    return effect.kind === 'member-write' || effect.kind === 'mutating-call' || (effect.kind === 'passed' && handedToChanger(j, p));
   });
 }
 
@@ -536,6 +546,8 @@ export function keyedCacheOf(j: JSCodeshift, init: any, references: Reference[],
     if (local && changesEntry(j, local)) return null;
     // `const list = cache.get(k) || []; list.push(x)`, `const { log } = cache.get(k); log.push(x)`
     if (entryLocals(access.path).some((id) => changedInPlace(j, id))) return null;
+    // `addItem(cache.get(k), x)`: handed to a function that changes it, or to an unknown one
+    if (handedToChanger(j, access.path)) return null;
     if (ref.place.at !== 'function') continue;
     const found = hitOf(j, access, name, holder);
     if (found) {
@@ -713,4 +725,75 @@ function requestDataBesidesKey(valuePath: ASTPath<any>, keyPath: ASTPath<any>, h
     return false;
   };
   return inExpression(valuePath);
+}
+
+/** The call the value at `path` is handed to as an argument (through `await`, `(x)`, `a || x`,
+ * `c ? x : y`), with its position, or null. */
+function callTaking(path: ASTPath<any>): { call: ASTPath<any>; index: number } | null {
+  let value = climb(path);
+  for (;;) {
+    const node = value.parent?.node;
+    if (node && ((node.type === 'LogicalExpression' && (node.left === value.node || node.right === value.node)) || (node.type === 'ConditionalExpression' && node.test !== value.node))) value = climb(value.parent!);
+    else break;
+  }
+  const parent = value.parent;
+  if (!parent || !(CALL.has(parent.node.type) || parent.node.type === 'NewExpression')) return null;
+  const index = parent.node.arguments.indexOf(value.node);
+  return index < 0 ? null : { call: parent, index };
+}
+
+/** Whether the value at `path`, handed to a call as an argument, may be changed by it: a
+ * function of the module that changes that parameter (`function addItem(e, x) { e.items.push(x); }`),
+ * or any function not known to leave its arguments alone. */
+function handedToChanger(j: JSCodeshift, path: ASTPath<any>, depth = 0): boolean {
+  const taken = callTaking(path);
+  if (!taken) return false;
+  const { call, index } = taken;
+  const callee = call.node.callee;
+  const name = calleeName(callee);
+  if (call.node.type !== 'NewExpression') {
+    if (MUTATING_CALLS.has(name)) return index === 0;
+    if (NON_MUTATING_CALLS.has(name) || name.startsWith('console.')) return false;
+    // stored into a collection (`other.set(k, item)`, `list.push(item)`): held, not changed
+    if (MEMBER.has(callee.type) && !callee.computed && ['set', 'add', 'push', 'unshift'].includes(propertyName(callee) ?? '')) return false;
+  }
+  if (depth > 3 || call.node.type === 'NewExpression' || callee.type !== 'Identifier') return true;
+  const fn = functionNamed(call.get('callee'));
+  if (!fn) return true;
+  const params: any[] = fn.node.params;
+  if (params.slice(0, index + 1).some((p: any) => p.type === 'RestElement')) return true;
+  if (index >= params.length) return fn.node.type !== 'ArrowFunctionExpression' && mentionsName(fn.node.body, 'arguments');
+  const names = patternNamesOf(fn.get('params', index));
+  return names.some((id) => {
+    const scope = resolveScope(id);
+    if (!scope) return true;
+    return findPaths(j, fn, 'Identifier', (n: any) => n.name === id.node.name).some((p) => {
+      if (p.node === id.node || !isReference(p) || resolveScope(p) !== scope) return false;
+      const effect = referenceEffect(p);
+      if (effect.kind === 'passed') return handedToChanger(j, p, depth + 1);
+      return isMutation(effect) || effect.kind === 'alias';
+    });
+  });
+}
+
+/** The function of the module (a declaration, or a `const f = function/arrow`) that the name at
+ * `idPath` calls, or null. */
+function functionNamed(idPath: ASTPath<any>): ASTPath<any> | null {
+  const scope = resolveScope(idPath);
+  if (!scope) return null;
+  const bindings: ASTPath<any>[] = scope.getBindings()[idPath.node.name] ?? [];
+  if (bindings.length !== 1) return null;
+  const binding = bindings[0];
+  const parent = binding.parent;
+  if (parent?.node.type === 'FunctionDeclaration' && parent.node.id === binding.node) return parent;
+  if (parent?.node.type === 'VariableDeclarator' && parent.node.id === binding.node && ['FunctionExpression', 'ArrowFunctionExpression'].includes(parent.node.init?.type)) {
+    const declaration = parent.parent?.node;
+    return declaration?.kind === 'const' ? parent.get('init') : null;
+  }
+  return null;
+}
+
+/** The identifiers a parameter declares (itself, or the parts it is taken apart into). */
+function patternNamesOf(p: ASTPath<any>): ASTPath<any>[] {
+  return patternNames(p);
 }

@@ -34,7 +34,7 @@ export type ReferenceEffect =
   | { kind: 'read' };
 
 /** Calls known to leave their arguments as they are. */
-const NON_MUTATING_CALLS = new Set([
+export const NON_MUTATING_CALLS = new Set([
   'JSON.stringify',
   'Array.from',
   'Array.isArray',
