@@ -17,8 +17,11 @@
 // collection read whole (iterated, spread, handed on: `cache.forEach(...)`, `cache.values()`,
 // `Object.values(cache)`), a single value under a constant key (`cache.set('k', v)`: the lazy
 // cache rules handle those), writes under a key that no hit reads (`cache.set('last', x)`),
-// request data stored under a key that does not come from the request, state written without
-// a hit that hands it back. When in doubt, not a cache: it is then migrated.
+// request data stored under a key that does not come from the request, request data other than
+// the key stored under it (`{ user: event.user }` under `event.sessionId`), an entry handed to a
+// function that changes it (or to an unknown one), state written without a hit that hands it
+// back. Eviction is not a read of the whole collection: `cache.delete(cache.keys().next().value)`
+// (or through a const), and sweeps that only test entries and delete by the iterated key. When in doubt, not a cache: it is then migrated.
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import type { Reference } from './bindings';
 import { findPaths } from './fastFind';
