@@ -266,19 +266,7 @@ function entryLocals(path: ASTPath<any>): ASTPath<any>[] {
   let target: ASTPath<any> | null = null;
   if (parent?.node.type === 'VariableDeclarator' && parent.node.init === value.node) target = parent.get('id');
   else if (parent?.node.type === 'AssignmentExpression' && parent.node.right === value.node) target = parent.get('left');
-  if (!target) return [];
-  const out: ASTPath<any>[] = [];
-  const collect = (p: ASTPath<any>) => {
-    const node = p.node;
-    if (!node) return;
-    if (node.type === 'Identifier') out.push(p);
-    else if (node.type === 'ObjectPattern') node.properties.forEach((prop: any, i: number) => collect(prop.type === 'RestElement' ? p.get('properties', i, 'argument') : p.get('properties', i, 'value')));
-    else if (node.type === 'ArrayPattern') node.elements.forEach((e: any, i: number) => e && collect(p.get('elements', i)));
-    else if (node.type === 'AssignmentPattern') collect(p.get('left'));
-    else if (node.type === 'RestElement') collect(p.get('argument'));
-  };
-  collect(target);
-  return out;
+  return target ? patternNames(target) : [];
 }
 
 /** Whether the local named at `idPath` is changed in place (`list.push(x)`, `v.n++`,
