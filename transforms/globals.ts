@@ -38,6 +38,7 @@ import { parserFor } from '../src/analysis/parser';
 import { parseStatements } from '../src/analysis/snippet';
 import type { LazyRegion } from '../src/analysis/lazyRegions';
 import { handlerInstanceState, hiddenStateOf } from '../src/analysis/hiddenState';
+import { readBackByKey } from '../src/analysis/keyedCache';
 import { namespaceStateItems } from '../src/analysis/namespaceState';
 import { exportCalledAt, exportIsFunction, stateChangedThroughImport } from '../src/analysis/importedModuleState';
 import { lineOf, originalText, sourceExcerpt } from '../src/analysis/sourceExcerpt';
@@ -176,6 +177,7 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
     plan.fates.set(binding.declarator.node, 'move');
     plan.moveTo.set(binding.declarator.node, only);
     plan.changes.push({ kind: 'move', ...where(binding), message: `\`${name}\` moved into handler \`${only.name}\`: it held state from one invocation to the next${once}` });
+    reviewReadBack(binding, init?.node, review);
     return;
   }
   let added = false;
@@ -192,6 +194,19 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   const handlerNames = users.map((h) => `\`${h.name}\``).join(', ');
   const why = users.length > 1 ? 'several handlers use it' : 'helper functions use it too';
   plan.changes.push({ kind: 'reset', ...where(binding), message: `\`${name}\` is reset at the start of ${handlerNames}: it held state from one invocation to the next${once}; it stays at module level because ${why}` });
+  reviewReadBack(binding, init?.node, review);
+}
+
+/** Migrated state that hands back what it stored under a key, as a cache does, but not in a
+ * form recognised as a cache by key (../src/analysis/keyedCache.ts): migrated, and said, so
+ * that a cache kept on purpose is not dropped without a word. */
+function reviewReadBack(binding: ModuleBinding, init: any, review: (kind: string, message: string) => void): void {
+  const hit = readBackByKey(init, binding.references);
+  if (!hit) return;
+  review(
+    'maybe-cache',
+    `\`${binding.name}\` hands back what it stored under a key (\`${hit.text}\`, line ${hit.line}), as a cache does; it is migrated like other state, so it no longer outlives an invocation: if it is a cache kept on purpose (later requests then get what earlier ones stored, another user's included), put \`// lambda-clean-slate-ignore\` on its declaration to keep it`,
+  );
 }
 
 /** How a wrapper that may skip calls skips them, by its name as written (`memoize(...)`). */

@@ -350,3 +350,28 @@ describe('entries handed to a function that changes them', () => {
     keptAsKeyedCache(shared('const e = cache.get(event.k); console.log(JSON.stringify(e), size(e));'));
   });
 });
+
+describe('migrated state that hands back what it stored under a key', () => {
+  const review = (source: string) => applyTransforms(source, 'handler.js', { transforms: [transform] });
+  it('is migrated and said, so that a cache kept on purpose is not dropped without a word', () => {
+    const lru = review(
+      'const MAX = 100;\nconst lru = new Map();\nfunction compute(k) { return k * 2; }\nfunction get(k) {\n  if (lru.has(k)) {\n    const v = lru.get(k);\n    lru.delete(k);\n    lru.set(k, v);\n    return v;\n  }\n  const v = compute(k);\n  lru.set(k, v);\n  if (lru.size > MAX) lru.delete(lru.keys().next().value);\n  return v;\n}\nexports.handler = async (event) => get(event.n);\n',
+    );
+    expect(lru.changes.map((c) => c.kind)).toEqual(['reset']);
+    expect(lru.review.map((r) => [r.kind, r.line])).toEqual([['maybe-cache', 2]]);
+    expect(lru.review[0].message).toBe(
+      "`lru` hands back what it stored under a key (`lru.get(k)`, line 6), as a cache does; it is migrated like other state, so it no longer outlives an invocation: if it is a cache kept on purpose (later requests then get what earlier ones stored, another user's included), put `// lambda-clean-slate-ignore` on its declaration to keep it",
+    );
+  });
+
+  it.each([
+    ['a counter by key', 'const counts = {};\nexports.handler = async (event) => { counts[event.k] = (counts[event.k] || 0) + 1; return counts; };\n'],
+    ['a Map counter', 'const counts = new Map();\nexports.handler = async (event) => { counts.set(event.k, (counts.get(event.k) ?? 0) + 1); return counts.size; };\n'],
+    ['a dedupe set', 'const seen = new Set();\nexports.handler = async (event) => { if (seen.has(event.id)) return "dup"; seen.add(event.id); return "new"; };\n'],
+    ['a list', 'const list = [];\nexports.handler = async (event) => { list.push(event.id); return list[event.i]; };\n'],
+  ])('is migrated without a word for %s', (_name, source) => {
+    const result = review(source);
+    expect(result.changes.length).toBeGreaterThan(0);
+    expect(result.review.filter((r) => r.kind === 'maybe-cache')).toEqual([]);
+  });
+});

@@ -788,3 +788,51 @@ function functionNamed(idPath: ASTPath<any>): ASTPath<any> | null {
 function patternNamesOf(p: ASTPath<any>): ASTPath<any>[] {
   return patternNames(p);
 }
+
+/**
+ * For state that is migrated anyway (not recognised as a cache by key): the first place it
+ * hands back, under a key, a value it stored under that same key (`lru.get(k)` beside
+ * `lru.set(k, v)`, `memo[key]` beside `memo[key] = v`), as a cache does; null when it does
+ * not. A read that only feeds the next write of the same entry (`counts[k] = (counts[k] ||
+ * 0) + 1`, `m.set(k, (m.get(k) ?? 0) + 1)`) is a counter's, not a cache's. For a `Map` or
+ * `WeakMap`, or an object made empty (`{}`, `Object.create(null)`).
+ */
+export function readBackByKey(init: any, references: Reference[]): { text: string; line: number } | null {
+  const made = init?.type === 'NewExpression' && init.callee.type === 'Identifier' ? init.callee.name : null;
+  const isMap = made === 'Map' || made === 'WeakMap';
+  const isObject = (init?.type === 'ObjectExpression' && init.properties.length === 0) || (init?.type === 'CallExpression' && calleeName(init.callee) === 'Object.create');
+  if (!isMap && !isObject) return null;
+  const keyText = (node: any) => originalText(node)?.replace(/\s+/g, '') ?? null;
+  const written = new Set<string>();
+  const reads: { key: string; path: ASTPath<any> }[] = [];
+  for (const { path } of references) {
+    const member = path.parent;
+    if (!member || !(member.node.type === 'MemberExpression' || member.node.type === 'OptionalMemberExpression') || member.node.object !== path.node) continue;
+    const outer = member.parent;
+    if (isMap && !member.node.computed && (outer?.node.type === 'CallExpression' || outer?.node.type === 'OptionalCallExpression') && outer.node.callee === member.node) {
+      const key = outer.node.arguments[0] ? keyText(outer.node.arguments[0]) : null;
+      if (key === null) continue;
+      const method = propertyName(member.node);
+      if (method === 'set') written.add(key);
+      else if (method === 'get' && !feedsOwnWrite(outer, path.node.name, key)) reads.push({ key, path: outer });
+    } else if (isObject && member.node.computed && !/Literal$/.test(member.node.property.type)) {
+      const key = keyText(member.node.property);
+      if (key === null) continue;
+      if (outer?.node.type === 'AssignmentExpression' && outer.node.left === member.node) written.add(key);
+      else if (!feedsOwnWrite(member, path.node.name, key)) reads.push({ key, path: member });
+    }
+  }
+  const hit = reads.find((r) => written.has(r.key));
+  return hit ? { text: sourceExcerpt(hit.path.node), line: hit.path.node.loc?.start.line ?? 0 } : null;
+}
+
+/** The read at `read` sits in the value written back to the same entry: the right of
+ * `name[key] = ...` or an argument of `name.set(key, ...)`. */
+function feedsOwnWrite(read: ASTPath<any>, name: string, key: string): boolean {
+  for (let p = read.parent; p && !/Function|Method|Statement$/.test(p.node.type); p = p.parent) {
+    const node = p.node;
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.object.type === 'Identifier' && node.left.object.name === name && originalText(node.left.property)?.replace(/\s+/g, '') === key) return true;
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.type === 'Identifier' && node.callee.object.name === name && propertyName(node.callee) === 'set' && originalText(node.arguments[0])?.replace(/\s+/g, '') === key) return true;
+  }
+  return false;
+}
