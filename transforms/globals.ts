@@ -33,7 +33,7 @@ import { reevaluation } from '../src/analysis/reevaluable';
 import { isReference, programPath, propertyName } from '../src/analysis/scope';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
-import { asDeclared, emptyValueFor, hasResetAtTop, narrowableTypeText, resetStatement, takesUndefined } from '../src/analysis/resetStatement';
+import { asDeclared, emptyValueFor, hasResetAtTop, mentions, narrowableTypeText, resetStatement, takesUndefined } from '../src/analysis/resetStatement';
 import { parserFor } from '../src/analysis/parser';
 import { parseStatements } from '../src/analysis/snippet';
 import type { LazyRegion } from '../src/analysis/lazyRegions';
@@ -336,9 +336,8 @@ function recreatedAsDeclared(binding: ModuleBinding, ref: Reference): boolean {
   const text = (node: any) => originalText(node)?.replace(/\s+/g, '');
   const declared = text(init);
   if (!declared || declared !== text(assignment.right)) return false;
-  const mentions = new RegExp(String.raw`(?<![\w$.])${binding.name.replace(/\$/g, '\\$')}(?![\w$])`);
   for (let p = ref.path.parent?.parent; p && !/Function|Method/.test(p.node.type); p = p.parent) {
-    if ((p.node.type === 'IfStatement' || p.node.type === 'ConditionalExpression') && mentions.test(originalText(p.node.test) ?? '')) return true;
+    if ((p.node.type === 'IfStatement' || p.node.type === 'ConditionalExpression') && mentions(p.node.test, binding.name)) return true;
   }
   return false;
 }

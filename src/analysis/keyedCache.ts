@@ -798,29 +798,19 @@ function patternNamesOf(p: ASTPath<any>): ASTPath<any>[] {
  * `WeakMap`, or an object made empty (`{}`, `Object.create(null)`).
  */
 export function readBackByKey(init: any, references: Reference[]): { text: string; line: number } | null {
-  const made = init?.type === 'NewExpression' && init.callee.type === 'Identifier' ? init.callee.name : null;
-  const isMap = made === 'Map' || made === 'WeakMap';
-  const isObject = (init?.type === 'ObjectExpression' && init.properties.length === 0) || (init?.type === 'CallExpression' && calleeName(init.callee) === 'Object.create');
-  if (!isMap && !isObject) return null;
-  const keyText = (node: any) => originalText(node)?.replace(/\s+/g, '') ?? null;
+  const holder = holderOf(init);
+  const empty = holder === 'map' || (holder === 'object' && !(unwrap(init).type === 'ObjectExpression' && unwrap(init).properties.length > 0));
+  if (!holder || !empty) return null;
   const written = new Set<string>();
   const reads: { key: string; path: ASTPath<any> }[] = [];
   for (const { path } of references) {
-    const member = path.parent;
-    if (!member || !(member.node.type === 'MemberExpression' || member.node.type === 'OptionalMemberExpression') || member.node.object !== path.node) continue;
-    const outer = member.parent;
-    if (isMap && !member.node.computed && (outer?.node.type === 'CallExpression' || outer?.node.type === 'OptionalCallExpression') && outer.node.callee === member.node) {
-      const key = outer.node.arguments[0] ? keyText(outer.node.arguments[0]) : null;
-      if (key === null) continue;
-      const method = propertyName(member.node);
-      if (method === 'set') written.add(key);
-      else if (method === 'get' && !feedsOwnWrite(outer, path.node.name, key)) reads.push({ key, path: outer });
-    } else if (isObject && member.node.computed && !/Literal$/.test(member.node.property.type)) {
-      const key = keyText(member.node.property);
-      if (key === null) continue;
-      if (outer?.node.type === 'AssignmentExpression' && outer.node.left === member.node) written.add(key);
-      else if (!feedsOwnWrite(member, path.node.name, key)) reads.push({ key, path: member });
-    }
+    const access = accessAt(path, holder);
+    const key = access ? keyText(access.key) : '';
+    if (!access || key === '' || (holder === 'object' && /Literal$/.test(access.key.type))) continue;
+    const writes = holder === 'map' ? access.method === 'set' : access.path.parent?.node.type === 'AssignmentExpression' && access.path.parent.node.left === access.path.node;
+    const readsBack = holder === 'map' ? access.method === 'get' : !writes;
+    if (writes) written.add(key);
+    else if (readsBack && !feedsOwnWrite(access.path, path.node.name, key)) reads.push({ key, path: access.path });
   }
   const hit = reads.find((r) => written.has(r.key));
   return hit ? { text: sourceExcerpt(hit.path.node), line: hit.path.node.loc?.start.line ?? 0 } : null;
@@ -831,8 +821,8 @@ export function readBackByKey(init: any, references: Reference[]): { text: strin
 function feedsOwnWrite(read: ASTPath<any>, name: string, key: string): boolean {
   for (let p = read.parent; p && !/Function|Method|Statement$/.test(p.node.type); p = p.parent) {
     const node = p.node;
-    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.object.type === 'Identifier' && node.left.object.name === name && originalText(node.left.property)?.replace(/\s+/g, '') === key) return true;
-    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.type === 'Identifier' && node.callee.object.name === name && propertyName(node.callee) === 'set' && originalText(node.arguments[0])?.replace(/\s+/g, '') === key) return true;
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.object.type === 'Identifier' && node.left.object.name === name && keyText(node.left.property) === key) return true;
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.type === 'Identifier' && node.callee.object.name === name && propertyName(node.callee) === 'set' && keyText(node.arguments[0]) === key) return true;
   }
   return false;
 }
