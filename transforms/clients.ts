@@ -27,8 +27,9 @@
 // an initializer that reads local variables): reported for review with the reason.
 import type { ASTPath } from 'jscodeshift';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
-import { lostConnectionsDeclared, readsOnlyModuleScope, scanClients, type ClientBinding, type Construction } from '../src/analysis/clientBindings';
+import { LOST_CONNECTIONS as LOST_CONNECTIONS_NAME, lostConnectionsDeclared, readsOnlyModuleScope, scanClients, type ClientBinding, type Construction } from '../src/analysis/clientBindings';
 import {
+  CALLBACK_PING_NAMES,
   factoryCallExpression,
   factoryDeclaration,
   factoryNameFor,
@@ -36,7 +37,12 @@ import {
   isLazyCheck,
   lazyCheck,
   lostConnectionsDeclaration,
+  pingHelperDeclaration,
+  type PingParts,
 } from '../src/analysis/clientChecks';
+import type { PingCheck } from '../src/config/clientFamilies';
+import { freeName } from '../src/analysis/imports';
+import { parserFor } from '../src/analysis/parser';
 import { prependToHandler } from '../src/analysis/insert';
 import { packageVersion } from '../src/analysis/packageVersion';
 import { findPaths } from '../src/analysis/fastFind';
@@ -151,7 +157,36 @@ function ensureLostConnections(ctx: TransformContext, state: { declared: boolean
   state.declared = true;
 }
 
-function migrateEager(ctx: TransformContext, client: ClientBinding, state: { declared: boolean }, checks: Map<HandlerInfo, any[]>): void {
+/** What the module's checks need from `--client-check ping`: the helper's name once a
+ * check uses it, and the statements it must come before. */
+interface PingState {
+  helper: string | null;
+  usedBy: any[];
+}
+
+/** `--client-check ping` for `client`: how its checks send a ping, or why they send none
+ * (reported), or null when pings were not asked for. */
+function pingFor(ctx: TransformContext, client: ClientBinding, state: PingState): { parts: PingParts } | { reason: string } | null {
+  const spec = client.family.ping;
+  if (ctx.options.clientCheck !== 'ping' || !spec) return null;
+  const { family, name, construction } = client;
+  if ('none' in spec) return { reason: spec.none };
+  const ping: PingCheck = spec;
+  const callback = !!ping.callbackSources?.includes(construction.source);
+  if (callback && CALLBACK_PING_NAMES.includes(name)) return { reason: `the ping's callback would hide \`${name}\`; rename the client to get one` };
+  if (family.id === 'pg-client' && client.mode === 'eager' && !client.connectedAtLoad && !client.connectFlag) {
+    return { reason: `\`${name}\` is not connected when the module loads, and pg holds a query until the client is connected` };
+  }
+  state.helper ??= freeName(ctx.j, ctx.root, 'answersPing');
+  const typescript = parserFor(ctx.filePath) !== 'babel';
+  return { parts: { helper: state.helper, ping, callback, typescript, connectedFlag: client.connectFlag } };
+}
+
+function pingSkipped(ctx: TransformContext, at: { line: number; column: number }, client: ClientBinding, reason: string): void {
+  ctx.report.review({ kind: 'ping-skipped', ...at, message: `--client-check ping: the check of ${client.family.label} \`${client.name}\` sends no ping (${reason}); it uses the local check only` });
+}
+
+function migrateEager(ctx: TransformContext, client: ClientBinding, state: { declared: boolean }, checks: Map<HandlerInfo, any[]>, pingState: PingState): void {
   const { j } = ctx;
   const { family, name } = client;
   const at = where(client.declarator.node);
@@ -220,7 +255,15 @@ function migrateEager(ctx: TransformContext, client: ClientBinding, state: { dec
     ctx.report.change({ kind: 'error-listener', ...at, message: `\`${factoryName}()\` listens for ${lostEvents.length > 0 ? lostEvents.map((e) => `'${e}'`).join(' and ') : "'error'"} so a connection lost while the environment was frozen does not crash the process` });
   }
 
+  const ping = pingFor(ctx, client, pingState);
   for (const handler of able) {
+    let pinged = ping && 'parts' in ping ? ping.parts : undefined;
+    if (ping && 'reason' in ping) pingSkipped(ctx, { line: handler.line, column: handler.column }, client, ping.reason);
+    if (pinged && handler.style !== 'async') {
+      pingSkipped(ctx, { line: handler.line, column: handler.column }, client, `handler \`${handler.name}\` is not async, and a ping must be awaited`);
+      pinged = undefined;
+    }
+    if (pinged) pingState.usedBy.push(factory);
     const statement = handlerCheck(j, {
       name,
       check: family.unusable!,
@@ -229,13 +272,15 @@ function migrateEager(ctx: TransformContext, client: ClientBinding, state: { dec
       awaited: client.construction.awaited,
       connect,
       connectFlag: client.connectFlag,
+      ping: pinged,
     });
     checks.set(handler, [...(checks.get(handler) ?? []), statement]);
-    ctx.report.change({ kind: 'validity-check', line: handler.line, column: handler.column, message: `handler \`${handler.name}\` re-creates ${family.label} \`${name}\` when it can no longer be used (${family.reason})` });
+    const pingNote = pinged ? `, or when it does not answer a ping within a second` : '';
+    ctx.report.change({ kind: 'validity-check', line: handler.line, column: handler.column, message: `handler \`${handler.name}\` re-creates ${family.label} \`${name}\` when it can no longer be used (${family.reason})${pingNote}` });
   }
 }
 
-function migrateLazy(ctx: TransformContext, client: ClientBinding, state: { declared: boolean }): void {
+function migrateLazy(ctx: TransformContext, client: ClientBinding, state: { declared: boolean }, pingState: PingState): void {
   const { j } = ctx;
   const { family, name } = client;
   const at = where(client.declarator.node);
@@ -280,8 +325,17 @@ function migrateLazy(ctx: TransformContext, client: ClientBinding, state: { decl
     }
     const index = list.indexOf(guard.node);
     if (isLazyCheck(list[index - 1], name)) continue;
-    list.splice(index, 0, lazyCheck(j, name, family.unusable!, client.emptyValue));
-    ctx.report.change({ kind: 'validity-check', ...where(guard.node), message: `\`${name}\` is dropped in front of its guard when it can no longer be used (${family.reason}), so the guard creates it again` });
+    const ping = pingFor(ctx, client, pingState);
+    let pinged = ping && 'parts' in ping ? ping.parts : undefined;
+    if (ping && 'reason' in ping) pingSkipped(ctx, where(guard.node), client, ping.reason);
+    if (pinged && !enclosingFunction(guard)?.node.async) {
+      pingSkipped(ctx, where(guard.node), client, 'the guard that creates it is not in an async function, and a ping must be awaited');
+      pinged = undefined;
+    }
+    if (pinged) pingState.usedBy.push(client.statement.node);
+    list.splice(index, 0, lazyCheck(j, name, family.unusable!, client.emptyValue, pinged));
+    const pingNote = pinged ? `, or when it does not answer a ping within a second` : '';
+    ctx.report.change({ kind: 'validity-check', ...where(guard.node), message: `\`${name}\` is dropped in front of its guard when it can no longer be used (${family.reason})${pingNote}, so the guard creates it again` });
   }
 }
 
@@ -293,6 +347,7 @@ export const transform: Transform = {
     const scan = scanClients(j, root);
     const state = { declared: lostConnectionsDeclared(j, root) };
     const checks = new Map<HandlerInfo, any[]>();
+    const pingState: PingState = { helper: null, usedBy: [] };
 
     for (const unknown of scan.unknown) {
       ctx.report.review({ kind: 'unknown-client', ...where(unknown.declarator.node), message: `\`${unknown.name}\` is created from '${unknown.source}', which lambda-clean-slate does not know; check whether it survives a frozen environment` });
@@ -322,14 +377,27 @@ export const transform: Transform = {
         });
       } else if (client.family.action === 'review') {
         ctx.report.review({ kind: 'reused', ...at, message: `${client.family.label} \`${client.name}\` is kept: ${client.family.reason}` });
+      } else if (client.family.asyncSources?.includes(client.construction.source) && !client.construction.awaited) {
+        // listeners or a check on the promise would throw, or never see the connection
+        ctx.report.review({
+          kind: 'client-not-migrated',
+          ...at,
+          message: `\`${client.name}\` holds the promise that '${client.construction.source}' returns, not the ${client.family.label} itself, so no listeners or validity check can be attached to it; hold the awaited connection (\`${client.name} = await ...\`) to get them`,
+        });
       } else if (client.mode === 'lazy') {
-        migrateLazy(ctx, client, state);
+        migrateLazy(ctx, client, state, pingState);
       } else if (!client.factory) {
-        migrateEager(ctx, client, state, checks);
+        migrateEager(ctx, client, state, checks, pingState);
       }
     }
-    if (ctx.options.clientCheck === 'ping' && scan.clients.some((c) => c.family.action === 'check')) {
-      ctx.report.review({ kind: 'ping-unsupported', line: 1, column: 1, message: '--client-check ping is not supported yet; the local checks were used' });
+    if (pingState.helper && pingState.usedBy.length > 0) {
+      // once, above the first factory or client whose check pings (and above the set of
+      // lost connections when that comes first)
+      const body: any[] = programPath(j, root)!.node.body;
+      const first = Math.min(...pingState.usedBy.map((node) => body.indexOf(node)).filter((i) => i >= 0));
+      const lost = body.findIndex((node) => node.type === 'VariableDeclaration' && node.declarations[0]?.id?.name === LOST_CONNECTIONS_NAME);
+      const at = lost >= 0 && lost < first ? lost : first;
+      body.splice(at, 0, ...pingHelperDeclaration(pingState.helper, ctx.style, parserFor(ctx.filePath) !== 'babel', j));
     }
     for (const [handler, statements] of checks) prependToHandler(j, handler, statements);
   },

@@ -2,7 +2,8 @@
 // callback API (./mysql2.js): `createConnection()` resolves to a connection that forwards
 // the core connection's 'error' and 'end' events (an 'error' without a listener crashes the
 // process); after the server closed it, commands reject with "Can't add new command when
-// connection is in closed state". Results are `[rows, fields]`.
+// connection is in closed state". Results are `[rows, fields]`. `ping()` returns a promise and
+// `destroy()` is passed on, as lib/promise/connection.js does.
 'use strict';
 
 const { EventEmitter } = require('node:events');
@@ -25,6 +26,14 @@ class PromiseConnection extends EventEmitter {
 
   query(sql, values) {
     return this.execute(sql, values);
+  }
+
+  ping() {
+    return new Promise((resolve, reject) => this.connection.ping((error) => (error ? reject(error) : resolve(true))));
+  }
+
+  destroy() {
+    this.connection.destroy();
   }
 
   end() {

@@ -4,10 +4,13 @@
 // PROTOCOL_CONNECTION_LOST, fatal; without a listener this crashes the process) and 'end',
 // and later commands fail with "Can't add new command when connection is in closed state".
 // The rows echo the statement and its values, so every environment sees the same data.
+// `ping(callback)` answers like a command; `destroy()` closes at once. With LCS_DOUBLE_SILENT
+// (./thaw.js) a lost connection shows only when it is next used: the command fails with
+// PROTOCOL_CONNECTION_LOST and then 'error' and 'end' come, or it never answers.
 'use strict';
 
 const { EventEmitter } = require('node:events');
-const { constructed, maybeCloseLater } = require('./thaw');
+const { constructed, maybeLoseLater, deadConnection } = require('./thaw');
 
 const CLOSED_STATE = "Can't add new command when connection is in closed state";
 
@@ -21,12 +24,29 @@ class Connection extends EventEmitter {
 
   query(sql, values, callback) {
     if (typeof values === 'function') [callback, values] = [values, undefined];
+    this._command(callback, () => callback(null, [{ sql, values: values ?? [] }], []));
+  }
+
+  ping(callback) {
+    this._command(callback, () => callback(null));
+  }
+
+  _command(callback, answer) {
     if (this._closed) {
       process.nextTick(() => callback(new Error(CLOSED_STATE)));
       return;
     }
-    maybeCloseLater(() => this._lose());
-    process.nextTick(() => callback(null, [{ sql, values: values ?? [] }], []));
+    const dead = deadConnection(this);
+    if (dead === 'hang') return;
+    if (dead === 'fail') {
+      process.nextTick(() => {
+        callback(lostError());
+        this._lose();
+      });
+      return;
+    }
+    maybeLoseLater(this, () => this._lose());
+    process.nextTick(answer);
   }
 
   execute(sql, values, callback) {
@@ -39,13 +59,20 @@ class Connection extends EventEmitter {
     if (callback) process.nextTick(callback);
   }
 
+  destroy() {
+    this._closed = true;
+  }
+
   _lose() {
     if (this._closed) return;
     this._closed = true;
-    const error = Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true });
-    this.emit('error', error);
+    this.emit('error', lostError());
     this.emit('end');
   }
+}
+
+function lostError() {
+  return Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true });
 }
 
 function createConnection(config) {

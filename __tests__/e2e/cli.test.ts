@@ -154,12 +154,20 @@ describe('lambda-clean-slate', () => {
     }
   });
 
-  it('migrate --help says that --client-check ping is not supported: only the local checks run', () => {
-    const dir = make({});
+  it('migrate --help says what --client-check ping does, and the CLI passes it to the clients transform', () => {
+    const dir = make({
+      'handler.js': "const { Pool } = require('pg');\nconst pool = new Pool();\nexports.handler = async (event) => (await pool.query('SELECT $1::text AS id', [event.id])).rows;\n",
+    });
     const help = runCli(bin, ['migrate', '--help'], dir).stdout;
     const line = help.split('\n').find((l) => l.trim().startsWith('--client-check'));
-    expect(line).toContain('local state only (no network round trip). `ping` is not supported yet: the local checks are used');
-    expect(line).not.toMatch(/or a network ping/);
+    expect(line).toContain('`ping` also sends a ping (pg, mysql2, ioredis)');
+    const local = runCli(bin, ['migrate', '--format', 'patch'], dir);
+    const ping = runCli(bin, ['migrate', '--format', 'patch', '--client-check', 'ping'], dir);
+    expect([local.status, ping.status]).toEqual([0, 0]);
+    expect(local.stdout).toContain('+  if (pool.ending) {');
+    expect(local.stdout).not.toContain('answersPing');
+    expect(ping.stdout).toContain("+  if (pool.ending || !(await answersPing(pool, (pool) => pool.query('SELECT 1')))) {");
+    expect(ping.stdout).toContain('+async function answersPing(client, ping) {');
   });
 
   it('usage errors are one line on stderr with exit 2, no stack trace', () => {

@@ -2,10 +2,12 @@
 // listeners its library needs), the set of lost connections, and the validity checks that
 // re-create a client at the top of the handler or in front of a lazy guard.
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import type { UnusableCheck } from '../config/clientFamilies';
+import type { PingCheck, UnusableCheck } from '../config/clientFamilies';
 import { findIn } from './fastFind';
 import { awaitsOutsideFunctions, LOST_CONNECTIONS } from './clientBindings';
 import { isReference } from './scope';
+import { parseStatements, semicolon } from './snippet';
+import type { CodeStyle } from './types';
 
 /** `create` + the binding's name (`client` → `createClient`, `db` → `createDb`), numbered
  * when the module already binds or reads that name. Property names do not count:
@@ -159,6 +161,84 @@ function assign(j: JSCodeshift, name: string, value: any): any {
   return j.expressionStatement(j.assignmentExpression('=', j.identifier(name), value));
 }
 
+/** `--client-check ping`: the module's helper that sends a ping and waits a second at most,
+ * named `helper`, in the file's style (typed in a TypeScript file). */
+export function pingHelperDeclaration(helper: string, style: CodeStyle, typescript: boolean, j: JSCodeshift): any[] {
+  const end = semicolon(style);
+  const unit = style.useTabs ? '\t' : ' '.repeat(style.tabWidth);
+  const at = (depth: number, text: string) => unit.repeat(depth) + text;
+  const lines = [
+    '',
+    '// --client-check ping: a connection that died while the environment was frozen may show it',
+    '// only once it is used. Each check sends the client a ping first; a client whose ping',
+    '// fails, or gets no answer within a second, is replaced.',
+    typescript
+      ? `async function ${helper}<T>(client: T, ping: (client: T) => Promise<unknown>): Promise<boolean> {`
+      : `async function ${helper}(client, ping) {`,
+    at(1, typescript ? `let timer: ReturnType<typeof setTimeout> | undefined${end}` : `let timer${end}`),
+    at(1, `const timeout = new Promise${typescript ? '<boolean>' : ''}((resolve) => {`),
+    at(2, `timer = setTimeout(() => resolve(false), 1000)${end}`),
+    at(1, `})${end}`),
+    at(1, 'try {'),
+    at(2, `return await Promise.race([ping(client).then(() => true, () => false), timeout])${end}`),
+    at(1, '} catch {'),
+    at(2, `return false${end}`),
+    at(1, '} finally {'),
+    at(2, `clearTimeout(timer)${end}`),
+    at(1, '}'),
+    '}',
+    '',
+  ];
+  return parseStatements(j, lines.join('\n'));
+}
+
+export interface PingParts {
+  /** The module's ping helper. */
+  helper: string;
+  ping: PingCheck;
+  /** The client's API answers through a callback (mysql2's callback connections). */
+  callback: boolean;
+  typescript: boolean;
+  /** Ping only once this flag says the user's own guard connected the client. */
+  connectedFlag?: string | null;
+}
+
+/** `!(await answersPing(db, (db) => db.ping()))`: true when the client did not answer. */
+function pingFailed(j: JSCodeshift, name: string, parts: PingParts): any {
+  const param = () => j.identifier(name);
+  const args = parts.ping.args.map((value) => j.literal(value));
+  let request: any;
+  if (parts.callback) {
+    // `new Promise((resolve, reject) => db.ping((error) => (error ? reject(error) : resolve(true))))`
+    const error = j.identifier('error');
+    if (parts.typescript) error.typeAnnotation = j.tsTypeAnnotation(j.tsUnknownKeyword());
+    const answered = j.arrowFunctionExpression(
+      [error],
+      j.conditionalExpression(j.identifier('error'), j.callExpression(j.identifier('reject'), [j.identifier('error')]), j.callExpression(j.identifier('resolve'), [j.literal(true)])),
+    );
+    const call = j.callExpression(j.memberExpression(param(), j.identifier(parts.ping.method)), [...args, answered]);
+    request = j.newExpression(j.identifier('Promise'), [j.arrowFunctionExpression([j.identifier('resolve'), j.identifier('reject')], call)]);
+  } else {
+    request = j.callExpression(j.memberExpression(param(), j.identifier(parts.ping.method)), args);
+  }
+  const answers = j.awaitExpression(j.callExpression(j.identifier(parts.helper), [j.identifier(name), j.arrowFunctionExpression([param()], request)]));
+  // parenthesised as people write it (recast would leave out what precedence makes redundant)
+  const failed = j.unaryExpression('!', j.parenthesizedExpression(answers));
+  return parts.connectedFlag ? j.parenthesizedExpression(j.logicalExpression('&&', j.identifier(parts.connectedFlag), failed)) : failed;
+}
+
+/** The names a callback ping binds around the client's name; a client of one of these names
+ * would be hidden by them. */
+export const CALLBACK_PING_NAMES = ['resolve', 'reject', 'error'];
+
+/** `client.end().catch(() => {});` or `client.destroy();`: lets go of the old client, without
+ * waiting for a connection that may never answer. */
+function closeStatement(j: JSCodeshift, name: string, close: PingCheck['close']): any {
+  const call = j.callExpression(j.memberExpression(j.identifier(name), j.identifier(close.method)), []);
+  if (!close.promise) return j.expressionStatement(call);
+  return j.expressionStatement(j.callExpression(j.memberExpression(call, j.identifier('catch')), [j.arrowFunctionExpression([], j.blockStatement([]))]));
+}
+
 export interface HandlerCheckParts {
   name: string;
   check: UnusableCheck;
@@ -169,14 +249,18 @@ export interface HandlerCheckParts {
   connect: boolean;
   /** The lazy-connect flag to reset so the user's own guard connects the new client. */
   connectFlag: string | null;
+  /** `--client-check ping`: also replace a client that does not answer a ping. */
+  ping?: PingParts;
 }
 
 /** The statement at the top of the handler: `if (<unusable>) { client = createClient(); ... }`. */
 export function handlerCheck(j: JSCodeshift, parts: HandlerCheckParts): any {
-  const test = unusableTest(j, parts.name, parts.check);
+  const unusable = unusableTest(j, parts.name, parts.check);
+  const test = parts.ping ? j.logicalExpression('||', unusable, pingFailed(j, parts.name, parts.ping)) : unusable;
   const connect = j.expressionStatement(j.awaitExpression(j.callExpression(j.memberExpression(j.identifier(parts.name), j.identifier('connect')), [])));
   if (parts.remedy === 'connect') return ifThen(j, test, [connect]);
-  const statements = [assign(j, parts.name, factoryCallExpression(j, parts.factoryName, parts.awaited))];
+  const statements = parts.ping ? [closeStatement(j, parts.name, parts.ping.ping.close)] : [];
+  statements.push(assign(j, parts.name, factoryCallExpression(j, parts.factoryName, parts.awaited)));
   if (parts.connectFlag) statements.push(assign(j, parts.connectFlag, j.literal(false)));
   else if (parts.connect) statements.push(connect);
   return ifThen(j, test, statements);
@@ -184,10 +268,12 @@ export function handlerCheck(j: JSCodeshift, parts: HandlerCheckParts): any {
 
 /** `if (db && <unusable>) db = undefined;` in front of a lazy guard, so the guard itself
  * creates the client again. */
-export function lazyCheck(j: JSCodeshift, name: string, check: UnusableCheck, emptyValue: 'null' | 'undefined'): any {
-  const test = j.logicalExpression('&&', j.identifier(name), unusableTest(j, name, check));
+export function lazyCheck(j: JSCodeshift, name: string, check: UnusableCheck, emptyValue: 'null' | 'undefined', ping?: PingParts): any {
+  const unusable = unusableTest(j, name, check);
+  const test = j.logicalExpression('&&', j.identifier(name), ping ? j.logicalExpression('||', unusable, pingFailed(j, name, ping)) : unusable);
   const empty = emptyValue === 'null' ? j.literal(null) : j.identifier('undefined');
-  return ifThen(j, test, [assign(j, name, empty)]);
+  const statements = ping ? [closeStatement(j, name, ping.ping.close)] : [];
+  return ifThen(j, test, [...statements, assign(j, name, empty)]);
 }
 
 /** True when `statement` is a check this module wrote in front of a lazy guard for `name`. */

@@ -38,7 +38,8 @@ export function printWithStyle(root: Collection<any>, style: CodeStyle, original
     if (existing.has(line)) return line;
     let out = line;
     // a lone `;` is a displaced guard: guardStatements puts it where it belongs
-    if (!style.semicolons && !/^\s*;\s*$/.test(out) && !/^\s*for\s*\(/.test(out)) out = out.replace(/;(\s*)$/, '$1');
+    // (and a comment's own `;`, as in a generated comment's sentence, is no terminator)
+    if (!style.semicolons && !/^\s*;\s*$/.test(out) && !/^\s*for\s*\(/.test(out) && !COMMENT_LINE.test(out)) out = out.replace(/;(\s*)$/, '$1');
     // recast indents the first line of a re-printed block with spaces even with useTabs
     // (benjamn/recast#315)
     if (style.useTabs) out = out.replace(/^[ \t]+/, (indent) => tabsFor(indent));
@@ -48,6 +49,9 @@ export function printWithStyle(root: Collection<any>, style: CodeStyle, original
   if (style.semicolons || !lines.some((line) => /^\s*(?:[;([`+-]|\/(?![/*]))/.test(line))) return lines.join(style.lineTerminator);
   return guardStatements(lines, originalLines, statementStarts(root)).join(style.lineTerminator);
 }
+
+/** A line that is (part of) a comment: `// ...`, `/* ...`, ` * ...`. */
+const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*)/;
 
 /** The ts parser keeps a file's directives (`'use strict';`) apart from its statements; when
  * recast prints the program again it writes each directive's own text, semicolon included,

@@ -59,7 +59,7 @@ export const migrateCommand: CommandModule<object, MigrateArgs> = {
       .option('ignore', { type: 'string', array: true, nargs: 1, describe: 'gitignore-style pattern to skip, repeatable (.gitignore and node_modules are always honoured)' })
       .option('force', { type: 'boolean', default: false, describe: 'allow --write when files it would touch have uncommitted changes' })
       .option('cache-ttl', { type: 'number', requiresArg: true, describe: 'give lazy caches an expiry of this many seconds' })
-      .option('client-check', { type: 'string', choices: ['local', 'ping'] as const, default: 'local' as const, describe: 'how clients are checked before reuse: local state only (no network round trip). `ping` is not supported yet: the local checks are used, and files with checked clients get a review item saying so' })
+      .option('client-check', { type: 'string', choices: ['local', 'ping'] as const, default: 'local' as const, describe: 'how clients are checked before reuse: `local` reads their state (no network round trip); `ping` also sends a ping (pg, mysql2, ioredis) and replaces a client that gives no answer within a second' })
       .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a terminal and NO_COLOR is not set)' })
       .option('workers', { type: 'number', requiresArg: true, describe: 'worker threads that parse and transform files beside the main thread; 0: none (default: one per MiB of files to parse, up to one per core besides the main thread; none for small runs)' })
       .option('shard', { type: 'string', requiresArg: true, describe: 'only the files of shard I of N, such as 2/4 (split by a hash of each path), to spread a run over a CI matrix' })

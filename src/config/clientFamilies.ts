@@ -23,6 +23,21 @@ export type UnusableCheck =
   /** the client emitted one of these events; listeners added when it is created record that */
   | { kind: 'lost-event'; events: string[] };
 
+/** `--client-check ping`: a request only a live connection answers, and how a client that
+ * did not answer is let go of before it is replaced. */
+export interface PingCheck {
+  /** The method called on the client and its arguments (string values):
+   * `client.query('SELECT 1')`, `client.ping()`. */
+  method: string;
+  args: string[];
+  /** Import sources whose API answers through a callback (`connection.ping(callback)`)
+   * instead of returning a promise. */
+  callbackSources?: string[];
+  /** Closes the old client without waiting for it; `promise`: the method returns a promise,
+   * whose rejection is ignored (`client.end().catch(() => {})`). */
+  close: { method: string; promise: boolean };
+}
+
 export interface ClientFamily {
   /** Stable id used in reports and tests. */
   id: string;
@@ -49,6 +64,12 @@ export interface ClientFamily {
   connectResolvesToClient?: boolean;
   /** Why it is reused or left for review; shown in the report. */
   reason: string;
+  /** Import sources whose construction returns a promise of the client
+   * (`await mysql.createConnection()` from mysql2/promise): a binding that holds the
+   * construction unawaited holds that promise, which has no listeners or state to check. */
+  asyncSources?: string[];
+  /** `--client-check ping`: how the check sends a ping; or why this family gets none. */
+  ping?: PingCheck | { none: string };
 }
 
 export const CLIENT_FAMILIES: ClientFamily[] = [
@@ -94,6 +115,8 @@ export const CLIENT_FAMILIES: ClientFamily[] = [
     action: 'check',
     unusable: { kind: 'lost-event', events: ['error', 'end'] },
     reason: 'pg reports a lost connection only through its error and end events',
+    // `client.query(text)` and `client.end()` both return a promise without a callback
+    ping: { method: 'query', args: ['SELECT 1'], close: { method: 'end', promise: true } },
   },
   // pg Pool (packages/pg-pool/index.js: `this.ending`, `this.ended` set by `end()`;
   // README "events: error — emitted whenever an idle client in the pool encounters an
@@ -109,6 +132,8 @@ export const CLIENT_FAMILIES: ClientFamily[] = [
     unusable: { kind: 'property-true', property: 'ending' },
     needsErrorListener: true,
     reason: 'pg Pool re-emits idle client errors and cannot be used after end()',
+    // a query checks out an idle client: one whose connection died fails it
+    ping: { method: 'query', args: ['SELECT 1'], close: { method: 'end', promise: true } },
   },
   // mysql2 connections, callback and promise API (lib/promise/connection.js forwards the
   // core connection's 'error' and 'end' events). `connection.state` exists only from
@@ -122,6 +147,10 @@ export const CLIENT_FAMILIES: ClientFamily[] = [
     action: 'check',
     unusable: { kind: 'lost-event', events: ['error', 'end'] },
     reason: 'mysql2 reports a lost connection through its error and end events',
+    // `ping(callback)` on the callback API; `ping()` returns a promise and `destroy()` is
+    // proxied as it is on mysql2/promise (lib/promise/connection.js)
+    asyncSources: ['mysql2/promise'],
+    ping: { method: 'ping', args: [], callbackSources: ['mysql2'], close: { method: 'destroy', promise: false } },
   },
   // mysql2 pools replace connections that failed; there is no public "closed" flag.
   {
@@ -165,6 +194,8 @@ export const CLIENT_FAMILIES: ClientFamily[] = [
     action: 'check',
     unusable: { kind: 'property-equals', property: 'status', value: 'end' },
     reason: 'ioredis stops reconnecting when its status is "end"',
+    // `ping()` resolves to "PONG"; `disconnect()` closes at once and stops reconnecting
+    ping: { method: 'ping', args: [], close: { method: 'disconnect', promise: false } },
   },
   // node-redis v4+ (`createClient`; `client.isOpen`, `client.isReady`; docs: "you MUST
   // listen to error events", an unhandled one exits the process). It reconnects by itself
@@ -182,6 +213,9 @@ export const CLIENT_FAMILIES: ClientFamily[] = [
     needsErrorListener: true,
     connectResolvesToClient: true,
     reason: 'node-redis must be connected again once closed',
+    ping: {
+      none: "node-redis queues commands and reconnects by itself while the client is open; its own `pingInterval` option (createClient) keeps an idle connection checked",
+    },
   },
   // MongoClient: the driver monitors and re-establishes its connections, and `connect()`
   // on a connected client is a no-op.

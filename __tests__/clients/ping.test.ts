@@ -1,0 +1,295 @@
+// `--client-check ping` across a freeze and thaw in which the lost connection shows only
+// when it is used (LCS_DOUBLE_SILENT, __tests__/doubles/thaw.js): the local check alone
+// cannot see it, so the first request after the thaw fails; with the ping the check finds it
+// first and replaces the client, so a warm start answers as a cold one. A connection that
+// never answers (a half-open socket) is replaced after the ping's second. The migrated
+// TypeScript type-checks against typings shaped like the libraries' own.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { applyTransforms } from '../../src/analysis/applyTransforms';
+import { simulate, type SimulationResult } from '../../src/simulate';
+import { transform } from '../../transforms/clients';
+import { typeCheckErrors } from '../typeCheck';
+
+const ROOT = path.join(__dirname, '..', '..');
+const double = (name: string) => path.join(ROOT, '__tests__', 'doubles', name);
+const fixture = (name: string) => fs.readFileSync(path.join(ROOT, '__testfixtures__', 'clients', name), 'utf8');
+
+interface PingCase {
+  name: string;
+  source: string;
+  extension: string;
+  modules: Record<string, string>;
+  counted: string;
+  /** Constructions in a warm environment whose connection died once, silently. */
+  afterOneLoss: number;
+}
+
+const CASES: PingCase[] = [
+  {
+    name: 'pg-client',
+    source: `const pg = require('pg');
+
+const client = new pg.Client();
+client.connect();
+
+exports.handler = async (event) => {
+  const { rows } = await client.query('SELECT total FROM orders WHERE id = $1', [event.id]);
+  return rows[0];
+};
+`,
+    extension: '.js',
+    modules: { pg: double('pg.js') },
+    counted: 'pg.Client',
+    afterOneLoss: 2,
+  },
+  {
+    name: 'pg-client-connect-flag',
+    source: fixture('pg-client-connect-flag.input.js'),
+    extension: '.js',
+    modules: { pg: double('pg.js') },
+    counted: 'pg.Client',
+    afterOneLoss: 2,
+  },
+  {
+    name: 'pg-pool',
+    source: `import { Pool } from 'pg';
+
+const pool = new Pool({ max: 1 });
+
+export const handler = async (event) => {
+  const result = await pool.query('SELECT name FROM users WHERE id = $1', [event.id]);
+  return result.rows;
+};
+`,
+    extension: '.mjs',
+    modules: { pg: double('pg.js') },
+    counted: 'pg.Pool',
+    afterOneLoss: 2,
+  },
+  {
+    name: 'ioredis',
+    source: `const Redis = require('ioredis');
+
+const redis = new Redis(process.env.REDIS_URL, { retryStrategy: () => null });
+
+exports.handler = async (event) => ({ value: await redis.get(event.id) });
+`,
+    extension: '.js',
+    modules: { ioredis: double('ioredis.js') },
+    counted: 'ioredis',
+    afterOneLoss: 2,
+  },
+  {
+    name: 'mysql2-promise-lazy',
+    source: fixture('mysql2-lazy-getdb.input.js'),
+    extension: '.js',
+    modules: { 'mysql2/promise': double('mysql2-promise.js') },
+    counted: 'mysql2.connection',
+    afterOneLoss: 2,
+  },
+  {
+    name: 'mysql2-callback',
+    source: `const mysql = require('mysql2');
+
+const connection = mysql.createConnection({ host: process.env.DB_HOST });
+
+exports.handler = async (event) =>
+  new Promise((resolve, reject) => {
+    connection.query('SELECT ? AS id', [event.id], (error, rows) => (error ? reject(error) : resolve(rows[0])));
+  });
+`,
+    extension: '.js',
+    modules: { mysql2: double('mysql2.js') },
+    counted: 'mysql2.connection',
+    afterOneLoss: 2,
+  },
+];
+
+const EVENTS = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+
+function constructionsWhileWarm(result: SimulationResult, counted: string): number {
+  const output = [result.loadOutput[0], ...result.invocations.map((i) => i.warm.output)].join('');
+  return output.split('\n').filter((line) => line === `[double] new ${counted}`).length;
+}
+
+const warmResults = (result: SimulationResult) => result.invocations.map((i) => i.warm.outcome);
+const coldResults = (result: SimulationResult) => result.invocations.map((i) => i.cold.outcome);
+
+describe.each(CASES.map((c) => [c.name, c] as const))('%s with --client-check ping', (_name, c) => {
+  const dir = path.join(os.tmpdir(), `lcs-clients-ping-${c.name}-${process.pid}`);
+  const file = (label: string) => path.join(dir, `${label}${c.extension}`);
+  const run = (label: string, env: Record<string, string>) =>
+    simulate({ file: file(label), events: EVENTS, modules: c.modules, env: { LCS_DOUBLE_TRACE: '1', ...env } });
+  let pinged: string;
+
+  beforeAll(() => {
+    fs.mkdirSync(dir, { recursive: true });
+    const local = applyTransforms(c.source, `handler${c.extension}`, { transforms: [transform] });
+    const ping = applyTransforms(c.source, `handler${c.extension}`, { transforms: [transform], options: { clientCheck: 'ping' } });
+    expect([local.error, ping.error]).toEqual([undefined, undefined]);
+    pinged = ping.output!;
+    fs.writeFileSync(file('input'), c.source);
+    fs.writeFileSync(file('local'), local.output!);
+    fs.writeFileSync(file('ping'), ping.output!);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a connection that shows its loss only when used: the local check lets the next request fail, the ping replaces it first', async () => {
+    const [input, local, ping] = await Promise.all(['input', 'local', 'ping'].map((label) => run(label, { LCS_DOUBLE_SILENT: 'fail' })));
+    // what the test is about: the original and the local check fail the second warm request
+    expect(warmResults(input)[1].status).not.toBe('ok');
+    expect(warmResults(local)[1].status).not.toBe('ok');
+    // cold starts are as before; warm starts answer as cold ones
+    expect(coldResults(ping)).toEqual(coldResults(input));
+    expect(warmResults(ping)).toEqual(coldResults(input));
+    expect(constructionsWhileWarm(ping, c.counted)).toBe(c.afterOneLoss);
+  });
+
+  it('a connection that never answers (half-open) is replaced after the ping waited a second', async () => {
+    const input = await run('input', { LCS_DOUBLE_DROPS: '0' });
+    const ping = await run('ping', { LCS_DOUBLE_SILENT: 'hang' });
+    expect(warmResults(ping)).toEqual(coldResults(input));
+    expect(constructionsWhileWarm(ping, c.counted)).toBe(c.afterOneLoss);
+  });
+
+  it('a live connection answers the ping and is kept: one client per environment', async () => {
+    const ping = await run('ping', { LCS_DOUBLE_DROPS: '0' });
+    expect(constructionsWhileWarm(ping, c.counted)).toBe(1);
+    expect(pinged).toContain('answersPing(');
+  });
+});
+
+describe('where a ping cannot go', () => {
+  const migrate = (source: string, file = 'handler.js') =>
+    applyTransforms(source, file, { transforms: [transform], options: { clientCheck: 'ping' } });
+
+  it('a handler that is not async keeps the local check, with a review item; no helper is added', () => {
+    const result = migrate(fixture('mysql2-namespace-callback.input.mjs'), 'handler.mjs');
+    expect(result.output).toContain('if (lostConnections.has(connection)) {');
+    expect(result.output).not.toContain('answersPing');
+    expect(result.review.map((f) => f.message)).toContainEqual(expect.stringContaining('handler `handler` is not async, and a ping must be awaited'));
+  });
+
+  it('a lazy guard in a function that is not async keeps the local check', () => {
+    const result = migrate(fixture('ioredis-named-lazy.input.ts'), 'handler.ts');
+    expect(result.output).toContain("if (redis && redis.status === 'end') {");
+    expect(result.output).not.toContain('answersPing');
+    expect(result.review.map((f) => f.message)).toContainEqual(expect.stringContaining('not in an async function'));
+  });
+
+  it('node-redis gets no ping: the report says why and names its own pingInterval', () => {
+    const result = migrate(fixture('redis-top-level-connect.input.mjs'), 'handler.mjs');
+    expect(result.output).not.toContain('answersPing');
+    expect(result.review.map((f) => f.message)).toContainEqual(expect.stringContaining('pingInterval'));
+  });
+
+  // found while writing the ping: the listeners went onto the promise (`pending.on` is not a
+  // function), so the migrated module threw where the original worked
+  it.each([
+    ['lazily', "const mysql = require('mysql2/promise');\nlet pending;\nexports.handler = async (event) => {\n  if (!pending) pending = mysql.createConnection({});\n  const db = await pending;\n  return db.query('SELECT 1');\n};\n"],
+    ['at load', "const mysql = require('mysql2/promise');\nconst pending = mysql.createConnection({});\nexports.handler = async (event) => {\n  const db = await pending;\n  return db.query('SELECT 1');\n};\n"],
+  ])('a binding that holds the promise of a mysql2/promise connection (%s) is left as it is and reported', (_when, source) => {
+    for (const options of [{}, { clientCheck: 'ping' as const }]) {
+      const result = applyTransforms(source, 'handler.js', { transforms: [transform], options });
+      expect(result.output).toBeNull();
+      expect(result.review.map((f) => f.message)).toContainEqual(expect.stringContaining("`pending` holds the promise that 'mysql2/promise' returns"));
+    }
+  });
+
+  it('without --client-check ping nothing pings, and a second run over pinged code changes nothing', () => {
+    const source = CASES[0].source;
+    expect(applyTransforms(source, 'handler.js', { transforms: [transform] }).output).not.toContain('answersPing');
+    const once = migrate(source).output!;
+    expect(migrate(once).output).toBeNull();
+    expect(applyTransforms(once, 'handler.js', { transforms: [transform] }).output).toBeNull();
+  });
+
+  it('the helper takes a free name', () => {
+    const source = CASES[0].source + '\nfunction answersPing() {}\n';
+    const output = migrate(source).output!;
+    expect(output).toContain('async function answersPing2(client, ping) {');
+    expect(output).toContain('!(await answersPing2(client, (client) => client.query(');
+  });
+});
+
+const TYPINGS = `declare module 'pg' {
+  export interface QueryResult<R = any> { rows: R[] }
+  export class Client {
+    constructor(config?: { connectionString?: string });
+    connect(): Promise<void>;
+    query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
+    end(): Promise<void>;
+    on(event: 'error' | 'end', listener: (...args: any[]) => void): this;
+  }
+  export class Pool {
+    constructor(config?: { max?: number });
+    ending: boolean;
+    query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
+    end(): Promise<void>;
+    on(event: 'error', listener: (error: Error) => void): this;
+  }
+}
+declare module 'mysql2' {
+  export interface QueryError extends Error { code: string }
+  export interface Connection {
+    query(sql: string, values: unknown[], callback: (error: QueryError | null, rows: any) => any): void;
+    ping(callback?: (error: QueryError | null) => any): void;
+    destroy(): void;
+    on(event: string, listener: (...args: any[]) => void): this;
+  }
+  export function createConnection(config: { host?: string }): Connection;
+}
+declare module 'mysql2/promise' {
+  export interface Connection {
+    query(sql: string, values?: unknown[]): Promise<[any, any]>;
+    ping(): Promise<void>;
+    destroy(): void;
+    on(event: string, listener: (...args: any[]) => void): this;
+  }
+  export function createConnection(config: { host?: string }): Promise<Connection>;
+}
+declare module 'ioredis' {
+  export default class Redis {
+    constructor(url?: string);
+    status: 'wait' | 'connecting' | 'connect' | 'ready' | 'close' | 'reconnecting' | 'end';
+    get(key: string): Promise<string | null>;
+    ping(): Promise<'PONG'>;
+    disconnect(): void;
+  }
+}
+`;
+
+const TYPED: Record<string, string> = {
+  pgClient: "import { Client } from 'pg';\n\nconst client = new Client({ connectionString: process.env.DATABASE_URL });\nclient.connect();\n\nexport const handler = async (event: { id: string }) => (await client.query<{ total: number }>('SELECT total FROM orders WHERE id = $1', [event.id])).rows[0];\n",
+  pgPool: "import { Pool } from 'pg';\n\nconst pool: Pool = new Pool({ max: 1 });\n\nexport async function handler(event: { id: string }) {\n  return (await pool.query('SELECT 1 WHERE $1::text IS NOT NULL', [event.id])).rows;\n}\n",
+  mysqlCallback: "import mysql from 'mysql2';\n\nconst connection = mysql.createConnection({ host: process.env.DB_HOST });\n\nexport const handler = async (event: { id: string }) =>\n  new Promise((resolve, reject) => {\n    connection.query('SELECT ? AS id', [event.id], (error, rows) => (error ? reject(error) : resolve(rows[0])));\n  });\n",
+  mysqlLazy: "import mysql, { type Connection } from 'mysql2/promise';\n\nlet db: Connection | undefined;\n\nasync function getDb(): Promise<Connection> {\n  if (!db) {\n    db = await mysql.createConnection({ host: process.env.DB_HOST });\n  }\n  return db;\n}\n\nexport const handler = async (event: { id: string }) => (await getDb()).query('SELECT ?', [event.id]);\n",
+  ioredis: "import Redis from 'ioredis';\n\nconst redis = new Redis(process.env.REDIS_URL);\n\nexport const handler = async (event: { id: string }) => ({ value: await redis.get(event.id) });\n",
+};
+
+it('the migrated TypeScript type-checks (tsc --strict), the helper typed', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-clients-ping-types-'));
+  try {
+    const typing = path.join(dir, 'libraries.d.ts');
+    fs.writeFileSync(typing, TYPINGS);
+    const originals = Object.entries(TYPED).map(([name, source]) => {
+      const file = path.join(dir, `${name}.original.ts`);
+      fs.writeFileSync(file, source);
+      return file;
+    });
+    // the originals type-check: a complaint below comes from the migration
+    expect(typeCheckErrors([typing, ...originals], dir)).toBe('');
+    const migrated = Object.entries(TYPED).map(([name, source]) => {
+      const result = applyTransforms(source, `${name}.ts`, { transforms: [transform], options: { clientCheck: 'ping' } });
+      expect([name, result.error, result.output]).toEqual([name, undefined, expect.stringContaining('answersPing<T>(client: T, ping: (client: T) => Promise<unknown>): Promise<boolean>')]);
+      const file = path.join(dir, `${name}.ts`);
+      fs.writeFileSync(file, result.output!);
+      return file;
+    });
+    expect(typeCheckErrors([typing, ...migrated], dir)).toBe('');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
