@@ -40,7 +40,7 @@ import type { LazyRegion } from '../src/analysis/lazyRegions';
 import { handlerInstanceState, hiddenStateOf } from '../src/analysis/hiddenState';
 import { readBackByKey } from '../src/analysis/keyedCache';
 import { namespaceStateItems } from '../src/analysis/namespaceState';
-import { exportCalledAt, exportIsFunction, stateChangedThroughImport } from '../src/analysis/importedModuleState';
+import { exportCalledAt, exportIsFunction, resolveLocalModule, stateChangedThroughImport } from '../src/analysis/importedModuleState';
 import { lineOf, originalText, sourceExcerpt } from '../src/analysis/sourceExcerpt';
 import { hasLastIndexResetAtTop, lastIndexReset, statefulUses } from '../src/analysis/statefulRegex';
 import { findContainerIdCode } from '../src/analysis/containerIdCode';
@@ -227,9 +227,23 @@ function definiteDeclarator(declarator: any): string | null {
 }
 
 /** The module an import binding comes from when it is one of the project's own (a relative
- * or absolute path: `import { pending } from './state.mjs'`, `const state = require('../state')`),
- * else null: a package's exports are its own business. */
-function localModuleOf(binding: ModuleBinding): string | null {
+ * or absolute path: `import { pending } from './state.mjs'`, `const state = require('../state')`;
+ * a tsconfig `paths` alias or a workspace package that names a module of the project:
+ * `import { metrics } from '@shared/metrics'`), else null: a package's exports are its own
+ * business. A package name is looked up (node_modules, tsconfig) only when a handler changes
+ * or calls what it imports. */
+function localModuleOf(ctx: TransformContext, binding: ModuleBinding): string | null {
+  const source = importSourceOf(binding);
+  if (source === null || !isPackageSource(source)) return source;
+  const used = binding.references.some(
+    (r) => r.place.at === 'function' && r.place.reachedBy.length > 0 && (r.effect.kind === 'member-write' || r.effect.kind === 'mutating-call' || exportCalledAt(binding, r.path) !== null),
+  );
+  return used && resolveLocalModule(ctx.filePath, source) !== null ? source : null;
+}
+
+/** The specifier an import binding's module is named by (`import ... from '<source>'`,
+ * `require('<source>')`), or null. */
+function importSourceOf(binding: ModuleBinding): string | null {
   const node = binding.statement.node;
   let source: unknown = null;
   if (node.type === 'ImportDeclaration') source = node.source.value;
@@ -238,7 +252,7 @@ function localModuleOf(binding: ModuleBinding): string | null {
     while (init && (init.type === 'MemberExpression' || init.type === 'AwaitExpression')) init = init.type === 'AwaitExpression' ? init.argument : init.object;
     if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require') source = init.arguments[0]?.value;
   }
-  return typeof source === 'string' && !isPackageSource(source) ? source : null;
+  return typeof source === 'string' ? source : null;
 }
 
 /** What a handler module's calls into one of the project's own modules change there, over
@@ -320,7 +334,7 @@ function reviewImportedCalls(calls: Map<string, ImportedCalls>, reviewOf: (bindi
     const { binding, call } = state[0];
     reviewOf(binding)(
       'imported-state',
-      `\`${binding.name}\` comes from '${localModuleOf(binding)}', whose code a handler runs (\`${sourceExcerpt(call.node)}\`, line ${lineOf(call)}) and which changes state kept at module level there (${state.map((s) => s.text).join('; ')} of ${entry.file}): it survives into the next invocation; this tool changes handler modules only, so review that module: move the state into the function, or reset it per invocation`,
+      `\`${binding.name}\` comes from '${importSourceOf(binding)}', whose code a handler runs (\`${sourceExcerpt(call.node)}\`, line ${lineOf(call)}) and which changes state kept at module level there (${state.map((s) => s.text).join('; ')} of ${entry.file}): it survives into the next invocation; this tool changes handler modules only, so review that module: move the state into the function, or reset it per invocation`,
     );
   }
 }
@@ -600,7 +614,7 @@ function step(ctx: TransformContext): void {
         break;
       }
       case 'import': {
-        const source = localModuleOf(binding);
+        const source = localModuleOf(ctx, binding);
         // (`audit.add(x)` where `add` is a function of that module is a call, not a change of
         // an imported Set: collectImportedCalls looks into what it changes)
         const change = source

@@ -102,6 +102,31 @@ describe('state kept by a project module whose functions a handler calls', () =>
     expect(result.review.map((r) => r.kind)).toEqual(reported ? ['imported-state'] : []);
   });
 
+  it('follows a tsconfig paths alias and a workspace package linked into node_modules, as a monorepo imports its shared code', () => {
+    const SHARED = 'export const metrics = { invocations: 0 };\nconst auditTrail: string[] = [];\nexport function audit(entry: string): number {\n  auditTrail.push(entry);\n  return auditTrail.length;\n}\n';
+    const handler = (source: string) => `import { metrics, audit } from '${source}';\nexport const handler = async (event: { id: string }) => {\n  metrics.invocations++;\n  return { n: audit(event.id) };\n};\n`;
+    const files = {
+      'package.json': '{ "private": true, "workspaces": ["packages/*"] }',
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@shared/*": ["packages/shared/src/*"] } } }',
+      'packages/shared/package.json': '{ "name": "@acme/shared", "main": "dist/metrics.js", "types": "dist/metrics.d.ts" }',
+      'packages/shared/tsconfig.json': '{ "extends": "../../tsconfig.json", "compilerOptions": { "outDir": "dist", "rootDir": "src" } }',
+      'packages/shared/src/metrics.ts': SHARED,
+      'packages/orders/src/byAlias.ts': handler('@shared/metrics'),
+      'packages/orders/src/byPackage.ts': handler('@acme/shared'),
+    };
+    const alias = migrateIn('monorepo', files, 'packages/orders/src/byAlias.ts');
+    fs.mkdirSync(path.join(dir, 'monorepo', 'node_modules', '@acme'), { recursive: true });
+    fs.symlinkSync('../../packages/shared', path.join(dir, 'monorepo', 'node_modules', '@acme', 'shared'), 'dir');
+    const linked = migrateIn('monorepo', {}, 'packages/orders/src/byPackage.ts');
+    for (const [{ result }, source] of [[alias, '@shared/metrics'], [linked, '@acme/shared']] as const) {
+      expect(result.output).toBeNull();
+      expect(result.review.map((r) => r.message)).toEqual([
+        `\`metrics\` comes from '${source}' and a handler changes it (\`metrics.invocations++\`, line 3): what it holds lives in that module and survives into the next invocation; kept, reset it at the top of the handler if it is per-request`,
+        `\`audit\` comes from '${source}', whose code a handler runs (\`audit(event.id)\`, line 4) and which changes state kept at module level there (\`auditTrail\`, line 2 of ../../shared/src/metrics.ts): it survives into the next invocation; this tool changes handler modules only, so review that module: move the state into the function, or reset it per invocation`,
+      ]);
+    }
+  });
+
   it('is not reported for a module named by an absolute path, or one too large to be a helper', () => {
     const absolute = migrateIn('absolute', { 'lib/audit.mjs': AUDIT }, 'lib/audit.mjs');
     expect(absolute.result.review).toEqual([]);
@@ -115,6 +140,12 @@ describe('state kept by a project module whose functions a handler calls', () =>
   });
 
   it('is not reported for a module that is not there, a package, or an import the handler does not call', () => {
+    const installed = migrateIn(
+      'installed-package',
+      { 'node_modules/counter/package.json': '{ "name": "counter", "main": "index.js" }', 'node_modules/counter/index.js': 'const entries = [];\nexports.record = (x) => { entries.push(x); return entries.length; };\n', 'h.mjs': "import { record } from 'counter';\nexport const handler = async (event) => ({ n: record(event.id) });\n" },
+      'h.mjs',
+    );
+    expect(installed.result.review).toEqual([]);
     const { result } = migrateIn(
       'not-followed',
       { 'lib/audit.mjs': AUDIT, 'h.mjs': "import { record } from './lib/missing.mjs';\nimport { v4 } from 'uuid';\nimport { record as unused } from './lib/audit.mjs';\nexport const handler = async (event) => ({ n: record(event.id), id: v4(), f: typeof unused });\n" },

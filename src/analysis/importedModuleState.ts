@@ -11,13 +11,16 @@
 // the function itself sets afresh first thing: `entries = [];`). Only that
 // one module is read (not the modules it imports in turn); a module that cannot be found or
 // parsed, or whose export is not a function found there, gives no report; so does a module
-// named by an absolute path or a package name, or one over MAX_MODULE_BYTES.
+// named by an absolute path, a package of node_modules, or one over MAX_MODULE_BYTES. A module
+// named by a tsconfig `paths` alias (`@shared/metrics`) or by the name of a workspace package
+// linked into node_modules (`@acme/shared`) is found as the build finds it (./moduleResolution.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ASTPath } from 'jscodeshift';
 import { collectModuleBindings, classifyModuleBindings, type ModuleBinding } from './bindings';
 import { findHandlers } from './handlers';
 import { detectModuleKind } from './imports';
+import { resolveProjectModule } from './moduleResolution';
 import { jscodeshiftFor, parserFor, syntaxChecker } from './parser';
 import { hasResetAtTop } from './resetStatement';
 import { propertyName } from './scope';
@@ -31,33 +34,11 @@ export interface ImportedState {
   state: { name: string; line: number; clears: boolean }[];
 }
 
-/** Extensions tried, in Node's order for CommonJS and then TypeScript's, for a specifier
- * written without one (`require('./lib/audit')`). */
-const EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts', '.tsx', '.jsx'];
-/** `./audit.js` in TypeScript source names `./audit.ts` (TypeScript's ES module resolution). */
-const TS_FOR_JS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
-
-/** The file a relative specifier names from `fromFile`, as Node (or TypeScript, for `.js`
- * written for a `.ts` file) finds it; null when there is none. */
+/** The project file `specifier` names from `fromFile` (a relative path, a tsconfig `paths`
+ * alias, a workspace package linked into node_modules: see ./moduleResolution.ts) that a parser
+ * here reads; null when there is none. */
 export function resolveLocalModule(fromFile: string, specifier: string): string | null {
-  // a relative path only: an absolute one may name anything on the machine
-  if (!/^\.\.?(?:\/|$)/.test(specifier)) return null;
-  const base = path.resolve(path.dirname(fromFile), specifier);
-  const ext = path.extname(base);
-  const candidates = [
-    base,
-    ...EXTENSIONS.map((e) => base + e),
-    ...(TS_FOR_JS[ext] ?? []).map((e) => base.slice(0, -ext.length) + e),
-    ...EXTENSIONS.map((e) => path.join(base, 'index' + e)),
-  ];
-  for (const candidate of candidates) {
-    try {
-      if (fs.statSync(candidate).isFile() && parserFor(candidate)) return candidate;
-    } catch {
-      // not there: the next candidate
-    }
-  }
-  return null;
+  return resolveProjectModule(fromFile, specifier, { accept: (file) => parserFor(file) !== undefined });
 }
 
 /** Modules larger than this are not read. */

@@ -105,6 +105,11 @@ interface PathOption {
 interface PathOptions {
   outDir?: PathOption;
   rootDir?: PathOption;
+  /** `baseUrl`, the folder non-relative imports and `paths` are resolved from. */
+  baseUrl?: PathOption;
+  /** `paths` (`{ "@shared/*": ["packages/shared/src/*"] }`), with the config that sets it:
+   * without a baseUrl, its targets are relative to that config's folder. */
+  paths?: { value: Record<string, unknown>; from: string };
   /** The options that change how a file compiles to JavaScript (see TRANSPILE_OPTIONS). */
   transpile?: Record<string, unknown>;
   /** Bases that could not be read, cycles. */
@@ -128,7 +133,7 @@ const TRANSPILE_OPTIONS = [
   'jsxImportSource',
 ];
 
-/** compilerOptions.outDir/rootDir of a config and its bases. */
+/** compilerOptions.outDir/rootDir/baseUrl/paths of a config and its bases. */
 export function readCompilerOptions(file: string): PathOptions {
   const problems: string[] = [];
   const options = readChain(file, [], problems, path.dirname(file));
@@ -160,9 +165,10 @@ function readChain(file: string, chain: string[], problems: string[], leafDir: s
   const dir = path.dirname(file);
   const own: Omit<PathOptions, 'problems'> = {};
   const compilerOptions = config.compilerOptions && typeof config.compilerOptions === 'object' ? config.compilerOptions : {};
-  for (const key of ['outDir', 'rootDir'] as const) {
+  for (const key of ['outDir', 'rootDir', 'baseUrl'] as const) {
     if (typeof compilerOptions[key] === 'string' && compilerOptions[key] !== '') own[key] = { value: compilerOptions[key], from: file };
   }
+  if (compilerOptions.paths && typeof compilerOptions.paths === 'object' && !Array.isArray(compilerOptions.paths)) own.paths = { value: compilerOptions.paths, from: file };
   const transpile = Object.fromEntries(TRANSPILE_OPTIONS.filter((key) => compilerOptions[key] !== undefined).map((key) => [key, compilerOptions[key]]));
   const bases: unknown[] = typeof config.extends === 'string' ? [config.extends] : Array.isArray(config.extends) ? config.extends : [];
   let inherited: Omit<PathOptions, 'problems'> = {};

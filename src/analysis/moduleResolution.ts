@@ -1,0 +1,342 @@
+// Which file of the project an import names, the way the project's own build finds it:
+//
+// - a relative specifier (`./lib/audit`, `../shared/src/metrics.js`): as Node finds it, or as
+//   TypeScript does for `.js` written for a `.ts` file;
+// - a tsconfig `paths` alias (`@shared/metrics` with `"paths": { "@shared/*": ["packages/shared/src/*"] }`),
+//   from the tsconfig.json nearest to the importing file, its `extends` bases followed (see
+//   ../engine/tsconfig.ts): `*` patterns, the most specific pattern first (as TypeScript
+//   chooses), its targets tried in order, relative to `baseUrl` or else to the config that
+//   sets `paths`;
+// - a package name that Node finds in a node_modules folder up from the importing file, when
+//   that is a link to a folder of the project (a workspace package, `@acme/shared` linked to
+//   packages/shared): its package.json `exports` ("." or a subpath, with the `types`,
+//   `import`, `require`, `node` and `default` conditions), `types`, `main`. An entry that is
+//   built output (`dist/index.js` under the package tsconfig's outDir) is read from its
+//   source (rootDir), and a `types` entry naming a `.ts` file is that source; built output
+//   with no source found is not followed. A package that is really in node_modules (its real
+//   path is below a node_modules folder) is somebody else's code: not followed.
+//
+// tsconfig files are read only when a package name or an alias is being resolved, once per
+// folder (and again when the config file changes).
+import fs from 'node:fs';
+import { isBuiltin } from 'node:module';
+import path from 'node:path';
+import { lookUpOutputLayout, readCompilerOptions } from '../engine/tsconfig';
+
+/** Extensions tried, in Node's order for CommonJS and then TypeScript's, for a specifier
+ * written without one (`require('./lib/audit')`). */
+export const EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts', '.tsx', '.jsx'];
+/** `./audit.js` in TypeScript source names `./audit.ts` (TypeScript's ES module resolution). */
+const TS_FOR_JS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'], '.jsx': ['.tsx'] };
+const TS_SOURCE = /\.(?:ts|tsx|mts|cts)$/;
+const DECLARATION = /\.d\.(?:ts|mts|cts)$|\.d\.[^.]+\.ts$/;
+
+export interface ResolveOptions {
+  /** Whether a file found may be the answer (the parsers' extensions, say); any file when not given. */
+  accept?: (file: string) => boolean;
+}
+
+/** The project file `specifier` (imported by `fromFile`) names, or null: a package of
+ * node_modules, a builtin, an absolute path, or nothing found. */
+export function resolveProjectModule(fromFile: string, specifier: string, options: ResolveOptions = {}): string | null {
+  if (isRelative(specifier)) return resolveRelative(fromFile, specifier, options);
+  if (!isBare(specifier)) return null;
+  const aliased = resolvePathsAlias(fromFile, specifier, options);
+  if (aliased !== undefined) return aliased && !inNodeModules(realPath(aliased)) ? aliased : null;
+  return resolveWorkspacePackage(fromFile, specifier, options);
+}
+
+/** The file a relative specifier names from `fromFile`; null when there is none. */
+export function resolveRelative(fromFile: string, specifier: string, options: ResolveOptions = {}): string | null {
+  return resolveFileOrFolder(path.resolve(path.dirname(fromFile), specifier), options);
+}
+
+/** `base` as a file, with an extension added, with `.js` read as `.ts`, or as a folder's index. */
+function resolveFileOrFolder(base: string, options: ResolveOptions): string | null {
+  const ext = path.extname(base);
+  const candidates = [
+    base,
+    ...EXTENSIONS.map((e) => base + e),
+    ...(TS_FOR_JS[ext] ?? []).map((e) => base.slice(0, -ext.length) + e),
+    ...EXTENSIONS.map((e) => path.join(base, 'index' + e)),
+  ];
+  for (const candidate of candidates) {
+    if (isFile(candidate) && (options.accept?.(candidate) ?? true)) return candidate;
+  }
+  return null;
+}
+
+/**
+ * The file a tsconfig `paths` alias names from `fromFile` (nearest tsconfig.json); null when
+ * a pattern matches but none of its targets is a file (TypeScript then reports the import as
+ * unresolved), undefined when no pattern matches (or there is no `paths`): the specifier is
+ * then a package name.
+ */
+export function resolvePathsAlias(fromFile: string, specifier: string, options: ResolveOptions = {}): string | null | undefined {
+  if (!isBare(specifier)) return undefined;
+  const mapping = pathsMappingFor(path.dirname(path.resolve(fromFile)));
+  if (!mapping) return undefined;
+  // the longest prefix before a `*` wins; an exact key before any pattern
+  let best: { pattern: PathPattern; star: string } | null = null;
+  for (const pattern of mapping.patterns) {
+    if (pattern.star === null) {
+      if (pattern.prefix === specifier) {
+        best = { pattern, star: '' };
+        break;
+      }
+    } else if (specifier.length >= pattern.prefix.length + pattern.suffix.length && specifier.startsWith(pattern.prefix) && specifier.endsWith(pattern.suffix)) {
+      if (!best || pattern.prefix.length > best.pattern.prefix.length) best = { pattern, star: specifier.slice(pattern.prefix.length, specifier.length - pattern.suffix.length) };
+    }
+  }
+  if (!best) return undefined;
+  for (const target of best.pattern.targets) {
+    const file = resolveFileOrFolder(path.resolve(mapping.base, target.replace(/\*/g, best.star)), options);
+    if (file) return file;
+  }
+  return null;
+}
+
+/** A package name that Node resolves from `fromFile` to a file of a workspace package: a
+ * link in node_modules to a folder of the project, not below any node_modules folder. */
+export function resolveWorkspacePackage(fromFile: string, specifier: string, options: ResolveOptions = {}): string | null {
+  if (!isBare(specifier) || isBuiltin(specifier)) return null;
+  const parts = specifier.split('/');
+  const nameLength = specifier.startsWith('@') ? 2 : 1;
+  if (parts.length < nameLength || parts.slice(0, nameLength).some((part) => part === '' || part === '.' || part === '..')) return null;
+  const name = parts.slice(0, nameLength).join('/');
+  const subpath = parts.slice(nameLength).join('/');
+  for (let dir = path.dirname(path.resolve(fromFile)); ; dir = path.dirname(dir)) {
+    if (path.basename(dir) !== 'node_modules') {
+      const linked = path.join(dir, 'node_modules', name);
+      if (isDirectory(linked)) {
+        const real = realPath(linked);
+        // a package installed there, or one linked from outside the folder that holds the link
+        if (inNodeModules(real) || !isInside(real, realPath(dir))) return null;
+        const file = entryOf(real, subpath, options);
+        return file && !inNodeModules(realPath(file)) ? file : null;
+      }
+    }
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+/** The file a workspace package's entry (or subpath) names, read from its source. */
+function entryOf(packageDir: string, subpath: string, options: ResolveOptions): string | null {
+  let manifest: any = {};
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) ?? {};
+  } catch {
+    // no package.json (or not JSON): plain files, as Node reads them
+  }
+  let targets: string[];
+  if (manifest.exports !== undefined && manifest.exports !== null) {
+    targets = exportTargets(manifest.exports, subpath === '' ? '.' : `./${subpath}`);
+    // a subpath the package does not export cannot be imported
+    if (targets.length === 0) return null;
+  } else if (subpath === '') {
+    targets = [manifest.types, manifest.typings, manifest.module, manifest.main, 'index'].filter((t): t is string => typeof t === 'string' && t !== '');
+  } else {
+    targets = [subpath];
+  }
+  const files = targets.map((target) => path.resolve(packageDir, target)).filter((file) => isInside(file, packageDir));
+  // a TypeScript source named as such (`"types": "./src/index.ts"`) first
+  for (const file of files) {
+    if (TS_SOURCE.test(file) && !DECLARATION.test(file) && isFile(file) && (options.accept?.(file) ?? true)) return file;
+  }
+  for (const file of files) {
+    const source = sourceOf(file, packageDir, options);
+    if (source) return source;
+  }
+  return null;
+}
+
+/** The source of an entry file: itself when it is no build output, its source under the
+ * package tsconfig's rootDir when it is (`dist/index.js`, `dist/index.d.ts` for `src/index.ts`);
+ * null for build output whose source is not found, and for a declaration file. */
+function sourceOf(file: string, packageDir: string, options: ResolveOptions): string | null {
+  const layout = lookUpOutputLayout(path.dirname(file), packageDir).layout;
+  if (layout && isInside(file, layout.outDir)) {
+    const relative = path.relative(layout.outDir, file);
+    for (const root of layout.sourceRoots) {
+      const source = sourceFor(path.join(root, relative), options);
+      if (source) return source;
+    }
+    return null;
+  }
+  if (DECLARATION.test(file)) return sourceFor(file, options);
+  return resolveFileOrFolder(file, options) ?? sourceFor(file, options);
+}
+
+/** `src/index.ts` (or .tsx, .mts, .cts, or JavaScript compiled as it is) for `src/index.js`,
+ * `src/index.d.ts` or `src/index`. */
+function sourceFor(built: string, options: ResolveOptions): string | null {
+  const stem = built.replace(DECLARATION, '').replace(/\.(?:js|mjs|cjs|jsx)$/, '');
+  for (const ext of ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx']) {
+    const file = stem + ext;
+    if (isFile(file) && (options.accept?.(file) ?? true)) return file;
+  }
+  for (const ext of ['.ts', '.tsx', '.js']) {
+    const file = path.join(stem, 'index' + ext);
+    if (isFile(file) && (options.accept?.(file) ?? true)) return file;
+  }
+  return null;
+}
+
+const CONDITIONS = new Set(['types', 'import', 'require', 'node', 'default']);
+
+/** Every target package.json `exports` gives a subpath (`.`, `./metrics`), in the order of
+ * its conditions, with `*` patterns. */
+export function exportTargets(exports: unknown, subpath: string): string[] {
+  const isSubpathMap = (value: unknown): value is Record<string, unknown> =>
+    !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).some((key) => key.startsWith('.'));
+  const map: Record<string, unknown> = isSubpathMap(exports) ? exports : { '.': exports };
+  if (Object.prototype.hasOwnProperty.call(map, subpath)) return conditionTargets(map[subpath], '');
+  let best: { key: string; star: string } | null = null;
+  for (const key of Object.keys(map)) {
+    const star = key.indexOf('*');
+    if (star < 0) continue;
+    const prefix = key.slice(0, star);
+    const suffix = key.slice(star + 1);
+    if (subpath.startsWith(prefix) && subpath.endsWith(suffix) && subpath.length >= key.length - 1) {
+      if (!best || prefix.length > best.key.indexOf('*')) best = { key, star: subpath.slice(prefix.length, subpath.length - suffix.length) };
+    }
+  }
+  return best ? conditionTargets(map[best.key], best.star) : [];
+}
+
+function conditionTargets(value: unknown, star: string): string[] {
+  if (typeof value === 'string') return [value.replace(/\*/g, star)];
+  if (Array.isArray(value)) return value.flatMap((item) => conditionTargets(item, star));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => (CONDITIONS.has(key) ? conditionTargets(item, star) : []));
+  }
+  return [];
+}
+
+interface PathPattern {
+  /** The key up to its `*` (all of it without one). */
+  prefix: string;
+  suffix: string;
+  /** Index of the `*`, null for an exact key. */
+  star: number | null;
+  targets: string[];
+}
+
+interface PathsMapping {
+  /** The folder targets are relative to: baseUrl, or the folder of the config setting `paths`. */
+  base: string;
+  patterns: PathPattern[];
+}
+
+/** The tsconfig.json nearest to a folder, by folder (null: none up to the root). */
+const configByDir = new Map<string, string | null>();
+/** What a tsconfig.json (with its bases) says about `paths`, by file, with its time of change. */
+const mappings = new Map<string, { mtimeMs: number; mapping: PathsMapping | null }>();
+const MAX_CACHED = 5000;
+
+/** The `paths` of the tsconfig.json nearest to `dir`, null when it has none. */
+function pathsMappingFor(dir: string): PathsMapping | null {
+  const config = nearestConfig(dir);
+  if (!config) return null;
+  let mtimeMs: number;
+  try {
+    mtimeMs = fs.statSync(config).mtimeMs;
+  } catch {
+    return null;
+  }
+  const cached = mappings.get(config);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.mapping;
+  const mapping = readMapping(config);
+  if (mappings.size >= MAX_CACHED) mappings.clear();
+  mappings.set(config, { mtimeMs, mapping });
+  return mapping;
+}
+
+function nearestConfig(dir: string): string | null {
+  const seen: string[] = [];
+  let found: string | null = null;
+  for (let current = dir; ; current = path.dirname(current)) {
+    const cached = configByDir.get(current);
+    if (cached !== undefined) {
+      found = cached;
+      break;
+    }
+    seen.push(current);
+    const config = path.join(current, 'tsconfig.json');
+    if (isFile(config)) {
+      found = config;
+      break;
+    }
+    if (path.dirname(current) === current) break;
+  }
+  if (configByDir.size + seen.length > MAX_CACHED) configByDir.clear();
+  for (const current of seen) configByDir.set(current, found);
+  return found;
+}
+
+function readMapping(config: string): PathsMapping | null {
+  const options = readCompilerOptions(config);
+  if (!options.paths) return null;
+  const configDir = path.dirname(config);
+  const resolveOption = (value: string, from: string) =>
+    value.startsWith('${configDir}') ? path.join(configDir, value.slice('${configDir}'.length)) : path.resolve(path.dirname(from), value);
+  const base = options.baseUrl ? resolveOption(options.baseUrl.value, options.baseUrl.from) : path.dirname(options.paths.from);
+  const patterns: PathPattern[] = [];
+  for (const [key, value] of Object.entries(options.paths.value)) {
+    if (!Array.isArray(value)) continue;
+    const targets = value
+      .filter((t): t is string => typeof t === 'string' && t !== '')
+      .map((t) => (t.startsWith('${configDir}') ? path.join(configDir, t.slice('${configDir}'.length)) : t));
+    const star = key.indexOf('*');
+    patterns.push(star < 0 ? { prefix: key, suffix: '', star: null, targets } : { prefix: key.slice(0, star), suffix: key.slice(star + 1), star, targets });
+  }
+  return { base, patterns };
+}
+
+/** Forgets the tsconfig files read (tests that rewrite a project in place). */
+export function clearResolutionCache(): void {
+  configByDir.clear();
+  mappings.clear();
+}
+
+function isRelative(specifier: string): boolean {
+  return /^\.\.?(?:\/|$)/.test(specifier);
+}
+
+/** A package name or an alias: not relative, not absolute, no URL (`node:fs`, `file:`). */
+function isBare(specifier: string): boolean {
+  return specifier !== '' && !isRelative(specifier) && !path.isAbsolute(specifier) && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(specifier) && !specifier.startsWith('#');
+}
+
+function inNodeModules(file: string): boolean {
+  return file.split(path.sep).includes('node_modules');
+}
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
