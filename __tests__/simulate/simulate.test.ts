@@ -1,6 +1,7 @@
 // The simulate library on small handlers of every supported kind: each runs warm (one
 // module instance) and cold (a fresh one per event), and leaks show as differences.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { simulate } from '../../src/simulate';
 import type { InvocationOutcome, SimulationResult } from '../../src/simulate';
@@ -76,6 +77,36 @@ describe('leaking handlers show warm results that differ from cold ones', () => 
       { id: 'b', calls: 1 },
     ]);
     expect(result.verdict).toBe('leak');
+  });
+
+  it('TypeScript importing through tsconfig paths aliases, with require and with import, as a bundler resolves them', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-simulate-paths-'));
+    try {
+      const files: Record<string, string> = {
+        'tsconfig.json': '{ "compilerOptions": { "strict": true, "paths": { "@shared/*": ["./packages/missing/*", "./packages/shared/src/*"] } } }',
+        'packages/shared/src/counter.ts': 'let calls = 0;\nexport function count(): number {\n  calls++;\n  return calls;\n}\n',
+        'packages/orders/src/handler.ts': "import { count } from '@shared/counter';\nexport const handler = async (event: { id: string }) => ({ id: event.id, calls: count() });\n",
+        'packages/orders/src/handler.mts': "import { count } from '@shared/counter.js';\nexport const handler = async (event: { id: string }) => ({ id: event.id, calls: count() });\n",
+      };
+      for (const [file, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        fs.writeFileSync(path.join(root, file), text);
+      }
+      for (const [handler, format] of [['handler.ts', 'commonjs'], ['handler.mts', 'esm']]) {
+        const result = await simulate({ file: path.join(root, 'packages/orders/src', handler), events: [{ id: 'a' }, { id: 'b' }] });
+        expect(result.format).toBe(format);
+        expect(okValues(result, 'warm')).toEqual([
+          { id: 'a', calls: 1 },
+          { id: 'b', calls: 2 },
+        ]);
+        expect(okValues(result, 'cold')).toEqual([
+          { id: 'a', calls: 1 },
+          { id: 'b', calls: 1 },
+        ]);
+      }
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('callback style, with the callback error as an error result', async () => {

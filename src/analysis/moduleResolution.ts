@@ -96,6 +96,14 @@ export function resolvePathsAlias(fromFile: string, specifier: string, options: 
   return null;
 }
 
+/** The file a tsconfig `paths` alias names for the module `fromFile` when it is the project's
+ * own code (not a file of node_modules, whose imports no tsconfig of the project maps), as
+ * bundlers (esbuild) resolve it; null when the specifier is no alias or its targets are missing. */
+export function aliasedFile(fromFile: string | undefined, specifier: string): string | null {
+  if (!fromFile || !path.isAbsolute(fromFile) || inNodeModules(fromFile) || isBuiltin(specifier)) return null;
+  return resolvePathsAlias(fromFile, specifier) ?? null;
+}
+
 /** A package name that Node resolves from `fromFile` to a file of a workspace package: a
  * link in node_modules to a folder of the project, not below any node_modules folder. */
 export function resolveWorkspacePackage(fromFile: string, specifier: string, options: ResolveOptions = {}): string | null {

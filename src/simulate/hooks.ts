@@ -1,7 +1,8 @@
 // ESM loader hooks for the handler's process (registered with `module.register`, they
-// run on Node's loader thread): package names replaced by test doubles, and TypeScript
-// and JSX transpiled on load.
+// run on Node's loader thread): package names replaced by test doubles, tsconfig `paths`
+// aliases resolved as a bundler resolves them, and TypeScript and JSX transpiled on load.
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { aliasedFile } from '../analysis/moduleResolution';
 import { needsTranspiling, transpile, typeScriptCandidates } from './transpile';
 
 export interface HooksData {
@@ -39,6 +40,8 @@ export function initialize(data: HooksData): void {
 export async function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve): Promise<ResolveResult> {
   const replacement = modules[specifier];
   if (replacement) return { url: pathToFileURL(replacement).href, shortCircuit: true };
+  const aliased = context.parentURL?.startsWith('file:') ? aliasedFile(fileURLToPath(context.parentURL), specifier) : null;
+  if (aliased) return { url: pathToFileURL(aliased).href, shortCircuit: true };
   try {
     return await nextResolve(specifier, context);
   } catch (error) {

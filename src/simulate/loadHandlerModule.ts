@@ -1,8 +1,10 @@
 // Loading the handler module in the runner process the way Lambda's Node runtime does:
-// `import()` for ESM, `require()` for CommonJS, TypeScript and JSX through esbuild, and
-// package names replaced by test doubles when asked.
+// `import()` for ESM, `require()` for CommonJS, TypeScript and JSX through esbuild, tsconfig
+// `paths` aliases resolved as a bundler resolves them, and package names replaced by test
+// doubles when asked.
 import Module, { createRequire, register } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { aliasedFile } from '../analysis/moduleResolution';
 import type { HooksData } from './hooks';
 import { notOnFunction } from './staticExports';
 import { TRANSPILED_EXTENSIONS, transpile, typeScriptCandidates } from './transpile';
@@ -57,6 +59,9 @@ function installRequireHooks(modules: Record<string, string>): void {
   internals._resolveFilename = function (request, parent, isMain, options) {
     const replacement = modules[request];
     if (replacement) return replacement;
+    // a tsconfig `paths` alias (`@shared/http`), as the project's bundler resolves it
+    const aliased = aliasedFile((parent as { filename?: string } | null)?.filename, request);
+    if (aliased) return aliased;
     try {
       return resolveFilename.call(this, request, parent, isMain, options);
     } catch (error) {

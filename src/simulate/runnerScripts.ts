@@ -21,8 +21,12 @@ export function runnerScripts(): RunnerScripts {
   return located;
 }
 
+/** Modules outside this folder that the runner or its hooks import (paths from here). */
+const BUNDLED_FROM_ELSEWHERE = ['../analysis/moduleResolution.ts', '../engine/tsconfig.ts'];
+
 function bundleFromSources(): RunnerScripts {
-  const sources = fs.readdirSync(__dirname).filter((name) => name.endsWith('.ts')).sort();
+  // this folder's sources, and those of other folders that the bundles take in
+  const sources = [...fs.readdirSync(__dirname).filter((name) => name.endsWith('.ts')).sort(), ...BUNDLED_FROM_ELSEWHERE];
   const hash = createHash('sha256');
   for (const name of sources) hash.update(name).update(fs.readFileSync(path.join(__dirname, name)));
   // inside the package's node_modules, so that the bundles still find esbuild
