@@ -48,7 +48,13 @@ export interface Discovery {
   skipped: SkippedFile[];
   /** The resolved given paths, for "inside the given paths" checks. */
   roots: string[];
+  /** The tsconfig files (see TSCONFIG_NAMES) in each directory the walk read, by the
+   * directory's path as reached (none: an empty list); what tells built files from sources. */
+  tsconfigs: Map<string, string[]>;
 }
+
+/** Config files that may set an outDir, noted during the walk. */
+export const TSCONFIG_NAMES = ['tsconfig.json', 'tsconfig.build.json'];
 
 /** One `.gitignore`, with the directory its patterns are relative to. */
 interface IgnoreRules {
@@ -71,6 +77,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
   const manifests = new Set<string>();
   const skipped: SkippedFile[] = missing.map((p) => ({ path: p, reason: 'does not exist', unprocessed: true }));
   const visitedDirectories = new Set<string>();
+  const tsconfigs = new Map<string, string[]>();
 
   const insideRoots = (real: string) => roots.some((root) => real === root || real.startsWith(root + path.sep));
   const ignoredByUser = (abs: string, isDirectory: boolean) => {
@@ -108,6 +115,10 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
       skipped.push({ path: dir, reason: `directory could not be read (${error.code ?? error.message})`, unprocessed: true });
       return;
     }
+    tsconfigs.set(
+      dir,
+      TSCONFIG_NAMES.filter((name) => entries.some((entry) => entry.name === name && !entry.isDirectory())).map((name) => path.join(dir, name)),
+    );
     for (const entry of entries) {
       const abs = path.join(dir, entry.name);
       let isDirectory = entry.isDirectory();
@@ -175,6 +186,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
     manifests: [...manifests].sort(compare),
     skipped: skipped.sort((a, b) => compare(a.path, b.path)),
     roots,
+    tsconfigs,
   };
 }
 

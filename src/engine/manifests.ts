@@ -327,7 +327,7 @@ function guessSource(file: string, stopAt: string): string | null {
 
 /** The source a built JavaScript file's source map names for it (`app.js.map` next to it, or
  * its `sourceMappingURL`): the one source with the file's own name, or the only source. */
-function sourceFromMap(file: string, stopAt: string): string | null {
+export function sourceFromMap(file: string, stopAt: string): string | null {
   let map: any;
   let mapDir = path.dirname(file);
   try {

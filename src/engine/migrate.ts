@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isDisabled, type SourceResult } from '../analysis/applyTransforms';
 import type { Transform, TransformName } from '../analysis/types';
+import { builtCopiesNotes, builtFromSourceMap, count, separateBuiltCopies, SOURCE_MAPS } from './builtOutput';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import { UncommittedChangesError, UsageError } from './errors';
 import { filesWithUncommittedChanges, findGitRoot } from './git';
@@ -49,7 +50,11 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
   const shard = options.shard;
   const mine = (abs: string) => !shard || inShard(abs, gitRoot ?? cwd, shard);
 
-  const scanned = discovery.files.filter((f) => mine(f.path));
+  // tsc output next to its sources (an outDir git does not ignore): the sources are migrated
+  const separated = separateBuiltCopies(discovery.files, gitRoot ?? cwd, mine, discovery.tsconfigs);
+  const built = separated.built;
+  const scanned = separated.files.filter((f) => mine(f.path));
+  const scannedCount = discovery.files.filter((f) => mine(f.path)).length;
   const skipped: SkippedResult[] = discovery.skipped.filter((s) => mine(s.path)).map((s) => ({ ...s, path: shown(s.path) }));
   const notes = [...manifests.notes];
   const progress = progressReporter(scanned.length, options.onProgress);
@@ -61,7 +66,14 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
     prepare: (file) => {
       const names = handlerNamesFor(file.realPath, manifests, given);
       // a manifest speaks for this file and does not name it: not a handler module
-      return names && names.length === 0 ? { kind: 'settled' } : prepareFile(file, shown(file.path), names);
+      if (names && names.length === 0) return { kind: 'settled' };
+      const entry = prepareFile(file, shown(file.path), names);
+      // a built file outside any outDir: its source map names its source, in this run
+      if (entry.kind === 'parse' && builtFromSourceMap(file, entry.text, built)) {
+        count(built, SOURCE_MAPS);
+        return { kind: 'settled' };
+      }
+      return entry;
     },
   });
 
@@ -84,6 +96,8 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
     if (result.handlers.length > 0 || result.error) files.push(result);
   });
 
+  notes.push(...builtCopiesNotes(built, shown));
+
   // a mistyped --handler must not pass a CI check in silence
   if (given && given.length > 0) {
     const found = new Set(files.flatMap((f) => f.handlers));
@@ -102,7 +116,7 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
     skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     notes,
     wrote: options.write === true,
-    summary: summarize(scanned.length, files, skipped.length),
+    summary: summarize(scannedCount, files, skipped.length),
   };
 }
 

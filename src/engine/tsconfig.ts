@@ -58,6 +58,27 @@ export function lookUpOutputLayout(dir: string, stopAt: string): LayoutLookup {
   }
 }
 
+/** For a run over many files: a function giving the layouts of the tsconfigs in a directory
+ * and the directories above it (up to `stopAt`, or the root of the file system when the
+ * directory is not under it), nearest first. Each directory is looked at once; one in
+ * `listed` (config files by directory, as a walk found them) is not looked at again. */
+export function layoutsAt(stopAt: string, listed?: Map<string, string[]>): (dir: string) => OutputLayout[] {
+  const known = new Map<string, OutputLayout[]>();
+  const at = (dir: string): OutputLayout[] => {
+    let layouts = known.get(dir);
+    if (layouts) return layouts;
+    // the config files of a directory a walk listed already; else looked for
+    const here = (listed?.get(dir) ?? CONFIG_NAMES.map((name) => path.join(dir, name)).filter((file) => isFile(file)))
+      .map((file) => layoutOf(file).layout)
+      .filter((layout): layout is OutputLayout => layout !== undefined);
+    const parent = path.dirname(dir);
+    layouts = dir === stopAt || parent === dir ? here : [...here, ...at(parent)];
+    known.set(dir, layouts);
+    return layouts;
+  };
+  return at;
+}
+
 /** The compilerOptions that change how `file` compiles to JavaScript, from the tsconfig.json
  * nearest to it (as tsc and editors find it), with its bases; {} when there is none. */
 export function transpileOptionsFor(file: string): Record<string, unknown> {
