@@ -34,9 +34,9 @@
 import { builtinModules } from 'node:module';
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import { findFsBindings, fsCallOf, fsModuleApi, isModuleFsBinding } from '../src/analysis/fsBindings';
-import { ensureModuleBinding, findModuleBinding, freeName } from '../src/analysis/imports';
+import { ensureModuleBinding, findModuleBinding, findNamedImport, freeName } from '../src/analysis/imports';
 import { indexForNewImport, insertInModule, prependToHandler } from '../src/analysis/insert';
-import { addToNamedImport } from '../src/analysis/namedImport';
+import { addToNamedImport, ensureNamedImport } from '../src/analysis/namedImport';
 import { loadTimeUnits } from '../src/analysis/reach';
 import { isReference, programPath, reachableFunctions } from '../src/analysis/scope';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
@@ -84,6 +84,8 @@ function fsSpecifier(ctx: TransformContext): string {
  * handler of the same module: the handlers' scopes were read before it existed and do not
  * see it. Its name was free in the whole file, so no handler shadows it. */
 const addedFsBindings = new WeakMap<object, string>();
+/** The same for `fs` functions this transform imported by name (`rm` from `fs/promises`). */
+const addedFsNames = new WeakMap<object, Set<string>>();
 
 /** Binds the whole `fs` module at module level and returns the name. A TypeScript module that
  * imports with `import x = require('x')` and has no value `import` declaration (the CommonJS
@@ -133,6 +135,16 @@ function fsCallees(ctx: TransformContext, handler: HandlerInfo, needsMkdir: bool
   if (!existing) {
     const missing = [rm ? null : rmMethod, mkdir || !needsMkdir ? null : mkdirMethod].filter((m): m is string => m !== null);
     if (addToNamedImport(j, ctx.root, (specifier) => fsModuleApi(specifier) === api, missing)) return byName(rm ?? rmMethod, mkdir ?? mkdirMethod);
+    // the module imports `fs` functions by name (`import { writeFileSync } from 'node:fs'`): a
+    // second, namespace import of `fs` beside that one is what linters flag (import/no-duplicates);
+    // (a module that names only `fs/promises` functions gets the namespace import, no duplicate)
+    // the functions are imported by name as well, from `fs/promises` for an async handler,
+    // under a free name when theirs is taken
+    const namesFs = [...bindings.named.values()].some((imported) => imported.api === 'fs');
+    if (namesFs && !addedFsBindings.has(programPath(j, ctx.root)!.node)) {
+      const named = namedFsImports(ctx, api, [rm ? null : rmMethod, mkdir || !needsMkdir ? null : mkdirMethod], visible);
+      if (named) return byName(rm ?? named[0]!, mkdir ?? named[1] ?? mkdirMethod);
+    }
   }
   const fs = existing ?? addedFsBindings.get(programPath(j, ctx.root)!.node) ?? addFsBinding(ctx, visible);
   if (wait) {
@@ -140,6 +152,23 @@ function fsCallees(ctx: TransformContext, handler: HandlerInfo, needsMkdir: bool
     return { rm: member(fsPromises, 'rm'), mkdir: member(fsPromises, 'mkdir'), await: true };
   }
   return { rm: member(() => j.identifier(fs), 'rmSync'), mkdir: member(() => j.identifier(fs), 'mkdirSync'), await: false };
+}
+
+/** Imports `methods` (null: not needed) by name from `fs` (`fs/promises` for `api`
+ * 'promises', named as the module names builtins), extending an import or destructuring
+ * require of that module when there is one; their local names, or null, changing nothing,
+ * when one the module has already is not visible from the handler. */
+function namedFsImports(ctx: TransformContext, api: 'fs' | 'promises', methods: (string | null)[], visible: (name: string) => boolean): (string | null)[] | null {
+  const { j, root } = ctx;
+  const source = api === 'promises' ? `${fsSpecifier(ctx)}/promises` : fsSpecifier(ctx);
+  const program = programPath(j, root)!.node;
+  const added = addedFsNames.get(program) ?? new Set<string>();
+  const present = methods.map((method) => (method ? findNamedImport(j, root, source, method) : null));
+  if (present.some((name) => name !== null && !visible(name) && !added.has(name))) return null;
+  const names = methods.map((method, i) => present[i] ?? (method ? ensureNamedImport(j, root, ctx.moduleKind, source, method, ctx.style) : null));
+  names.forEach((name, i) => name && !present[i] && added.add(name));
+  addedFsNames.set(program, added);
+  return names;
 }
 
 /** True when every name the expression uses is a module-level binding, visible from the

@@ -1,9 +1,9 @@
-import * as fs from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { existsSync, writeFileSync } from 'node:fs';
 
 export const create = async (event) => {
   // A warm start keeps /tmp: remove what earlier invocations left there.
-  await fs.promises.rm('/tmp/lcs-tmp-named-imports-two-handlers-create.json', { force: true });
+  await rm('/tmp/lcs-tmp-named-imports-two-handlers-create.json', { force: true });
   const existed = existsSync('/tmp/lcs-tmp-named-imports-two-handlers-create.json');
   writeFileSync('/tmp/lcs-tmp-named-imports-two-handlers-create.json', JSON.stringify(event));
   return { existed };
@@ -11,7 +11,7 @@ export const create = async (event) => {
 
 export const handler = async (event) => {
   // A warm start keeps /tmp: remove what earlier invocations left there.
-  await fs.promises.rm('/tmp/lcs-tmp-named-imports-two-handlers.json', { force: true });
+  await rm('/tmp/lcs-tmp-named-imports-two-handlers.json', { force: true });
   const existed = existsSync('/tmp/lcs-tmp-named-imports-two-handlers.json');
   writeFileSync('/tmp/lcs-tmp-named-imports-two-handlers.json', JSON.stringify(event));
   return { existed };
