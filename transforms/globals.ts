@@ -25,12 +25,12 @@ import { splitDeclaration, type DeclaratorFate } from '../src/analysis/declarati
 import { findIn, findPaths } from '../src/analysis/fastFind';
 import { isMutation, referenceEffect } from '../src/analysis/mutation';
 import { isPackageSource } from '../src/analysis/packageValues';
-import { reachFrom } from '../src/analysis/reach';
+import { enclosingFunction, reachFrom } from '../src/analysis/reach';
 import { freeName } from '../src/analysis/imports';
 import { fileHeaderOf, keepFileHeader, prependToHandler } from '../src/analysis/insert';
 import { resolveScope, shadowedAtTopOf } from '../src/analysis/lexicalScope';
 import { reevaluation } from '../src/analysis/reevaluable';
-import { isReference, programPath, propertyName } from '../src/analysis/scope';
+import { isReference, moduleFunctionName, programPath, propertyName } from '../src/analysis/scope';
 import { asJscodeshiftTransform } from '../src/analysis/standalone';
 import type { HandlerInfo, Transform, TransformContext } from '../src/analysis/types';
 import { asDeclared, emptyValueFor, hasResetAtTop, mentions, narrowableTypeText, resetStatement, takesUndefined } from '../src/analysis/resetStatement';
@@ -86,6 +86,40 @@ function namesReadBy(ctx: TransformContext, init: ASTPath<any> | null): string[]
   return names;
 }
 
+/** A use inside a function that code run at load creates and installs rather than runs
+ * (`descriptor.value = async function (...) { ... }` in a method decorator, `obj.fn = () => ...`
+ * in a wrapper): what installs it, for a message (`a function that decorator \`Timed\`
+ * installs as the module loads`); null when the use is not in such a function. */
+function installedAtLoad(ctx: TransformContext, path: ASTPath<any>): string | null {
+  const fn = enclosingFunction(path);
+  if (!fn || (fn.node.type !== 'FunctionExpression' && fn.node.type !== 'ArrowFunctionExpression')) return null;
+  const parent = fn.parent?.node;
+  if (parent?.type !== 'AssignmentExpression' || parent.right !== fn.node) return null;
+  let outermost = enclosingFunction(fn);
+  if (!outermost) return null;
+  for (let p = enclosingFunction(outermost); p; p = enclosingFunction(p)) outermost = p;
+  const creator = moduleFunctionName(outermost);
+  if (creator && decoratorNames(ctx).has(creator)) return `a function that decorator \`${creator}\` installs as the module loads`;
+  return creator ? `a function that \`${creator}\` creates as the module loads` : 'a function created as the module loads';
+}
+
+/** Names used as decorators (`@Timed('stats')`, `@logged`), per file. */
+const decoratorNamesOf = new WeakMap<object, Set<string>>();
+function decoratorNames(ctx: TransformContext): Set<string> {
+  const program = programPath(ctx.j, ctx.root)!.node;
+  let names = decoratorNamesOf.get(program);
+  if (!names) {
+    names = new Set<string>();
+    for (const decorator of ctx.root.paths().flatMap((top) => findPaths(ctx.j, top, 'Decorator'))) {
+      const expression = decorator.node.expression;
+      const callee = expression.type === 'CallExpression' ? expression.callee : expression;
+      if (callee.type === 'Identifier') names.add(callee.name);
+    }
+    decoratorNamesOf.set(program, names);
+  }
+  return names;
+}
+
 function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Classification, { kind: 'state' }>, plan: Plan, review: (kind: string, message: string) => void): void {
   const name = binding.name;
   // why a binding written once looked like a cache and is not: said with every outcome
@@ -119,7 +153,17 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
   // known to run then: a change there is said below, as code no handler reaches
   // (a read there still counts: the callback may run at once, `forEach` or a Promise executor,
   // and keep what it read)
-  const atLoad = binding.references.find((r) => r.place.at === 'module' || (r.place.atLoad && !(r.place.handedOver && isMutation(r.effect))));
+  const loadUses = binding.references.filter((r) => r.place.at === 'module' || (r.place.atLoad && !(r.place.handedOver && isMutation(r.effect))));
+  // a use in a function the load-time code installs (a decorator's wrapper) runs on calls,
+  // not at load: said as such, unless another use does run at load
+  const atLoad = loadUses.find((r) => !installedAtLoad(ctx, r.path)) ?? loadUses[0];
+  const installed = atLoad && installedAtLoad(ctx, atLoad.path);
+  if (installed) {
+    return review(
+      'module-read',
+      `\`${name}\` holds state across invocations${once} and is also ${isMutation(atLoad.effect) ? 'changed' : 'read'} by ${installed} (line ${lineOf(atLoad.path)}), which runs when it is called (on the handler's calls, and on any other code's), not while the module loads; kept, because that function runs outside the handler's body, where a reset or a declaration moved into the handler does not reach: review it`,
+    );
+  }
   if (atLoad) {
     return review('module-read', `\`${name}\` holds state across invocations${once} but is also used while the module loads (line ${lineOf(atLoad.path)}); kept, because moving or resetting it would change what the module sets up`);
   }

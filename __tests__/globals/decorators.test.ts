@@ -25,3 +25,23 @@ describe('state a decorator touches', () => {
     expect(result.review.map((r) => r.message)).toContainEqual(expect.stringMatching(new RegExp(`^\`${name}\` holds state across invocations but is also used while the module loads`)));
   });
 });
+
+describe('state changed inside the function a decorator installs', () => {
+  const source =
+    "let db: { query(q: string): Promise<number> } | undefined;\nconst timings: Record<string, number> = {};\n\nfunction Timed(label: string): MethodDecorator {\n  return (_target, _key, descriptor: PropertyDescriptor) => {\n    const original = descriptor.value as (...args: unknown[]) => Promise<unknown>;\n    descriptor.value = async function (this: unknown, ...args: unknown[]) {\n      timings[label] = (timings[label] ?? 0) + 1;\n      return original.apply(this, args);\n    };\n    return descriptor;\n  };\n}\n\nclass AdminStats {\n  @Timed('stats')\n  async handler(event: { id: string }, _context: unknown) {\n    return { calls: timings.stats, id: event.id };\n  }\n}\n\nconst stats = new AdminStats();\nexport const handler = stats.handler.bind(stats);\n";
+
+  it('is kept, and said to change on calls, not while the module loads', () => {
+    const result = run(source);
+    expect(result.error).toBeUndefined();
+    expect(result.output).toBeNull();
+    const message = result.review.map((r) => r.message).find((m) => m.startsWith('`timings`'));
+    expect(message).toBe(
+      "`timings` holds state across invocations and is also changed by a function that decorator `Timed` installs as the module loads (line 8), which runs when it is called (on the handler's calls, and on any other code's), not while the module loads; kept, because that function runs outside the handler's body, where a reset or a declaration moved into the handler does not reach: review it",
+    );
+  });
+
+  it('a use that does run while the module loads is still said so', () => {
+    const result = run(source.replace('const timings: Record<string, number> = {};\n', "const timings: Record<string, number> = {};\ntimings.loaded = 1;\n"));
+    expect(result.review.map((r) => r.message).find((m) => m.startsWith('`timings`'))).toMatch(/^`timings` holds state across invocations but is also used while the module loads \(line 3\)/);
+  });
+});
