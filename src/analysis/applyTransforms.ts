@@ -41,6 +41,9 @@ export interface ApplyOptions {
   transforms: Transform[];
   /** Handler export names from `--handler` or a manifest; absent: the default rule. */
   handlerNames?: string[];
+  /** Without handler names: exports other modules of the project import, which the default
+   * rule's first parameter `event` does not make handlers (see ../engine/importedExports.ts). */
+  imported?: string[];
   options?: TransformOptions;
   /** The parser's own tree of this text (BOM removed, shebang read as a comment), when the
    * caller has parsed it already: recast then prepares that tree instead of parsing again. */
@@ -128,7 +131,7 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
 
   let handlers: ReturnType<typeof findHandlers>;
   try {
-    handlers = findHandlers(j, root, { names: apply.handlerNames });
+    handlers = findHandlers(j, root, { names: apply.handlerNames, imported: apply.imported });
   } catch (error) {
     result.error = internalError('finding the handlers', error);
     return result;

@@ -31,6 +31,9 @@ export interface FindHandlersOptions {
   /** Export names from `--handler` or a manifest. When absent: `handler` plus every exported
    * function whose first parameter is named `event`. */
   names?: string[];
+  /** Without `names`: exports that other modules of the project import (helpers such as
+   * `parseBody(event)`), which the first-parameter rule does not take for handlers. */
+  imported?: string[];
 }
 
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
@@ -69,6 +72,8 @@ export function findHandlers(j: JSCodeshift, root: Collection<any>, options: Fin
     if (wanted) {
       if (!wanted.has(entry.name)) continue;
     } else if (entry.name !== DEFAULT_HANDLER_NAME && !(!isDefaultExport(entry.name) && firstParamIsEvent(fn.node, eventParamIndex))) {
+      continue;
+    } else if (entry.name !== DEFAULT_HANDLER_NAME && options.imported?.includes(entry.name)) {
       continue;
     } else if (entry.name !== DEFAULT_HANDLER_NAME && (browser ??= isBrowserCode(j, root))) {
       // `export function onClick(event)` in a component: an event, but a DOM one

@@ -10,8 +10,9 @@
 // same, in the same order, whichever thread did the work.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isDisabled, type SourceResult } from '../analysis/applyTransforms';
-import type { Transform, TransformName } from '../analysis/types';
+import { applyTransforms, isDisabled, type SourceResult } from '../analysis/applyTransforms';
+import { DEFAULT_HANDLER_NAME } from '../analysis/handlers';
+import type { Transform, TransformName, TransformOptions } from '../analysis/types';
 import { builtCopiesNotes, builtFromSourceMap, count, separateBuiltCopies, SOURCE_MAPS } from './builtOutput';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import { UncommittedChangesError, UsageError } from './errors';
@@ -19,6 +20,7 @@ import { filesWithUncommittedChanges, findGitRoot } from './git';
 import { handlerNamesFor, locateManifests, readManifests, type ManifestHandlers } from './manifests';
 import { mayHoldHandler } from './precheck';
 import type { FileResult, MigrateOptions, MigrateProgress, MigrateResult, MigrateSummary, SkippedResult } from './results';
+import { importedExports } from './importedExports';
 import { inShard } from './shard';
 import { selectTransformNames } from './transformNames';
 import { transformFile } from './transformFile';
@@ -76,6 +78,8 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
       return entry;
     },
   });
+
+  if (!given) notes.push(...takeImportedHelpers(scanned, prepared, parsed, { transformNames, transformOptions: options.transformOptions ?? {}, shown }));
 
   const files: FileResult[] = [];
   prepared.forEach((entry, i) => {
@@ -211,6 +215,48 @@ function requiredBinding(text: string, binding: string): { source: string; local
   return null;
 }
 
+/** Without handler names, an export is a handler by its name `handler` or by a first
+ * parameter named `event`, which a helper has too (`parseBody(event)` in a shared module).
+ * Files taken for handler modules by that parameter alone are migrated again, in this thread,
+ * without the exports that other files of the run import (./importedExports.ts): Lambda does
+ * not import its handlers. Returns a note for each export so taken for a helper. */
+function takeImportedHelpers(
+  scanned: DiscoveredFile[],
+  prepared: Prepared[],
+  parsed: Map<number, FileResult>,
+  context: { transformNames: TransformName[]; transformOptions: TransformOptions; shown: (abs: string) => string },
+): string[] {
+  const asked = new Map<string, string[]>();
+  const ids = new Map<string, number>();
+  for (const [id, result] of parsed) {
+    const entry = prepared[id];
+    if (entry.kind !== 'parse' || entry.names || result.error) continue;
+    const byParameter = result.review.filter((r) => r.kind === 'handler-by-parameter').length > 0 ? result.handlers.filter((name) => name !== DEFAULT_HANDLER_NAME) : [];
+    if (byParameter.length === 0) continue;
+    asked.set(scanned[id].realPath, byParameter);
+    ids.set(scanned[id].realPath, id);
+  }
+  if (asked.size === 0) return [];
+  const sources = scanned.map((file, id) => ({ realPath: file.realPath, text: prepared[id].text }));
+  const found = importedExports(asked, sources);
+  const notes: string[] = [];
+  let transforms: Transform[] | undefined;
+  for (const [target, byName] of found) {
+    const id = ids.get(target)!;
+    const entry = prepared[id] as Extract<Prepared, { kind: 'parse' }>;
+    transforms ??= (require('./selectTransforms') as typeof import('./selectTransforms')).selectTransforms(context.transformNames);
+    const source = applyTransforms(entry.text, entry.base.path, { transforms, options: context.transformOptions, imported: [...byName.keys()] });
+    parsed.set(id, fileResult(entry, source));
+    for (const [name, importers] of byName) {
+      const others = importers.length > 1 ? ` (and ${importers.length - 1} more file${importers.length > 2 ? 's' : ''})` : '';
+      notes.push(
+        `${entry.base.path}: \`${name}\` takes \`event\`, but ${context.shown(importers[0])}${others} imports it: taken for a helper that handlers call, not a Lambda handler (Lambda does not import its handler), so it is not migrated as one; if Lambda calls it, name the handlers in a manifest or with --handler`,
+      );
+    }
+  }
+  return notes;
+}
+
 /** Reads a file and decides, from its text alone, whether it needs parsing. */
 function prepareFile(file: DiscoveredFile, shownPath: string, names: string[] | undefined): Prepared {
   const base: FileResult = { path: shownPath, absolutePath: file.realPath, handlers: [], changed: false, changes: [], review: [] };
@@ -223,7 +269,9 @@ function prepareFile(file: DiscoveredFile, shownPath: string, names: string[] | 
   if (buffer.includes(0)) return { kind: 'settled', skipped: 'binary file (contains a NUL byte)', unprocessed: true };
   const text = buffer.toString('utf8');
   // a manifest names exports the text cannot hold: said, as for a file that was parsed
-  if (!mayHoldHandler(text, names)) return names && names.length > 0 ? { kind: 'settled', namedButAbsent: names, text } : { kind: 'settled' };
+  // (the text is kept: without handler names, its imports may show an export taken for a
+  // handler to be a helper, see takeImportedHelpers)
+  if (!mayHoldHandler(text, names)) return names && names.length > 0 ? { kind: 'settled', namedButAbsent: names, text } : { kind: 'settled', text: names ? undefined : text };
   if (isDisabled(text)) return { kind: 'settled', skipped: 'disabled by a // lambda-clean-slate-disable comment' };
   return { kind: 'parse', base, buffer, text, names };
 }
