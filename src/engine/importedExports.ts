@@ -54,12 +54,14 @@ export function importedExports(asked: Map<string, string[]>, files: ImportSourc
     for (let dir = stem, depth = 0; depth < 4 && dir !== path.dirname(dir); dir = path.dirname(dir), depth++) segments.add(path.basename(dir));
   }
   const mayName = (importer: string, specifier: string): boolean => {
+    // the last segment names the module or its folder in every form
+    const last = specifier.replace(/\/+$/, '').split('/').pop()!.replace(/\.[cm]?[jt]sx?$/, '');
+    if (!segments.has(last) && last !== '.' && last !== '..') return false;
     if (/^\.\.?(?:\/|$)/.test(specifier)) {
       const base = path.resolve(path.dirname(importer), specifier);
       return stems.has(base) || stems.has(base.slice(0, base.length - path.extname(base).length));
     }
-    if (path.isAbsolute(specifier) || isBuiltin(specifier)) return false;
-    return segments.has(specifier.replace(/\/+$/, '').split('/').pop()!.replace(/\.[cm]?[jt]sx?$/, ''));
+    return !path.isAbsolute(specifier) && !isBuiltin(specifier);
   };
   const realPaths = new Map<string, string | null>();
   const real = (file: string) => {
