@@ -124,3 +124,20 @@ describe('migrate in a file without semicolons', () => {
     expect(migrate(tmp.output!, ['tmp']).output).toBeNull();
   });
 });
+
+describe('semicolons taken off generated lines, and only there', () => {
+  const globals = [loadTransform('globals')];
+
+  it("keeps a generated comment's sentence whole, and takes the ';' recast adds off a moved line that begins with an operator", () => {
+    const source = "const PRICE = 3\nlet total = PRICE\n  * 2\n\nexports.handler = async (event) => {\n  total += event.n\n  return total\n}\n";
+    const result = applyTransforms(source, 'h.js', { transforms: globals });
+    expect(result.output).toContain('    * 2\n');
+    expect(result.output).not.toMatch(/\* 2;/);
+  });
+
+  it("keeps the ';' inside a block comment that moved with its declaration", () => {
+    const source = "/**\n * Items of this request, cleared by hand;\n */\nlet items = []\n\nexports.handler = async (event) => {\n  items.push(event.id)\n  return items.length\n}\n";
+    const result = applyTransforms(source, 'h.js', { transforms: globals });
+    expect(result.output).toContain(' * Items of this request, cleared by hand;');
+  });
+});

@@ -1,11 +1,12 @@
 // Without a manifest or --handler, an export whose first parameter is `event` is taken for a
-// handler; a helper of a shared module (`parseBody(event)`) has that parameter too. One that the
-// project's own code imports is a helper (Lambda does not import its handlers): it is not
-// migrated as a handler, and a note says why. Tests import handlers to call them: their
-// imports do not count.
+// handler; a helper of a shared module (`parseBody(event)`) has that parameter too. One that a
+// handler module of the project imports and calls with its own event is a helper: it is not
+// migrated as a handler, and a note says why. Being imported alone is no sign (an entry file
+// re-exports its handlers, a dev server imports them); tests do not count.
 import fs from 'node:fs';
 import path from 'node:path';
 import { importsOf, isTestPath } from '../../src/engine/importedExports';
+import { parseShard, shardOf } from '../../src/engine/shard';
 import { migrate } from '../../src/engine/migrate';
 import { makeTree, removeTree } from './tree';
 
@@ -45,7 +46,7 @@ describe('helpers that take `event`, imported by the project', () => {
     expect(result.files.map((f) => f.path).sort()).toEqual(['orders/create.ts', 'orders/update.ts']);
     expect(result.summary.handlerModules).toBe(2);
     expect(result.notes).toEqual([
-      'shared/src/http.ts: `parseBody` takes `event`, but orders/create.ts (and 1 more file) imports it: taken for a helper that handlers call, not a Lambda handler (Lambda does not import its handler), so it is not migrated as one; if Lambda calls it, name the handlers in a manifest or with --handler',
+      'shared/src/http.ts: `parseBody` takes `event`, but orders/create.ts (and 1 more file) imports it and calls it with its own event: taken for a helper of that handler, not a Lambda handler, so it is not migrated as one; if Lambda calls it too, name the handlers in a manifest or with --handler',
     ]);
   });
 
@@ -99,21 +100,101 @@ describe('helpers that take `event`, imported by the project', () => {
   });
 });
 
-describe('importsOf', () => {
-  const names = (text: string, specifier: string, candidates: string[]) =>
-    candidates.filter((name) => importsOf(text).some((i) => i.specifier === specifier && i.imports(name)));
+describe('what does not make an export a helper (a review found these taken for helpers)', () => {
+  const ORDERS = "const seen: string[] = [];\nexport async function createOrder(event: { body: string }) {\n  seen.push(event.body);\n  return { statusCode: 201, body: String(seen.length) };\n}\n";
 
-  it('reads named, default, namespace and require imports; not type-only ones', () => {
-    expect(names("import { a, b as c, type d } from './m';", './m', ['a', 'b', 'c', 'd'])).toEqual(['a', 'b']);
-    expect(names("import type { a } from './m';\nimport m from './m';\nm.b();", './m', ['a', 'b'])).toEqual(['b']);
-    expect(names("import x, * as ns from './m';\nns.a(); x?.b();", './m', ['a', 'b', 'c'])).toEqual(['a', 'b']);
-    expect(names("const { a, b: c = 1 } = require('./m');", './m', ['a', 'b', 'c'])).toEqual(['a', 'b']);
-    expect(names("const m = require('./m');\nm.a(); other.b();", './m', ['a', 'b'])).toEqual(['a']);
-    expect(names("const f = require('./m').a;", './m', ['a', 'b'])).toEqual(['a']);
+  it('a local dev server that imports a handler and calls it with an event it builds', async () => {
+    const dir = tree({
+      'src/handlers/orders.ts': ORDERS,
+      'scripts/dev-server.ts': "import { createServer } from 'node:http';\nimport { createOrder } from '../src/handlers/orders';\ncreateServer(async (req, res) => {\n  const event = { body: 'x' };\n  res.end(JSON.stringify(await createOrder(event)));\n}).listen(3000);\n",
+    });
+    const result = await migrate({ cwd: dir });
+    expect(result.files.map((f) => [f.path, f.handlers])).toEqual([['src/handlers/orders.ts', ['createOrder']]]);
+    expect(result.notes).toEqual([]);
   });
 
-  it('tells test files by their path', () => {
-    expect(['src/__tests__/a.ts', 'test/a.js', 'src/a.test.ts', 'src/a.spec.mjs', 'e2e/x.ts'].map(isTestPath)).toEqual([true, true, true, true, true]);
-    expect(['src/a.ts', 'src/testing.ts', 'src/latest/a.ts', 'src/contest.js'].map(isTestPath)).toEqual([false, false, false, false]);
+  it('an entry file that re-exports the handlers (and has one of its own that does not call them)', async () => {
+    const dir = tree({
+      'src/handlers/orders.js': "const seen = [];\nexport async function createOrder(event) {\n  seen.push(event.body);\n  return seen.length;\n}\n",
+      'src/handlers/users.js': "export async function getUser(event) {\n  return { id: event.id };\n}\n",
+      'src/index.js': "import { createOrder } from './handlers/orders.js';\nimport * as users from './handlers/users.js';\nexport { createOrder };\nexport const getUser = users.getUser;\nexport const handler = async (event) => ({ ok: true, path: event.path });\n",
+    });
+    const result = await migrate({ cwd: dir });
+    expect(result.files.map((f) => f.path).sort()).toEqual(['src/handlers/orders.js', 'src/handlers/users.js', 'src/index.js']);
+    expect(result.notes).toEqual([]);
+  });
+
+  it('a checkout below a folder named test or spec (the test-file rule reads paths below the project root)', async () => {
+    const files = {
+      'shared/http.js': "exports.parseBody = (event) => JSON.parse(event.body || '{}');\n",
+      'api/create.js': "const { parseBody } = require('../shared/http');\nexports.handler = async (event) => parseBody(event);\n",
+    };
+    const plain = tree(files);
+    const nested = makeTree({}, 'lcs-imported-helpers-');
+    created.push(nested);
+    const below = path.join(nested, 'test', 'spec', 'repo');
+    fs.mkdirSync(below, { recursive: true });
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(below, name)), { recursive: true });
+      fs.writeFileSync(path.join(below, name), text);
+    }
+    const [a, b] = [await migrate({ cwd: plain }), await migrate({ cwd: below })];
+    expect(a.files.map((f) => f.path)).toEqual(['api/create.js']);
+    expect(b.files.map((f) => f.path)).toEqual(a.files.map((f) => f.path));
+    expect(b.notes).toEqual(a.notes);
+  });
+
+  it('every shard decides alike: the shards together migrate what the whole run migrates', async () => {
+    // the only handler that calls the helper is in another shard than the helper's module
+    const helperShard = shardOf('shared/http.js', 3);
+    const importer = Array.from({ length: 50 }, (_, i) => `api/h${i}.js`).find((name) => shardOf(name, 3) !== helperShard)!;
+    const dir = tree({
+      'shared/http.js': "exports.parseBody = (event) => JSON.parse(event.body || '{}');\n",
+      [importer]: "const { parseBody } = require('../shared/http');\nexports.handler = async (event) => parseBody(event);\n",
+    });
+    const whole = await migrate({ cwd: dir });
+    const shards = await Promise.all([1, 2, 3].map((i) => migrate({ cwd: dir, shard: parseShard(`${i}/3`) })));
+    const union = shards.flatMap((r) => r.files.map((f) => f.path)).sort();
+    expect(whole.files.map((f) => f.path)).toEqual([importer]);
+    expect(union).toEqual([importer]);
+  });
+
+  it('a workspace package whose name is not its folder name', async () => {
+    const dir = tree({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
+      'packages/common-lib/package.json': JSON.stringify({ name: '@acme/common', main: 'src/index.js' }),
+      'packages/common-lib/src/index.js': "const warnings = [];\nexports.parseBody = (event) => {\n  if (!event.body) warnings.push('empty');\n  return JSON.parse(event.body || '{}');\n};\n",
+      'services/api/create.js': "const { parseBody } = require('@acme/common');\nexports.handler = async (event) => parseBody(event);\n",
+    });
+    fs.mkdirSync(path.join(dir, 'node_modules', '@acme'), { recursive: true });
+    fs.symlinkSync(path.join(dir, 'packages', 'common-lib'), path.join(dir, 'node_modules', '@acme', 'common'));
+    const result = await migrate({ cwd: dir });
+    expect(result.files.map((f) => f.path)).toEqual(['services/api/create.js']);
+    expect(result.notes).toEqual([expect.stringContaining('packages/common-lib/src/index.js: `parseBody` takes `event`, but services/api/create.js imports it')]);
+  });
+});
+
+describe('importsOf', () => {
+  const names = (text: string, specifier: string, candidates: string[]) =>
+    candidates.filter((name) => importsOf(text).some((i) => i.specifier === specifier && i.callsWithEvent(name)));
+
+  it('reads calls with `event` through named, default, namespace and require imports; not type-only ones', () => {
+    expect(names("import { a, b as c, type d } from './m';\na(event); c(event, 1); d(event);", './m', ['a', 'b', 'c', 'd'])).toEqual(['a', 'b']);
+    expect(names("import type { a } from './m';\nimport m from './m';\nm.b(event); a(event);", './m', ['a', 'b'])).toEqual(['b']);
+    expect(names("import x, * as ns from './m';\nns.a(event); x?.b(event.body); x.c(other);", './m', ['a', 'b', 'c'])).toEqual(['a', 'b']);
+    expect(names("const { a, b: c = 1 } = require('./m');\na(event); c(event);", './m', ['a', 'b', 'c'])).toEqual(['a', 'b']);
+    expect(names("const m = require('./m');\nm.a(event); other.b(event); todo.a(event);", './m', ['a', 'b'])).toEqual(['a']);
+    expect(names("const f = require('./m').a;\nf(event);", './m', ['a', 'b'])).toEqual(['a']);
+    expect(names("exports.handler = (event) => require('./m').a(event);", './m', ['a', 'b'])).toEqual(['a']);
+  });
+
+  it('an import that is not called with `event` takes nothing', () => {
+    expect(names("import { a } from './m';\nexport { a };\nconst b = a;", './m', ['a'])).toEqual([]);
+  });
+
+  it('tells test files by their path below the root', () => {
+    const root = '/work/test/repo';
+    expect(['src/__tests__/a.ts', 'test/a.js', 'src/a.test.ts', 'src/a.spec.mjs', 'e2e/x.ts', 'testing/x.ts', 'src/a.integration.ts'].map((f) => isTestPath(`${root}/${f}`, root))).toEqual([true, true, true, true, true, true, true]);
+    expect(['src/a.ts', 'src/latest/a.ts', 'src/contest.js'].map((f) => isTestPath(`${root}/${f}`, root))).toEqual([false, false, false]);
   });
 });

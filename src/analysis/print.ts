@@ -34,12 +34,14 @@ export function printWithStyle(root: Collection<any>, style: CodeStyle, original
 
   const originalLines = originalSource.split(/\r?\n/);
   const existing = new Set(originalLines);
+  const movedLines = new Set(originalLines.map((line) => line.trim()).filter((line) => line.endsWith(';')));
   const lines = printed.split(style.lineTerminator).map((line) => {
     if (existing.has(line)) return line;
     let out = line;
     // a lone `;` is a displaced guard: guardStatements puts it where it belongs
-    // (and a comment's own `;`, as in a generated comment's sentence, is no terminator)
-    if (!style.semicolons && !/^\s*;\s*$/.test(out) && !/^\s*for\s*\(/.test(out) && !COMMENT_LINE.test(out)) out = out.replace(/;(\s*)$/, '$1');
+    // (a comment's own `;`, as in a generated comment's sentence, is no terminator, nor is one
+    // the user wrote on a line that only moved: a block comment's ` * note;`)
+    if (!style.semicolons && !/^\s*;\s*$/.test(out) && !/^\s*for\s*\(/.test(out) && !COMMENT_LINE.test(out) && !movedLines.has(out.trim())) out = out.replace(/;(\s*)$/, '$1');
     // recast indents the first line of a re-printed block with spaces even with useTabs
     // (benjamn/recast#315)
     if (style.useTabs) out = out.replace(/^[ \t]+/, (indent) => tabsFor(indent));
@@ -50,8 +52,9 @@ export function printWithStyle(root: Collection<any>, style: CodeStyle, original
   return guardStatements(lines, originalLines, statementStarts(root)).join(style.lineTerminator);
 }
 
-/** A line that is (part of) a comment: `// ...`, `/* ...`, ` * ...`. */
-const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*)/;
+/** A line that begins a comment: `// ...`, `/* ...` (not ` * 2`, which may be the rest of a
+ * multiplication written on two lines). */
+const COMMENT_LINE = /^\s*(?:\/\/|\/\*)/;
 
 /** The ts parser keeps a file's directives (`'use strict';`) apart from its statements; when
  * recast prints the program again it writes each directive's own text, semicolon included,

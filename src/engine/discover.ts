@@ -8,6 +8,7 @@ import ignore, { type Ignore } from 'ignore';
 import { parserFor } from '../analysis/parser';
 import { UsageError } from './errors';
 import { findGitRoot } from './git';
+import { TSCONFIG_NAMES } from './tsconfig';
 
 /** Files larger than this are generated or bundled code, not handlers someone maintains. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -48,13 +49,11 @@ export interface Discovery {
   skipped: SkippedFile[];
   /** The resolved given paths, for "inside the given paths" checks. */
   roots: string[];
-  /** The tsconfig files (see TSCONFIG_NAMES) in each directory the walk read, by the
+  /** The tsconfig files (see TSCONFIG_NAMES in ./tsconfig.ts) in each directory the walk read, by the
    * directory's path as reached (none: an empty list); what tells built files from sources. */
   tsconfigs: Map<string, string[]>;
 }
 
-/** Config files that may set an outDir, noted during the walk. */
-export const TSCONFIG_NAMES = ['tsconfig.json', 'tsconfig.build.json'];
 
 /** One `.gitignore`, with the directory its patterns are relative to. */
 interface IgnoreRules {

@@ -20,7 +20,7 @@ import { filesWithUncommittedChanges, findGitRoot } from './git';
 import { handlerNamesFor, locateManifests, readManifests, type ManifestHandlers } from './manifests';
 import { mayHoldHandler } from './precheck';
 import type { FileResult, MigrateOptions, MigrateProgress, MigrateResult, MigrateSummary, SkippedResult } from './results';
-import { importedExports } from './importedExports';
+import { helperCalls } from './importedExports';
 import { inShard } from './shard';
 import { selectTransformNames } from './transformNames';
 import { transformFile } from './transformFile';
@@ -56,6 +56,7 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
   const separated = separateBuiltCopies(discovery.files, gitRoot ?? cwd, mine, discovery.tsconfigs);
   const built = separated.built;
   const scanned = separated.files.filter((f) => mine(f.path));
+  // what the summary counts as scanned: also the built copies, looked at and set aside
   const scannedCount = discovery.files.filter((f) => mine(f.path)).length;
   const skipped: SkippedResult[] = discovery.skipped.filter((s) => mine(s.path)).map((s) => ({ ...s, path: shown(s.path) }));
   const notes = [...manifests.notes];
@@ -79,7 +80,10 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
     },
   });
 
-  if (!given) notes.push(...takeImportedHelpers(scanned, prepared, parsed, { transformNames, transformOptions: options.transformOptions ?? {}, shown }));
+  if (!given) {
+    // (every file of the run is asked, also those of other shards: each shard decides alike)
+    notes.push(...takeHelpersCalledByHandlers(scanned, prepared, parsed, { all: discovery.files, root: gitRoot ?? cwd, transformNames, transformOptions: options.transformOptions ?? {}, shown }));
+  }
 
   const files: FileResult[] = [];
   prepared.forEach((entry, i) => {
@@ -218,27 +222,27 @@ function requiredBinding(text: string, binding: string): { source: string; local
 /** Without handler names, an export is a handler by its name `handler` or by a first
  * parameter named `event`, which a helper has too (`parseBody(event)` in a shared module).
  * Files taken for handler modules by that parameter alone are migrated again, in this thread,
- * without the exports that other files of the run import (./importedExports.ts): Lambda does
- * not import its handlers. Returns a note for each export so taken for a helper. */
-function takeImportedHelpers(
+ * without the exports that handlers of other files call with their event
+ * (./importedExports.ts). Returns a note for each export so taken for a helper. */
+function takeHelpersCalledByHandlers(
   scanned: DiscoveredFile[],
   prepared: Prepared[],
   parsed: Map<number, FileResult>,
-  context: { transformNames: TransformName[]; transformOptions: TransformOptions; shown: (abs: string) => string },
+  context: { all: DiscoveredFile[]; root: string; transformNames: TransformName[]; transformOptions: TransformOptions; shown: (abs: string) => string },
 ): string[] {
   const asked = new Map<string, string[]>();
   const ids = new Map<string, number>();
   for (const [id, result] of parsed) {
     const entry = prepared[id];
     if (entry.kind !== 'parse' || entry.names || result.error) continue;
-    const byParameter = result.review.filter((r) => r.kind === 'handler-by-parameter').length > 0 ? result.handlers.filter((name) => name !== DEFAULT_HANDLER_NAME) : [];
+    const byParameter = result.review.some((r) => r.kind === 'handler-by-parameter') ? result.handlers.filter((name) => name !== DEFAULT_HANDLER_NAME) : [];
     if (byParameter.length === 0) continue;
     asked.set(scanned[id].realPath, byParameter);
     ids.set(scanned[id].realPath, id);
   }
   if (asked.size === 0) return [];
-  const sources = scanned.map((file, id) => ({ realPath: file.realPath, text: prepared[id].text }));
-  const found = importedExports(asked, sources);
+  const texts = new Map(scanned.map((file, id) => [file.realPath, prepared[id].text]));
+  const found = helperCalls(asked, context.all.map((file) => ({ realPath: file.realPath, text: texts.get(file.realPath) })), context.root);
   const notes: string[] = [];
   let transforms: Transform[] | undefined;
   for (const [target, byName] of found) {
@@ -250,7 +254,7 @@ function takeImportedHelpers(
     for (const [name, importers] of byName) {
       const others = importers.length > 1 ? ` (and ${importers.length - 1} more file${importers.length > 2 ? 's' : ''})` : '';
       notes.push(
-        `${entry.base.path}: \`${name}\` takes \`event\`, but ${context.shown(importers[0])}${others} imports it: taken for a helper that handlers call, not a Lambda handler (Lambda does not import its handler), so it is not migrated as one; if Lambda calls it, name the handlers in a manifest or with --handler`,
+        `${entry.base.path}: \`${name}\` takes \`event\`, but ${context.shown(importers[0])}${others} imports it and calls it with its own event: taken for a helper of that handler, not a Lambda handler, so it is not migrated as one; if Lambda calls it too, name the handlers in a manifest or with --handler`,
       );
     }
   }
@@ -269,8 +273,8 @@ function prepareFile(file: DiscoveredFile, shownPath: string, names: string[] | 
   if (buffer.includes(0)) return { kind: 'settled', skipped: 'binary file (contains a NUL byte)', unprocessed: true };
   const text = buffer.toString('utf8');
   // a manifest names exports the text cannot hold: said, as for a file that was parsed
-  // (the text is kept: without handler names, its imports may show an export taken for a
-  // handler to be a helper, see takeImportedHelpers)
+  // (the text is kept: without handler names, its calls may show an export taken for a
+  // handler to be a helper, see takeHelpersCalledByHandlers)
   if (!mayHoldHandler(text, names)) return names && names.length > 0 ? { kind: 'settled', namedButAbsent: names, text } : { kind: 'settled', text: names ? undefined : text };
   if (isDisabled(text)) return { kind: 'settled', skipped: 'disabled by a // lambda-clean-slate-disable comment' };
   return { kind: 'parse', base, buffer, text, names };

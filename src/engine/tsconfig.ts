@@ -34,7 +34,8 @@ export interface LayoutLookup {
 
 /** Config file names looked for in each folder: tsconfig.json, and tsconfig.build.json (often
  * the one with outDir, extending an editor-only tsconfig.json). */
-const CONFIG_NAMES = ['tsconfig.json', 'tsconfig.build.json'];
+/** Config files that may set an outDir, looked for in each folder (and noted by discovery). */
+export const TSCONFIG_NAMES = ['tsconfig.json', 'tsconfig.build.json'];
 
 /** The outDir/rootDir layout of the tsconfig nearest to `dir` (searching up to `stopAt`). */
 export function findOutputLayout(dir: string, stopAt: string): OutputLayout | null {
@@ -44,7 +45,7 @@ export function findOutputLayout(dir: string, stopAt: string): OutputLayout | nu
 /** Like findOutputLayout, with the reason when the nearest tsconfig gives no layout. */
 export function lookUpOutputLayout(dir: string, stopAt: string): LayoutLookup {
   for (let current = dir; ; current = path.dirname(current)) {
-    const found = CONFIG_NAMES.map((name) => path.join(current, name)).filter((file) => isFile(file));
+    const found = TSCONFIG_NAMES.map((name) => path.join(current, name)).filter((file) => isFile(file));
     if (found.length > 0) {
       let first: LayoutLookup | undefined;
       for (const file of found) {
@@ -68,7 +69,7 @@ export function layoutsAt(stopAt: string, listed?: Map<string, string[]>): (dir:
     let layouts = known.get(dir);
     if (layouts) return layouts;
     // the config files of a directory a walk listed already; else looked for
-    const here = (listed?.get(dir) ?? CONFIG_NAMES.map((name) => path.join(dir, name)).filter((file) => isFile(file)))
+    const here = (listed?.get(dir) ?? TSCONFIG_NAMES.map((name) => path.join(dir, name)).filter((file) => isFile(file)))
       .map((file) => layoutOf(file).layout)
       .filter((layout): layout is OutputLayout => layout !== undefined);
     const parent = path.dirname(dir);
