@@ -33,6 +33,7 @@ export function jscodeshiftFor(parser: ParserName): JSCodeshift {
     const jscodeshift: JSCodeshift = require('jscodeshift');
     require('./scopePatches');
     require('./printPatches');
+    require('./reprintCompare');
     require('./visitorTables');
     j = jscodeshift.withParser(rawParser(parser));
     instances.set(parser, j);
