@@ -94,6 +94,12 @@ function findAnyReprints(newPath: any, oldPath: any, reprints: any[]): boolean {
   return false;
 }
 
+/** Takes a name and its value off a path's stack (two pops cost less than setting the length). */
+function pop2(stack: any[]): void {
+  stack.pop();
+  stack.pop();
+}
+
 function valueIsDuplicate(path: any): boolean {
   const s = path.stack;
   const last = s.length - 1;
@@ -110,8 +116,8 @@ function findArrayReprints(newPath: any, oldPath: any, reprints: any[]): boolean
     newPath.stack.push(i, newNode[i]);
     oldPath.stack.push(i, oldNode[i]);
     const canReprint = findAnyReprints(newPath, oldPath, reprints);
-    newPath.stack.length -= 2;
-    oldPath.stack.length -= 2;
+    pop2(newPath.stack);
+    pop2(oldPath.stack);
     if (!canReprint) return false;
   }
   return true;
@@ -179,8 +185,8 @@ function findChildReprints(newPath: any, oldPath: any, reprints: any[]): boolean
     newPath.stack.push(key, fieldValue(newNode, key));
     oldPath.stack.push(key, fieldValue(oldNode, key));
     const canReprint = findAnyReprints(newPath, oldPath, reprints);
-    newPath.stack.length -= 2;
-    oldPath.stack.length -= 2;
+    pop2(newPath.stack);
+    pop2(oldPath.stack);
     if (!canReprint) return false;
   }
   // a return statement with comments inserted deep inside may run into ASI: reprinted whole
