@@ -226,6 +226,7 @@ const TYPINGS = `declare module 'pg' {
   export class Pool {
     constructor(config?: { max?: number });
     ending: boolean;
+    readonly idleCount: number;
     query<R = any>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
     end(): Promise<void>;
     on(event: 'error', listener: (error: Error) => void): this;
@@ -292,4 +293,43 @@ it('the migrated TypeScript type-checks (tsc --strict), the helper typed', () =>
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// pg Pool closes idle clients after idleTimeoutMillis, and a query with none idle opens a new
+// connection: that cannot be stale, and the ping's second would include connecting.
+describe('pg Pool with --client-check ping pings only when it has an idle client to hand out', () => {
+  const c = CASES.find((k) => k.name === 'pg-pool')!;
+  const dir = path.join(os.tmpdir(), `lcs-clients-ping-idle-${process.pid}`);
+  const file = path.join(dir, `ping${c.extension}`);
+  const run = (env: Record<string, string>) => simulate({ file, events: EVENTS, modules: c.modules, env: { LCS_DOUBLE_TRACE: '1', ...env } });
+  const pings = (result: SimulationResult) =>
+    [result.loadOutput[0], ...result.invocations.map((i) => i.warm.output)].join('').split('\n').filter((line) => line === '[double] pg.Pool query SELECT 1').length;
+
+  beforeAll(() => {
+    fs.mkdirSync(dir, { recursive: true });
+    const migrated = applyTransforms(c.source, `handler${c.extension}`, { transforms: [transform], options: { clientCheck: 'ping' } });
+    expect(migrated.output).toContain('if (pool.ending || (pool.idleCount > 0 && !(await answersPing(pool, (pool) => pool.query(\'SELECT 1\'))))) {');
+    fs.writeFileSync(file, migrated.output!);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('frozen past idleTimeoutMillis between invocations: no idle client, no ping, the pool kept', async () => {
+    const result = await run({ LCS_DOUBLE_DROPS: '0', LCS_DOUBLE_IDLE_MS: '60000' });
+    expect(warmResults(result).map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
+    expect(pings(result)).toBe(0);
+    expect(constructionsWhileWarm(result, c.counted)).toBe(1);
+  });
+
+  it('an idle client is pinged (not on the first invocation, before any query)', async () => {
+    const result = await run({ LCS_DOUBLE_DROPS: '0' });
+    expect(pings(result)).toBe(EVENTS.length - 1);
+    expect(constructionsWhileWarm(result, c.counted)).toBe(1);
+  });
+
+  it('a silently dead idle client is still found by the ping and the pool replaced; one the pool closed when idle needs none', async () => {
+    const [kept, closed] = await Promise.all([run({ LCS_DOUBLE_SILENT: 'fail' }), run({ LCS_DOUBLE_SILENT: 'fail', LCS_DOUBLE_IDLE_MS: '60000' })]);
+    for (const result of [kept, closed]) expect(warmResults(result).map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
+    expect(constructionsWhileWarm(kept, c.counted)).toBe(c.afterOneLoss);
+    expect([pings(closed), constructionsWhileWarm(closed, c.counted)]).toEqual([0, 1]);
+  });
 });

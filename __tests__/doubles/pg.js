@@ -6,10 +6,20 @@
 // LCS_DOUBLE_SILENT (./thaw.js) a lost connection shows only when it is next queried: the
 // query fails with "Connection terminated unexpectedly" (a Client then emits 'error' and
 // 'end'; a Pool drops that idle client), or never answers.
+// Pool's public `idleCount` (pg-pool) is the number of idle clients it would hand out, here
+// 0 or 1 (a max-1 pool): 0 before the first query, 1 once a query returned its client, 0 again
+// once the pool dropped it (its error re-emitted, a failed query) or closed it after
+// `idleTimeoutMillis` (10 s by default; 0 keeps idle clients). A client that died silently
+// stays idle until it is used. LCS_DOUBLE_IDLE_MS: how long a warm environment sits frozen
+// between two invocations (default 0); from `idleTimeoutMillis` on, the idle client is closed
+// in that gap (on thaw the pool's overdue idle timer runs before the next event).
+// LCS_DOUBLE_TRACE also writes `[double] pg.Pool query <text>` for every Pool query.
 'use strict';
 
 const { EventEmitter } = require('node:events');
 const { constructed, maybeLoseLater, deadConnection } = require('./thaw');
+
+const FROZEN_MS = Number(process.env.LCS_DOUBLE_IDLE_MS ?? 0);
 
 const TERMINATED = 'Connection terminated unexpectedly';
 const never = () => new Promise(() => {});
@@ -64,16 +74,37 @@ class Pool extends EventEmitter {
     this.options = config;
     this.ending = false;
     this.ended = false;
+    this._idle = 0;
+  }
+
+  get idleCount() {
+    return this._idle;
   }
 
   async query(text, values) {
     if (this.ending) throw new Error('Cannot use a pool after calling end on the pool');
+    if (process.env.LCS_DOUBLE_TRACE) process.stderr.write(`[double] pg.Pool query ${text}\n`);
     const dead = deadConnection(this);
     if (dead === 'hang') return never();
     // the pool drops the client whose query failed; the next query gets a new one
-    if (dead === 'fail') throw new Error(TERMINATED);
-    // the idle client behind this query may be closed by the server afterwards
-    maybeLoseLater(this, () => this.emit('error', new Error(TERMINATED)));
+    if (dead === 'fail') {
+      this._idle = 0;
+      throw new Error(TERMINATED);
+    }
+    // the client goes back to the pool, idle; the server may close it afterwards
+    this._idle = 1;
+    maybeLoseLater(this, () => {
+      this._idle = 0;
+      this.emit('error', new Error(TERMINATED));
+    });
+    const idleTimeout = this.options?.idleTimeoutMillis ?? 10000;
+    if (FROZEN_MS > 0 && idleTimeout > 0 && FROZEN_MS >= idleTimeout) {
+      // after the loss above, if any: the pool closes its idle client, dead or alive
+      setImmediate(() => {
+        this._idle = 0;
+        this._silentlyDead = false;
+      });
+    }
     return answer(text, values);
   }
 

@@ -166,7 +166,7 @@ describe('lambda-clean-slate', () => {
     expect([local.status, ping.status]).toEqual([0, 0]);
     expect(local.stdout).toContain('+  if (pool.ending) {');
     expect(local.stdout).not.toContain('answersPing');
-    expect(ping.stdout).toContain("+  if (pool.ending || !(await answersPing(pool, (pool) => pool.query('SELECT 1')))) {");
+    expect(ping.stdout).toContain("+  if (pool.ending || (pool.idleCount > 0 && !(await answersPing(pool, (pool) => pool.query('SELECT 1'))))) {");
     expect(ping.stdout).toContain('+async function answersPing(client, ping) {');
   });
 

@@ -223,7 +223,10 @@ function pingFailed(j: JSCodeshift, name: string, parts: PingParts): any {
   }
   const answers = j.awaitExpression(j.callExpression(j.identifier(parts.helper), [j.identifier(name), j.arrowFunctionExpression([param()], request)]));
   // parenthesised as people write it (recast would leave out what precedence makes redundant)
-  const failed = j.unaryExpression('!', j.parenthesizedExpression(answers));
+  let failed: any = j.unaryExpression('!', j.parenthesizedExpression(answers));
+  // `pool.idleCount > 0 && ...`: only a client that is already open can be stale
+  const count = parts.ping.onlyWhenAboveZero;
+  if (count) failed = j.parenthesizedExpression(j.logicalExpression('&&', j.binaryExpression('>', j.memberExpression(j.identifier(name), j.identifier(count)), j.literal(0)), failed));
   return parts.connectedFlag ? j.parenthesizedExpression(j.logicalExpression('&&', j.identifier(parts.connectedFlag), failed)) : failed;
 }
 

@@ -36,6 +36,12 @@ export interface PingCheck {
   /** Closes the old client without waiting for it; `promise`: the method returns a promise,
    * whose rejection is ignored (`client.end().catch(() => {})`). */
   close: { method: string; promise: boolean };
+  /** A public count on the client that must be above zero for a ping to be worth sending
+   * (`pool.idleCount > 0 && !(await answersPing(...))`). pg Pool: `idleCount`, the idle clients
+   * the pool would hand out (pg-pool's public getter; @types/pg `readonly idleCount: number`).
+   * With none, the ping's query opens a new connection, which cannot be stale, and its second
+   * would include connecting (TLS, a VPC, an Aurora resume): a healthy pool would be replaced. */
+  onlyWhenAboveZero?: string;
 }
 
 export interface ClientFamily {
@@ -132,8 +138,10 @@ export const CLIENT_FAMILIES: ClientFamily[] = [
     unusable: { kind: 'property-true', property: 'ending' },
     needsErrorListener: true,
     reason: 'pg Pool re-emits idle client errors and cannot be used after end()',
-    // a query checks out an idle client: one whose connection died fails it
-    ping: { method: 'query', args: ['SELECT 1'], close: { method: 'end', promise: true } },
+    // a query checks out an idle client: one whose connection died fails it. The pool closes
+    // idle clients after `idleTimeoutMillis` (10 s by default), and a new connection cannot be
+    // stale: the ping is sent only while `idleCount` (public getter) is above zero
+    ping: { method: 'query', args: ['SELECT 1'], close: { method: 'end', promise: true }, onlyWhenAboveZero: 'idleCount' },
   },
   // mysql2 connections, callback and promise API (lib/promise/connection.js forwards the
   // core connection's 'error' and 'end' events). `connection.state` exists only from
