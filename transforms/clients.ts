@@ -37,7 +37,10 @@ import {
   isLazyCheck,
   lazyCheck,
   lostConnectionsDeclaration,
+  awaitedHelperIn,
   pingHelperDeclaration,
+  sameCode,
+  type HandlerCheckParts,
   type PingParts,
 } from '../src/analysis/clientChecks';
 import type { PingCheck } from '../src/config/clientFamilies';
@@ -162,6 +165,23 @@ function ensureLostConnections(ctx: TransformContext, state: { declared: boolean
 interface PingState {
   helper: string | null;
   usedBy: any[];
+  /** The file is TypeScript: the helper and a callback ping's parameter are typed. */
+  typescript: boolean;
+  /** The module already declares the helper (an earlier run with ping wrote it). */
+  declared: boolean;
+}
+
+/** The ping helper an earlier run with ping wrote at the top of the module, so that the
+ * checks this run adds call it instead of a second copy. */
+function declaredPingHelper(ctx: TransformContext, typescript: boolean): string | null {
+  const { j } = ctx;
+  for (const node of programPath(j, ctx.root)!.node.body) {
+    const name = node.type === 'FunctionDeclaration' ? node.id?.name : null;
+    if (!name || !/^answersPing\d*$/.test(name)) continue;
+    const written = pingHelperDeclaration(name, ctx.style, typescript, j).find((s: any) => s.type === 'FunctionDeclaration');
+    if (sameCode(node, written)) return name;
+  }
+  return null;
 }
 
 /** `--client-check ping` for `client`: how its checks send a ping, or why they send none
@@ -178,12 +198,105 @@ function pingFor(ctx: TransformContext, client: ClientBinding, state: PingState)
     return { reason: `\`${name}\` is not connected when the module loads, and pg holds a query until the client is connected` };
   }
   state.helper ??= freeName(ctx.j, ctx.root, 'answersPing');
-  const typescript = parserFor(ctx.filePath) !== 'babel';
-  return { parts: { helper: state.helper, ping, callback, typescript, connectedFlag: client.connectFlag } };
+  return { parts: { helper: state.helper, ping, callback, typescript: state.typescript, connectedFlag: client.connectFlag } };
+}
+
+/** The ping parts of a check that already pings, with the helper it calls (a second run with
+ * ping over pinged code), or undefined when `statement` holds no awaited helper call. */
+function pingedWith(parts: PingParts, test: any): PingParts | undefined {
+  const helper = awaitedHelperIn(test);
+  return helper ? { ...parts, helper } : undefined;
+}
+
+function checkNotRecognised(ctx: TransformContext, at: { line: number; column: number }, client: ClientBinding, where: string): void {
+  ctx.report.review({
+    kind: 'ping-skipped',
+    ...at,
+    message: `--client-check ping: the check of ${client.family.label} \`${client.name}\` ${where} is not the one lambda-clean-slate wrote (edited by hand?), so no ping was added to it; add one by hand, or restore the check and run again`,
+  });
+}
+
+/** The ping to add to a handler's or guard's check, or why there is none (reported as a
+ * first run reports it). */
+function pingInAsync(ctx: TransformContext, ping: ReturnType<typeof pingFor>, at: { line: number; column: number }, client: ClientBinding, async: boolean, notAsync: string): PingParts | undefined {
+  if (ping && 'reason' in ping) pingSkipped(ctx, at, client, ping.reason);
+  const pinged = ping && 'parts' in ping ? ping.parts : undefined;
+  if (pinged && !async) {
+    pingSkipped(ctx, at, client, notAsync);
+    return undefined;
+  }
+  return pinged;
 }
 
 function pingSkipped(ctx: TransformContext, at: { line: number; column: number }, client: ClientBinding, reason: string): void {
   ctx.report.review({ kind: 'ping-skipped', ...at, message: `--client-check ping: the check of ${client.family.label} \`${client.name}\` sends no ping (${reason}); it uses the local check only` });
+}
+
+/** What `handlerCheck` needs to write the check of eager `client`, without a ping. */
+function checkParts(client: ClientBinding, factoryName: string): HandlerCheckParts {
+  return {
+    name: client.name,
+    check: client.family.unusable!,
+    remedy: client.family.remedy ?? 'recreate',
+    factoryName,
+    awaited: client.construction.awaited,
+    connect: client.connectedAtLoad && !client.connectFlag,
+    connectFlag: client.connectFlag,
+  };
+}
+
+/** The handlers using eager `client` that can get a check at their top; the others are
+ * reported (not async where re-creating needs `await`, a local of the same name). */
+function checkableHandlers(ctx: TransformContext, client: ClientBinding, users: HandlerInfo[]): HandlerInfo[] {
+  const { family, name } = client;
+  const remedy = family.remedy ?? 'recreate';
+  const connect = client.connectedAtLoad && !client.connectFlag;
+  const needsAwait = remedy === 'connect' ? true : client.construction.awaited || connect;
+  const awaiting = users.filter((h) => !needsAwait || h.style === 'async');
+  for (const handler of users.filter((h) => !awaiting.includes(h))) {
+    ctx.report.review({ kind: 'client-not-migrated', line: handler.line, column: handler.column, message: `re-creating ${family.label} \`${name}\` needs \`await\`, and handler \`${handler.name}\` is not async` });
+  }
+  // a check at the top of a handler that declares the same name of its own would reach its
+  // local, before that local is initialised: it would throw on every invocation
+  const shadowing = (h: HandlerInfo) => [name, client.connectFlag].find((n): n is string => !!n && shadowedAtTopOf(h.fn, n));
+  for (const handler of awaiting.filter((h) => shadowing(h))) {
+    ctx.report.review({ kind: 'client-not-migrated', line: handler.line, column: handler.column, message: `handler \`${handler.name}\` declares a \`${shadowing(handler)}\` of its own, so a check of ${family.label} \`${name}\` cannot go at its top; rename the local to get one` });
+  }
+  return awaiting.filter((h) => !shadowing(h));
+}
+
+/** `--client-check ping` over an eager client an earlier run migrated (its factory exists):
+ * the local check that run wrote at the top of each handler gets the ping, in place, as a
+ * first run with ping writes it. A check that already pings is left alone; one edited by
+ * hand is left alone and reported. */
+function upgradeEager(ctx: TransformContext, client: ClientBinding, pingState: PingState): void {
+  const { j } = ctx;
+  const { family, name } = client;
+  const ping = pingFor(ctx, client, pingState);
+  if (!ping) return;
+  const body: any[] = programPath(j, ctx.root)!.node.body;
+  const factory = body.find((node) => node.type === 'FunctionDeclaration' && node.id?.name === client.factory);
+  const parts = checkParts(client, client.factory!);
+  const local = handlerCheck(j, parts);
+  for (const handler of checkableHandlers(ctx, client, handlersUsing(ctx, name))) {
+    const at = { line: handler.line, column: handler.column };
+    const pinged = pingInAsync(ctx, ping, at, client, handler.style === 'async', `handler \`${handler.name}\` is not async, and a ping must be awaited`);
+    if (!pinged) continue;
+    const fnBody = handler.fn.node.body;
+    const statements: any[] = fnBody.type === 'BlockStatement' ? fnBody.body : [];
+    const index = statements.findIndex((statement) => sameCode(statement, local));
+    if (index < 0) {
+      const pingsAlready = statements.some((statement) => {
+        const earlier = statement.type === 'IfStatement' ? pingedWith(pinged, statement.test) : undefined;
+        return earlier && sameCode(statement, handlerCheck(j, { ...parts, ping: earlier }));
+      });
+      if (!pingsAlready) checkNotRecognised(ctx, at, client, `in handler \`${handler.name}\``);
+      continue;
+    }
+    statements[index] = handlerCheck(j, { ...parts, ping: pinged });
+    pingState.usedBy.push(factory ?? client.statement.node);
+    ctx.report.change({ kind: 'validity-check', ...at, message: `handler \`${handler.name}\` also re-creates ${family.label} \`${name}\` when it does not answer a ping within a second (the local check an earlier run wrote, upgraded in place)` });
+  }
 }
 
 function migrateEager(ctx: TransformContext, client: ClientBinding, state: { declared: boolean }, checks: Map<HandlerInfo, any[]>, pingState: PingState): void {
@@ -211,23 +324,13 @@ function migrateEager(ctx: TransformContext, client: ClientBinding, state: { dec
   }
   const remedy = family.remedy ?? 'recreate';
   const connect = client.connectedAtLoad && !client.connectFlag;
-  const needsAwait = remedy === 'connect' ? true : client.construction.awaited || connect;
   if (remedy === 'connect' && !client.connectedAtLoad) {
     ctx.report.review({ kind: 'client-not-migrated', ...at, message: `${family.label} \`${name}\` is not connected when the module loads; connect it where it is used (\`if (!${name}.isOpen) await ${name}.connect()\`)` });
     return;
   }
-  const awaiting = users.filter((h) => !needsAwait || h.style === 'async');
-  for (const handler of users.filter((h) => !awaiting.includes(h))) {
-    ctx.report.review({ kind: 'client-not-migrated', line: handler.line, column: handler.column, message: `re-creating ${family.label} \`${name}\` needs \`await\`, and handler \`${handler.name}\` is not async` });
-  }
-  // a check at the top of a handler that declares the same name of its own would reach its
-  // local, before that local is initialised: it would throw on every invocation
-  const shadowing = (h: HandlerInfo) => [name, client.connectFlag].find((n): n is string => !!n && shadowedAtTopOf(h.fn, n));
-  const able = awaiting.filter((h) => !shadowing(h));
-  for (const handler of awaiting.filter((h) => shadowing(h))) {
-    ctx.report.review({ kind: 'client-not-migrated', line: handler.line, column: handler.column, message: `handler \`${handler.name}\` declares a \`${shadowing(handler)}\` of its own, so a check of ${family.label} \`${name}\` cannot go at its top; rename the local to get one` });
-  }
+  const able = checkableHandlers(ctx, client, users);
   if (able.length === 0) return;
+
 
   const lostEvents = family.unusable?.kind === 'lost-event' ? family.unusable.events : [];
   const moved = listenerStatements(ctx, name);
@@ -257,23 +360,9 @@ function migrateEager(ctx: TransformContext, client: ClientBinding, state: { dec
 
   const ping = pingFor(ctx, client, pingState);
   for (const handler of able) {
-    let pinged = ping && 'parts' in ping ? ping.parts : undefined;
-    if (ping && 'reason' in ping) pingSkipped(ctx, { line: handler.line, column: handler.column }, client, ping.reason);
-    if (pinged && handler.style !== 'async') {
-      pingSkipped(ctx, { line: handler.line, column: handler.column }, client, `handler \`${handler.name}\` is not async, and a ping must be awaited`);
-      pinged = undefined;
-    }
+    const pinged = pingInAsync(ctx, ping, { line: handler.line, column: handler.column }, client, handler.style === 'async', `handler \`${handler.name}\` is not async, and a ping must be awaited`);
     if (pinged) pingState.usedBy.push(factory);
-    const statement = handlerCheck(j, {
-      name,
-      check: family.unusable!,
-      remedy,
-      factoryName,
-      awaited: client.construction.awaited,
-      connect,
-      connectFlag: client.connectFlag,
-      ping: pinged,
-    });
+    const statement = handlerCheck(j, { ...checkParts(client, factoryName), ping: pinged });
     checks.set(handler, [...(checks.get(handler) ?? []), statement]);
     const pingNote = pinged ? `, or when it does not answer a ping within a second` : '';
     ctx.report.change({ kind: 'validity-check', line: handler.line, column: handler.column, message: `handler \`${handler.name}\` re-creates ${family.label} \`${name}\` when it can no longer be used (${family.reason})${pingNote}` });
@@ -324,13 +413,21 @@ function migrateLazy(ctx: TransformContext, client: ClientBinding, state: { decl
       continue;
     }
     const index = list.indexOf(guard.node);
-    if (isLazyCheck(list[index - 1], name)) continue;
     const ping = pingFor(ctx, client, pingState);
-    let pinged = ping && 'parts' in ping ? ping.parts : undefined;
-    if (ping && 'reason' in ping) pingSkipped(ctx, where(guard.node), client, ping.reason);
-    if (pinged && !enclosingFunction(guard)?.node.async) {
-      pingSkipped(ctx, where(guard.node), client, 'the guard that creates it is not in an async function, and a ping must be awaited');
-      pinged = undefined;
+    const pinged = pingInAsync(ctx, ping, where(guard.node), client, !!enclosingFunction(guard)?.node.async, 'the guard that creates it is not in an async function, and a ping must be awaited');
+    const existing = list[index - 1];
+    if (isLazyCheck(existing, name)) {
+      // an earlier run's check: with ping, the local one it wrote gets the ping in place
+      const earlier = pinged && pingedWith(pinged, existing.test);
+      if (!pinged || (earlier && sameCode(existing, lazyCheck(j, name, family.unusable!, client.emptyValue, earlier)))) continue;
+      if (!sameCode(existing, lazyCheck(j, name, family.unusable!, client.emptyValue))) {
+        checkNotRecognised(ctx, where(existing), client, `in front of the guard that creates it (line ${lineOf(guard)})`);
+        continue;
+      }
+      list[index - 1] = lazyCheck(j, name, family.unusable!, client.emptyValue, pinged);
+      pingState.usedBy.push(client.statement.node);
+      ctx.report.change({ kind: 'validity-check', ...where(guard.node), message: `\`${name}\` is also dropped in front of its guard when it does not answer a ping within a second (the local check an earlier run wrote, upgraded in place)` });
+      continue;
     }
     if (pinged) pingState.usedBy.push(client.statement.node);
     list.splice(index, 0, lazyCheck(j, name, family.unusable!, client.emptyValue, pinged));
@@ -347,7 +444,9 @@ export const transform: Transform = {
     const scan = scanClients(j, root);
     const state = { declared: lostConnectionsDeclared(j, root) };
     const checks = new Map<HandlerInfo, any[]>();
-    const pingState: PingState = { helper: null, usedBy: [] };
+    const typescript = parserFor(ctx.filePath) !== 'babel';
+    const declaredHelper = ctx.options.clientCheck === 'ping' ? declaredPingHelper(ctx, typescript) : null;
+    const pingState: PingState = { helper: declaredHelper, usedBy: [], typescript, declared: declaredHelper !== null };
 
     for (const unknown of scan.unknown) {
       ctx.report.review({ kind: 'unknown-client', ...where(unknown.declarator.node), message: `\`${unknown.name}\` is created from '${unknown.source}', which lambda-clean-slate does not know; check whether it survives a frozen environment` });
@@ -388,16 +487,18 @@ export const transform: Transform = {
         migrateLazy(ctx, client, state, pingState);
       } else if (!client.factory) {
         migrateEager(ctx, client, state, checks, pingState);
+      } else {
+        upgradeEager(ctx, client, pingState);
       }
     }
-    if (pingState.helper && pingState.usedBy.length > 0) {
+    if (pingState.helper && pingState.usedBy.length > 0 && !pingState.declared) {
       // once, above the first factory or client whose check pings (and above the set of
       // lost connections when that comes first)
       const body: any[] = programPath(j, root)!.node.body;
       const first = Math.min(...pingState.usedBy.map((node) => body.indexOf(node)).filter((i) => i >= 0));
       const lost = body.findIndex((node) => node.type === 'VariableDeclaration' && node.declarations[0]?.id?.name === LOST_CONNECTIONS_NAME);
       const at = lost >= 0 && lost < first ? lost : first;
-      body.splice(at, 0, ...pingHelperDeclaration(pingState.helper, ctx.style, parserFor(ctx.filePath) !== 'babel', j));
+      body.splice(at, 0, ...pingHelperDeclaration(pingState.helper, ctx.style, pingState.typescript, j));
     }
     for (const [handler, statements] of checks) prependToHandler(j, handler, statements);
   },

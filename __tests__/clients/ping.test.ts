@@ -295,6 +295,85 @@ it('the migrated TypeScript type-checks (tsc --strict), the helper typed', () =>
   }
 });
 
+// Teams that ran with `--client-check ping` before it existed got local checks; running again
+// with ping upgrades those in place, to what a first run with ping writes.
+describe('--client-check ping over code an earlier run migrated without it', () => {
+  const run = (source: string, file: string, clientCheck?: 'ping') =>
+    applyTransforms(source, file, { transforms: [transform], options: clientCheck ? { clientCheck } : {} });
+  const typed = (name: string) => [`typed ${name}`, TYPED[name], `${name}.ts`] as const;
+
+  it.each([
+    ...CASES.map((c) => [c.name, c.source, `handler${c.extension}`] as const),
+    ...Object.keys(TYPED).map(typed),
+  ])('%s: the local check gets the ping in place, as a first run with ping writes it', (_name, source, file) => {
+    const local = run(source, file).output!;
+    expect(local).not.toContain('answersPing');
+    const upgraded = run(local, file, 'ping');
+    expect(upgraded.error).toBeUndefined();
+    expect(upgraded.output).toBe(run(source, file, 'ping').output);
+    expect(upgraded.changes.map((c) => c.message)).toContainEqual(expect.stringContaining('upgraded in place'));
+    expect(upgraded.review.filter((f) => f.kind === 'ping-skipped')).toEqual([]);
+    // and a further run with ping finds nothing left to do
+    expect(run(upgraded.output!, file, 'ping').output).toBeNull();
+  });
+
+  it.each([
+    ['a handler that is not async (mysql2 callback connection)', fixture('mysql2-namespace-callback.input.mjs'), 'handler.mjs'],
+    ['a lazy guard in a function that is not async (ioredis)', fixture('ioredis-named-lazy.input.ts'), 'handler.ts'],
+    [
+      'a callback handler beside an async one, where re-creating needs await (pg Client)',
+      "const pg = require('pg');\n\nconst client = new pg.Client();\nclient.connect();\n\nexports.handler = async (event) => (await client.query('SELECT $1::text', [event.id])).rows;\n\nexports.legacy = (event, context, callback) => {\n  client.query('SELECT now()', (error, result) => callback(error, result && result.rows[0]));\n};\n",
+      'handler.js',
+    ],
+    ['node-redis, which gets no ping', fixture('redis-top-level-connect.input.mjs'), 'handler.mjs'],
+  ])('%s: the code and the review items are those of a first run with ping', (_name, source, file) => {
+    const direct = run(source, file, 'ping');
+    const local = run(source, file).output!;
+    const again = run(local, file, 'ping');
+    expect(again.output ?? local).toBe(direct.output);
+    const pingItems = (review: typeof direct.review) => review.filter((f) => /ping|async/.test(f.message)).map((f) => f.message);
+    expect(pingItems(direct.review).length).toBeGreaterThan(0);
+    expect(pingItems(again.review)).toEqual(pingItems(direct.review));
+  });
+
+  it('an eager check edited by hand is left alone and reported: not recognised, no ping added', () => {
+    const local = run(CASES[0].source, 'handler.js').output!;
+    const edited = local.replace('if (lostConnections.has(client)) {', 'if (lostConnections.has(client) || process.env.FORCE_NEW) {');
+    expect(edited).not.toBe(local);
+    const result = run(edited, 'handler.js', 'ping');
+    expect(result.output).toBeNull();
+    expect(result.review.map((f) => f.message)).toContainEqual(expect.stringContaining('the check of pg Client `client` in handler `handler` is not the one lambda-clean-slate wrote'));
+  });
+
+  it('a lazy check edited by hand is left alone and reported', () => {
+    const local = run(CASES.find((c) => c.name === 'mysql2-promise-lazy')!.source, 'handler.js').output!;
+    const edited = local.replace('if (db && lostConnections.has(db)) {', 'if (db && (lostConnections.has(db) || process.env.FORCE_NEW)) {');
+    expect(edited).not.toBe(local);
+    const result = run(edited, 'handler.js', 'ping');
+    expect(result.output).toBeNull();
+    expect(result.review.map((f) => f.message)).toContainEqual(expect.stringContaining('the check of mysql2 connection `db` in front of the guard that creates it'));
+  });
+
+  it('in a module whose other client already pings, the local check is upgraded and calls the helper that is there', () => {
+    const source = `const pg = require('pg');
+const Redis = require('ioredis');
+
+const client = new pg.Client();
+client.connect();
+const redis = new Redis(process.env.REDIS_URL);
+
+exports.handler = async (event) => ({ row: await client.query('SELECT 1'), value: await redis.get(event.id) });
+`;
+    const direct = run(source, 'handler.js', 'ping').output!;
+    // a module whose pg check pings and whose ioredis check does not (edited back by hand)
+    const half = direct.replace("redis.status === 'end' || !(await answersPing(redis, (redis) => redis.ping()))", "redis.status === 'end'").replace('    redis.disconnect();\n', '');
+    expect(half).not.toBe(direct);
+    const result = run(half, 'handler.js', 'ping');
+    expect(result.review.filter((f) => f.kind === 'ping-skipped')).toEqual([]);
+    expect(result.output).toBe(direct);
+  });
+});
+
 // pg Pool closes idle clients after idleTimeoutMillis, and a query with none idle opens a new
 // connection: that cannot be stale, and the ping's second would include connecting.
 describe('pg Pool with --client-check ping pings only when it has an idle client to hand out', () => {

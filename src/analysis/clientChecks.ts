@@ -285,3 +285,50 @@ export function isLazyCheck(statement: any, name: string): boolean {
   const test = statement.test;
   return test.type === 'LogicalExpression' && test.operator === '&&' && test.left.type === 'Identifier' && test.left.name === name;
 }
+
+const POSITION_KEYS = new Set(['loc', 'start', 'end', 'range', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'extra', 'tokens', 'original', 'raw', 'expression']);
+const LITERAL_TYPES = new Set(['Literal', 'StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral']);
+
+function absent(value: any): boolean {
+  return value === undefined || value === null || value === false || (Array.isArray(value) && value.length === 0);
+}
+
+function unparenthesized(node: any): any {
+  while (node?.type === 'ParenthesizedExpression') node = node.expression;
+  return node;
+}
+
+/** True when two trees are the same code: positions, comments, parentheses and how a parser
+ * or a builder spells a literal or leaves out a false flag do not count. */
+export function sameCode(a: any, b: any): boolean {
+  a = unparenthesized(a);
+  b = unparenthesized(b);
+  if (absent(a) || absent(b)) return absent(a) && absent(b);
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameCode(item, b[i]));
+  }
+  if (LITERAL_TYPES.has(a.type) || LITERAL_TYPES.has(b.type)) {
+    return LITERAL_TYPES.has(a.type) && LITERAL_TYPES.has(b.type) && (a.type === 'NullLiteral' ? null : a.value) === (b.type === 'NullLiteral' ? null : b.value);
+  }
+  if (a.type !== b.type) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (key === 'type' || POSITION_KEYS.has(key)) continue;
+    if (!sameCode(a[key], b[key])) return false;
+  }
+  return true;
+}
+
+/** The name of the function an awaited call in `test` calls (the ping helper of a check
+ * that already pings), or null. */
+export function awaitedHelperIn(test: any): string | null {
+  const stack = [test];
+  while (stack.length > 0) {
+    const node = unparenthesized(stack.pop());
+    if (!node || typeof node !== 'object') continue;
+    if (node.type === 'AwaitExpression' && node.argument?.type === 'CallExpression' && node.argument.callee.type === 'Identifier') return node.argument.callee.name;
+    for (const key of ['left', 'right', 'argument', 'expression']) if (node[key]) stack.push(node[key]);
+  }
+  return null;
+}
