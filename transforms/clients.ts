@@ -436,6 +436,34 @@ function migrateLazy(ctx: TransformContext, client: ClientBinding, state: { decl
   }
 }
 
+/** Where the ping helper goes: above the first of `usedBy` (the factories and clients whose
+ * checks ping) found in the module's `body`, and above the set of lost connections when that
+ * comes first; right after the imports when none is found. */
+export function pingHelperIndex(body: any[], usedBy: any[]): number {
+  const found = usedBy.map((node) => body.indexOf(node)).filter((i) => i >= 0);
+  if (found.length === 0) {
+    let after = 0;
+    while (after < body.length && isImport(body[after])) after++;
+    return after;
+  }
+  const first = Math.min(...found);
+  const lost = body.findIndex((node) => node.type === 'VariableDeclaration' && node.declarations[0]?.id?.name === LOST_CONNECTIONS_NAME);
+  return lost >= 0 && lost < first ? lost : first;
+}
+
+/** `import ...`, `import x = require(...)`, a directive, or a declaration of `require(...)`
+ * (or of a property of one: `require('x').Client`). */
+function isImport(node: any): boolean {
+  if (node.type === 'ImportDeclaration' || node.type === 'TSImportEqualsDeclaration') return true;
+  if (node.type === 'ExpressionStatement' && node.directive) return true;
+  if (node.type !== 'VariableDeclaration') return false;
+  return node.declarations.every((d: any) => {
+    let init = d.init;
+    while (init?.type === 'MemberExpression') init = init.object;
+    return init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require';
+  });
+}
+
 export const transform: Transform = {
   name: 'clients',
   description: 'Reused clients (pg, mysql2, ioredis, redis) get a validity check and are re-created when their connection was lost',
@@ -495,10 +523,7 @@ export const transform: Transform = {
       // once, above the first factory or client whose check pings (and above the set of
       // lost connections when that comes first)
       const body: any[] = programPath(j, root)!.node.body;
-      const first = Math.min(...pingState.usedBy.map((node) => body.indexOf(node)).filter((i) => i >= 0));
-      const lost = body.findIndex((node) => node.type === 'VariableDeclaration' && node.declarations[0]?.id?.name === LOST_CONNECTIONS_NAME);
-      const at = lost >= 0 && lost < first ? lost : first;
-      body.splice(at, 0, ...pingHelperDeclaration(pingState.helper, ctx.style, pingState.typescript, j));
+      body.splice(pingHelperIndex(body, pingState.usedBy), 0, ...pingHelperDeclaration(pingState.helper, ctx.style, pingState.typescript, j));
     }
     for (const [handler, statements] of checks) prependToHandler(j, handler, statements);
   },

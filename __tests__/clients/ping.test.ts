@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { applyTransforms } from '../../src/analysis/applyTransforms';
+import { jscodeshiftFor } from '../../src/analysis/parser';
 import { simulate, type SimulationResult } from '../../src/simulate';
-import { transform } from '../../transforms/clients';
+import { pingHelperIndex, transform } from '../../transforms/clients';
 import { typeCheckErrors } from '../typeCheck';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -371,6 +372,16 @@ exports.handler = async (event) => ({ row: await client.query('SELECT 1'), value
     const result = run(half, 'handler.js', 'ping');
     expect(result.review.filter((f) => f.kind === 'ping-skipped')).toEqual([]);
     expect(result.output).toBe(direct);
+  });
+});
+
+describe('where the ping helper goes', () => {
+  it('right after the imports when none of the statements it must come before is in the module', () => {
+    const j = jscodeshiftFor('babel');
+    const body = j("const pg = require('pg');\nconst { Pool } = require('pg').native;\nlet client = make();\n").find(j.Program).get().node.body;
+    expect(pingHelperIndex(body, [{ type: 'FunctionDeclaration' }])).toBe(2);
+    expect(pingHelperIndex(body, [{ type: 'FunctionDeclaration' }, body[2]])).toBe(2);
+    expect(pingHelperIndex(body, [])).toBe(2);
   });
 });
 
