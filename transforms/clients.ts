@@ -331,7 +331,6 @@ function migrateEager(ctx: TransformContext, client: ClientBinding, state: { dec
   const able = checkableHandlers(ctx, client, users);
   if (able.length === 0) return;
 
-
   const lostEvents = family.unusable?.kind === 'lost-event' ? family.unusable.events : [];
   const moved = listenerStatements(ctx, name);
   const errorListener = !!family.needsErrorListener && !hasErrorListener(client.construction, moved);
