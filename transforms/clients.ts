@@ -311,7 +311,7 @@ function migrateEager(ctx: TransformContext, client: ClientBinding, state: { dec
   const users = handlersUsing(ctx, name);
   const heldAtLoad = loadTimeHold(ctx, client);
   if (users.length === 0 && !heldAtLoad) {
-    ctx.report.review({ kind: 'reused', ...at, message: `${family.label} \`${name}\` is not used by a handler; kept as it is` });
+    ctx.report.review({ kind: 'reused', ...at, message: `${family.label} \`${name}\` is not used by a handler; kept as it is`, informational: true });
     return;
   }
   if (heldAtLoad) {
@@ -500,6 +500,7 @@ export const transform: Transform = {
           message: expiring
             ? `${client.family.label} \`${client.name}\` is built with temporary credentials (expiration); re-create it before they expire`
             : `${client.family.label} \`${client.name}\` is reused as it is: ${client.family.reason}`,
+          ...(!expiring && { informational: true as const }),
         });
       } else if (client.family.action === 'review') {
         ctx.report.review({ kind: 'reused', ...at, message: `${client.family.label} \`${client.name}\` is kept: ${client.family.reason}` });

@@ -64,6 +64,11 @@ interface Plan {
   changes: Finding[];
 }
 
+
+/** Reports a binding kept as it is; `informational`: the tool decided and says so for the
+ * record, nothing is asked of the reader (see Finding.informational). */
+type Review = (kind: string, message: string, informational?: boolean) => void;
+
 function where(binding: ModuleBinding): { line: number; column: number } {
   const node = binding.declarator?.node ?? binding.statement.node;
   return { line: node.loc?.start.line ?? 0, column: (node.loc?.start.column ?? 0) + 1 };
@@ -120,7 +125,7 @@ function decoratorNames(ctx: TransformContext): Set<string> {
   return names;
 }
 
-function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Classification, { kind: 'state' }>, plan: Plan, review: (kind: string, message: string) => void): void {
+function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Classification, { kind: 'state' }>, plan: Plan, review: Review): void {
   const name = binding.name;
   // why a binding written once looked like a cache and is not: said with every outcome
   const once = c.fromRequest ? ` (\`${c.fromRequest.text}\`, line ${c.fromRequest.line}, stores what \`${c.fromRequest.source}\` brings, so a warm start kept the first request's value)` : '';
@@ -140,7 +145,7 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
     }
     return;
   }
-  if (binding.ignored) return review('ignored', `\`${name}\` holds state across invocations${once} but is marked lambda-clean-slate-ignore; kept as it is`);
+  if (binding.ignored) return review('ignored', `\`${name}\` holds state across invocations${once} but is marked lambda-clean-slate-ignore; kept as it is`, true);
   if (c.keptWithCache) {
     const region = c.keptWithCache;
     return review(
@@ -244,7 +249,7 @@ function planState(ctx: TransformContext, binding: ModuleBinding, c: Extract<Cla
 /** Migrated state that hands back what it stored under a key, as a cache does, but not in a
  * form recognised as a cache by key (../src/analysis/keyedCache.ts): migrated, and said, so
  * that a cache kept on purpose is not dropped without a word. */
-function reviewReadBack(binding: ModuleBinding, init: any, review: (kind: string, message: string) => void): void {
+function reviewReadBack(binding: ModuleBinding, init: any, review: Review): void {
   const hit = readBackByKey(init, binding.references);
   if (!hit) return;
   review(
@@ -371,7 +376,7 @@ function mayExit(node: any): boolean {
 
 /** State that the calls change in each module, less what a function the handlers call there
  * on every invocation empties (`reset()` before `add(x)`, or after it): reported. */
-function reviewImportedCalls(calls: Map<string, ImportedCalls>, reviewOf: (binding: ModuleBinding) => (kind: string, message: string) => void): void {
+function reviewImportedCalls(calls: Map<string, ImportedCalls>, reviewOf: (binding: ModuleBinding) => Review): void {
   for (const entry of calls.values()) {
     const state = [...entry.changed].filter(([name]) => !entry.cleared.has(name)).map(([, change]) => change);
     if (state.length === 0) continue;
@@ -527,18 +532,18 @@ function isInsideNode(path: ASTPath<any>, node: any): boolean {
   return false;
 }
 
-function planLazyCache(ctx: TransformContext, binding: ModuleBinding, c: Extract<Classification, { kind: 'lazy-cache' }>, expiries: (() => void)[], review: (kind: string, message: string) => void): void {
+function planLazyCache(ctx: TransformContext, binding: ModuleBinding, c: Extract<Classification, { kind: 'lazy-cache' }>, expiries: (() => void)[], review: Review): void {
   const name = binding.name;
   if (c.client && builtinModules.includes(c.client.replace(/^node:/, ''))) {
     return review('lazy-cache', `\`${name}\` holds what '${c.client}' made lazily (a stream or a handle), kept across invocations; what later invocations write through it piles up`);
   }
   if (c.client) return review('client', `\`${name}\` is a client created lazily by '${c.client}'; kept for reuse across invocations`);
-  if (binding.ignored) return review('ignored', `\`${name}\` is a lazy cache marked lambda-clean-slate-ignore; kept as it is`);
+  if (binding.ignored) return review('ignored', `\`${name}\` is a lazy cache marked lambda-clean-slate-ignore; kept as it is`, true);
   if (c.loadedUnder) return review('lazy-cache', loadedUnderMessage(name, c.loadedUnder));
   if (c.filled) return review('lazy-cache', `\`${name}\` is created lazily and then filled per request; kept as a deliberate cache, but if it holds per-request data it leaks between invocations`);
   const ttl = ctx.options.cacheTtl;
-  if (c.guards.some(guardHasExpiry)) return review('lazy-cache', `\`${name}\` is a lazy cache with an expiry; kept`);
-  if (!ttl || !(ttl > 0)) return review('lazy-cache', `\`${name}\` is a lazy cache, kept across invocations on purpose; --cache-ttl SECONDS gives it an expiry`);
+  if (c.guards.some(guardHasExpiry)) return review('lazy-cache', `\`${name}\` is a lazy cache with an expiry; kept`, true);
+  if (!ttl || !(ttl > 0)) return review('lazy-cache', `\`${name}\` is a lazy cache, kept across invocations on purpose; --cache-ttl SECONDS gives it an expiry`, true);
   if (!c.guards.every(canAddExpiry) || binding.exported || binding.destructured || binding.statement.node.type !== 'VariableDeclaration') {
     return review('lazy-cache', `\`${name}\` is a lazy cache filled inside an expression or after an early return; kept, add the expiry by hand`);
   }
@@ -556,9 +561,9 @@ function planLazyCache(ctx: TransformContext, binding: ModuleBinding, c: Extract
 /** A cache by key (`if (cache.has(id)) return cache.get(id)`, see ../src/analysis/keyedCache.ts):
  * kept, as a lazy cache is, and said, since what one request stored is served to the next.
  * `--cache-ttl` does not apply: it times one value, and each entry would need its own time. */
-function planKeyedCache(ctx: TransformContext, binding: ModuleBinding, c: Extract<Classification, { kind: 'keyed-cache' }>, review: (kind: string, message: string) => void): void {
+function planKeyedCache(ctx: TransformContext, binding: ModuleBinding, c: Extract<Classification, { kind: 'keyed-cache' }>, review: Review): void {
   const name = binding.name;
-  if (binding.ignored) return review('ignored', `\`${name}\` is a keyed cache marked lambda-clean-slate-ignore; kept as it is`);
+  if (binding.ignored) return review('ignored', `\`${name}\` is a keyed cache marked lambda-clean-slate-ignore; kept as it is`, true);
   const hit = `\`${c.hit.text}\`, line ${c.hit.line}`;
   const ttl = ctx.options.cacheTtl;
   const expiry = !c.hit.expires && ttl && ttl > 0 ? '; --cache-ttl does not apply to a keyed cache (each entry would need its own load time): expire its entries by hand' : '';
@@ -570,14 +575,14 @@ function planKeyedCache(ctx: TransformContext, binding: ModuleBinding, c: Extrac
 
 /** A global or sticky regular expression used with `.test()`/`.exec()` by a handler gets
  * `NAME.lastIndex = 0;` at the start of that handler (see ../src/analysis/statefulRegex.ts). */
-function planRegex(ctx: TransformContext, binding: ModuleBinding, plan: Plan, review: (kind: string, message: string) => void): void {
+function planRegex(ctx: TransformContext, binding: ModuleBinding, plan: Plan, review: Review): void {
   const name = binding.name;
   const uses = statefulUses(binding);
   const users = [...new Set(uses.flatMap((r) => (r.place.at === 'function' ? r.place.reachedBy : [])))];
   if (users.length === 0) return;
   const init = binding.declarator!.node.init;
   const why = `\`${name}\` (\`${sourceExcerpt(init)}\`) remembers in \`lastIndex\` where its last match ended, and the next match starts there`;
-  if (binding.ignored) return review('ignored', `${why}, across invocations; marked lambda-clean-slate-ignore, kept as it is`);
+  if (binding.ignored) return review('ignored', `${why}, across invocations; marked lambda-clean-slate-ignore, kept as it is`, true);
   if (binding.exported) return review('exported', `${why}, across invocations; it is exported, so it is kept: set \`${name}.lastIndex = 0\` where a match should start afresh`);
   const atLoad = uses.find((r) => r.place.at === 'module' || r.place.atLoad);
   if (atLoad) return review('module-read', `${why}, across invocations; it is also used while the module loads (line ${lineOf(atLoad.path)}), so a cold start does not begin at 0; kept, review it`);
@@ -595,7 +600,7 @@ function planRegex(ctx: TransformContext, binding: ModuleBinding, plan: Plan, re
 /** A value read from the clock or a random source as the module loads, which a handler
  * reads: the same on every invocation of an environment, fresh on each cold start. Said,
  * never changed: an environment's start time or id is often what is meant. */
-function reviewLoadTimeValue(ctx: TransformContext, binding: ModuleBinding, review: (kind: string, message: string) => void, whole = false): boolean {
+function reviewLoadTimeValue(ctx: TransformContext, binding: ModuleBinding, review: Review, whole = false): boolean {
   const init = binding.declarator?.node.init;
   const reading = loadTimeReading(ctx.j, ctx.root, init);
   // `whole`: only when the value is the reading itself (`await` aside), not a part of it
@@ -635,7 +640,7 @@ function step(ctx: TransformContext): void {
   // decide everything first: the analysis reads paths that the edits below invalidate
   const importedCalls = new Map<string, ImportedCalls>();
   for (const binding of bindings) {
-    const review = (kind: string, message: string) => ctx.report.review({ kind, ...where(binding), message });
+    const review: Review = (kind, message, informational) => ctx.report.review({ kind, ...where(binding), message, ...(informational ? { informational: true as const } : {}) });
     const c = classes.get(binding)!;
     const reached = binding.references.some((r) => r.place.at === 'function' && r.place.reachedBy.length > 0);
     switch (c.kind) {

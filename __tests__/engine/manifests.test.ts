@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { renderMarkdown } from '../../src/engine/formats/markdown';
 import { handlerNamesFor, locateManifests, readManifests } from '../../src/engine/manifests';
+import { migrate } from '../../src/engine/migrate';
 import { makeRepository, makeTree, removeTree } from './tree';
 
 const created: string[] = [];
@@ -371,5 +373,21 @@ describe('locateManifests', () => {
       path.join(dir, 'services/a/serverless.yml'),
       path.join(dir, 'template.yaml'),
     ]);
+  });
+});
+
+describe('the manifests a run names', () => {
+  it('run from a function folder: the manifest above it is named relatively (not by where CI checked out), in Markdown from the repository root', async () => {
+    const dir = tree(
+      {
+        'template.yaml': 'Resources:\n  Orders:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: functions/orders/\n      Handler: app.lambdaHandler\n      Runtime: nodejs20.x\n',
+        'functions/orders/app.js': 'const seen = [];\nexports.lambdaHandler = async (event) => {\n  seen.push(event.id);\n  return seen.length;\n};\n',
+      },
+      true,
+    );
+    const result = await migrate({ cwd: path.join(dir, 'functions', 'orders'), transforms: ['globals'] });
+    expect(result.manifests).toEqual(['../../template.yaml']);
+    expect(result.files.map((f) => f.handlers)).toEqual([['lambdaHandler']]);
+    expect(renderMarkdown(result)).toContain('Handler names from `template.yaml`.');
   });
 });

@@ -31,6 +31,24 @@ describe('report formats on the command line', () => {
     expect(fs.readFileSync(path.join(dir, 'src/handler.js'), 'utf8')).toBe(HANDLER);
   });
 
+  it('--output without --format takes the format its extension names; --format still wins', () => {
+    const dir = project({ 'src/handler.js': HANDLER });
+    folders.push(dir);
+    const cases: [string[], (report: string) => void][] = [
+      [['-o', 'report.md'], (r) => expect(r).toMatch(/^## ⚠️ lambda-clean-slate: 1 file would change\n/)],
+      [['-o', 'report.json'], (r) => expect(JSON.parse(r).summary.filesChanged).toBe(1)],
+      [['-o', 'report.sarif'], (r) => expect(JSON.parse(r).version).toBe('2.1.0')],
+      [['-o', 'clean-slate.patch'], (r) => expect(r).toMatch(/^diff --git a\/src\/handler.js b\/src\/handler.js\n/)],
+      [['-o', 'report.txt'], (r) => expect(r).toMatch(/^--- a\/src\/handler.js\n/)],
+      [['-o', 'report.md', '--format', 'summary'], (r) => expect(r).toMatch(/^lambda-clean-slate migrate\n/)],
+    ];
+    for (const [args, check] of cases) {
+      const run = runCli(bin, ['migrate', 'src', '--check', ...args], dir);
+      expect({ args, status: run.status, stdout: run.stdout }).toEqual({ args, status: 1, stdout: '' });
+      check(fs.readFileSync(path.join(dir, args[1]), 'utf8'));
+    }
+  });
+
   it.each(['json', 'markdown', 'sarif'])('--format %s --check on clean code: exit 0', (format) => {
     const dir = project({ 'src/add.js': 'exports.add = (a, b) => a + b;\n' });
     folders.push(dir);

@@ -28,7 +28,7 @@ function render(result: Parameters<typeof sarifFormat.render>[0]): any {
 }
 
 describe('--format sarif', () => {
-  it('is a valid SARIF 2.1.0 log with a rule per transform and a result per change or review item', async () => {
+  it('is a valid SARIF 2.1.0 log with a rule per transform and a result per change or review item that asks something', async () => {
     const { dir, result } = await migrateReportProject();
     folders.push(dir);
     const log = render(result);
@@ -44,7 +44,8 @@ describe('--format sarif', () => {
     }
     expect(run.tool.driver.name).toBe('lambda-clean-slate');
 
-    const expected = result.files.flatMap((f) => [...(f.error ? [] : f.changes), ...f.review]);
+    // (review items said for the record ask nothing: left out, see the test below)
+    const expected = result.files.flatMap((f) => [...(f.error ? [] : f.changes), ...f.review.filter((r) => !r.informational)]);
     expect(run.results).toHaveLength(expected.length);
     expect(expected.length).toBeGreaterThan(5);
     for (const sarifResult of run.results) {
@@ -60,9 +61,10 @@ describe('--format sarif', () => {
       artifactLocation: { uri: 'src/state.js', uriBaseId: 'SRCROOT' },
       region: { startLine: move.line, startColumn: move.column },
     });
-    const review = run.results.find((r: any) => r.level === 'note');
-    expect(review.locations[0].physicalLocation.artifactLocation.uri).toBe('src/cache.js');
-    expect(review.message.text).toMatch(/^For review: /);
+    // src/cache.js's lazy cache is kept on purpose: said in the other reports, not an alert
+    const cache = result.files.find((f) => f.path === path.join('src', 'cache.js'))!;
+    expect(cache.review.map((r) => [r.kind, r.informational])).toEqual([['lazy-cache', true]]);
+    expect(run.results.filter((r: any) => r.locations[0].physicalLocation.artifactLocation.uri === 'src/cache.js' && r.level === 'note')).toEqual([]);
 
     expect(run.originalUriBaseIds.SRCROOT.uri).toBe(`file://${dir}/`);
     expect(run.invocations[0].executionSuccessful).toBe(false);
@@ -108,6 +110,40 @@ describe('--format sarif', () => {
     // formats are checked too: a base URI must be a URI
     expect(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, originalUriBaseIds: { SRCROOT: { uri: 'not a uri' } } }] })).toBe(false);
     expect(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, originalUriBaseIds: { SRCROOT: { uri: 'file:///repo/' } } }] })).toBe(true);
+  });
+});
+
+describe('review items said for the record', () => {
+  it('are left out: an AWS SDK client reused as it is, a lazy cache, an ignored binding; a review item that asks something stays', async () => {
+    const dir = project({
+      'src/api.js': [
+        "const { S3Client } = require('@aws-sdk/client-s3');",
+        "const Thing = require('some-sdk');",
+        'const s3 = new S3Client({});',
+        'const thing = new Thing();',
+        'let config;',
+        '// lambda-clean-slate-ignore',
+        'const audit = [];',
+        '',
+        'exports.handler = async (event) => {',
+        '  if (!config) config = { region: process.env.AWS_REGION };',
+        '  audit.push(event.id);',
+        '  return thing.get(s3, config, audit.length);',
+        '};',
+        '',
+      ].join('\n'),
+    });
+    folders.push(dir);
+    git(dir, 'init', '-q');
+    const result = await migrate({ cwd: dir, transforms: ['globals', 'clients'] });
+    const file = result.files[0];
+    const said = file.review.filter((r) => r.informational).map((r) => r.kind).sort();
+    expect(said).toEqual(['ignored', 'lazy-cache', 'reused']);
+    const asked = file.review.filter((r) => !r.informational);
+    expect(asked.map((r) => r.kind)).toEqual(['unknown-client']);
+    const notes = render(result).runs[0].results.filter((r: any) => r.level === 'note');
+    expect(notes.map((r: any) => r.properties.kind)).toEqual(['unknown-client']);
+    expect(notes[0].message.text).toMatch(/^For review: `thing` is created from 'some-sdk'/);
   });
 });
 

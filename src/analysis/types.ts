@@ -74,6 +74,11 @@ export interface Finding {
   line: number;
   column: number;
   message: string;
+  /** A review item said for the record: the tool kept the code on purpose and nothing is asked
+   * of the reader (a client that recovers by itself, a lazy cache, a binding marked
+   * lambda-clean-slate-ignore). SARIF leaves these out, so that code scanning does not hold
+   * them open as alerts after the code is migrated. */
+  informational?: true;
 }
 
 export interface Reporter {

@@ -15,7 +15,8 @@ export interface MigrateArgs {
   _?: (string | number)[];
   write?: boolean;
   check?: boolean;
-  format: string;
+  /** Absent: from the extension of --output, else `diff`. */
+  format?: string;
   output?: string;
   transforms?: string[];
   handler?: string[];
@@ -44,12 +45,11 @@ export const migrateCommand: CommandModule<object, MigrateArgs> = {
       .option('check', { type: 'boolean', describe: 'exit 1 when any file would change; writes nothing (for CI)' })
       .option('format', {
         type: 'string',
-        default: 'diff',
         // the format registry is small, and loaded only when this command is parsed
         choices: require('../engine/formats').formatNames() as string[],
         // a value is required: `--format` at the end of the line is a usage error, not the default
         requiresArg: true,
-        describe: 'report format',
+        describe: 'report format (default: diff; with --output, the one its extension names: .md, .json, .sarif, .patch or .diff)',
       })
       .option('output', { alias: 'o', type: 'string', requiresArg: true, describe: 'write the report to this file instead of stdout' })
       // one value per occurrence (`nargs: 1`): an array option would also take the paths written after it
@@ -133,8 +133,9 @@ export async function runMigrate(argv: MigrateArgs): Promise<number> {
   }
   const { migrate } = require('../engine/migrate') as typeof import('../engine/migrate');
   const { getFormat } = require('../engine/formats') as typeof import('../engine/formats');
-  const format = getFormat(argv.format);
-  if (!format) throw new UsageError(`unknown format: ${argv.format}`);
+  const formatName = argv.format ?? formatOfOutput(argv.output) ?? 'diff';
+  const format = getFormat(formatName);
+  if (!format) throw new UsageError(`unknown format: ${formatName}`);
 
   // a report that cannot be written must stop the run before --write changes any file
   if (argv.output) checkOutputPath(argv.output);
@@ -159,7 +160,7 @@ export async function runMigrate(argv: MigrateArgs): Promise<number> {
     onProgress: progress ? (p) => progress.update(p) : undefined,
   }).finally(() => progress?.finish());
 
-  const report = format.render(result, { color: wantsColor(argv) });
+  const report = format.render(result, { color: format.name !== 'patch' && wantsColor(argv) });
   if (argv.output) fs.writeFileSync(argv.output, report);
   else process.stdout.write(report);
 
@@ -194,9 +195,14 @@ function transformsEpilogue(): string {
   return `Transforms (--transforms), in the order they run:\n${transformTable(describeTransforms(), '  ')}`;
 }
 
+/** The format an --output file's extension names (`report.md`: markdown), or undefined. */
+function formatOfOutput(output: string | undefined): string | undefined {
+  const extension = output ? path.extname(output).toLowerCase() : '';
+  return ({ '.md': 'markdown', '.markdown': 'markdown', '.json': 'json', '.sarif': 'sarif', '.patch': 'patch', '.diff': 'patch' } as Record<string, string>)[extension];
+}
+
 /** `--color`/`--no-color` first, then NO_COLOR (https://no-color.org), then: a terminal. */
 function wantsColor(argv: MigrateArgs): boolean {
-  if (argv.format === 'patch') return false;
   if (argv.color !== undefined) return argv.color;
   if (process.env.NO_COLOR) return false;
   return !argv.output && process.stdout.isTTY === true;

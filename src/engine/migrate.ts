@@ -119,7 +119,9 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
     cwd,
     gitRoot,
     transforms: transformNames,
-    manifests: manifests.manifests.map(shown),
+    // (one above the working directory as `../template.yaml`: a run from a function's folder
+    // reads the project's manifest, and its absolute path would only show where CI checked out)
+    manifests: manifests.manifests.map((abs) => manifestPath(abs, cwd)),
     files,
     skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     notes,
@@ -412,6 +414,13 @@ function summarize(filesScanned: number, files: FileResult[], skipped: number): 
 }
 
 /** Relative to the working directory when inside it, absolute otherwise. */
+/** A manifest's path for reports: relative to the working directory, also above it (`../template.yaml`);
+ * absolute only on another drive. */
+function manifestPath(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel === '' || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
+}
+
 export function displayPath(abs: string, cwd: string): string {
   const rel = path.relative(cwd, abs);
   return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;

@@ -16,6 +16,8 @@ export interface JsonFinding {
   line: number;
   column: number;
   message: string;
+  /** A review item said for the record (see Finding.informational). */
+  informational?: true;
 }
 
 export interface JsonFile {
@@ -92,7 +94,7 @@ function jsonFile(file: FileResult): JsonFile {
 }
 
 function jsonFinding(finding: Finding): JsonFinding {
-  return { transform: finding.transform, kind: finding.kind, line: finding.line, column: finding.column, message: finding.message };
+  return { transform: finding.transform, kind: finding.kind, line: finding.line, column: finding.column, message: finding.message, ...(finding.informational && { informational: true as const }) };
 }
 
 export function inLineOrder(findings: readonly Finding[]): Finding[] {

@@ -117,7 +117,9 @@ function summaryTables(result: MigrateResult): string {
     '| --- | ---: | ---: |',
     ...result.transforms.map((name) => `| \`${name}\` | ${summary.changesByTransform[name] ?? 0} | ${reviewByTransform.get(name) ?? 0} |`),
   ].join('\n');
-  return result.transforms.length > 0 ? `${counts}\n\n${perTransform}\n` : `${counts}\n`;
+  // where the handlers' names came from, as the summary says it
+  const names = result.manifests.length > 0 ? `\nHandler names from ${result.manifests.map(inlineCode).join(', ')}.\n` : '';
+  return result.transforms.length > 0 ? `${counts}\n\n${perTransform}\n${names}` : `${counts}\n${names}`;
 }
 
 function errorItems(result: MigrateResult): string[] {
@@ -141,6 +143,7 @@ function relativeToRepository(result: MigrateResult): MigrateResult {
     // a file's absolute path is its real path already
     files: result.files.map((file) => ({ ...file, path: shown(file.absolutePath, file.path) })),
     skipped: result.skipped.map((skipped) => ({ ...skipped, path: shown(realPathOf(path.resolve(result.cwd, skipped.path)), skipped.path) })),
+    manifests: result.manifests.map((manifest) => shown(realPathOf(path.resolve(result.cwd, manifest)), manifest)),
   };
 }
 

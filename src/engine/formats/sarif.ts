@@ -1,6 +1,7 @@
 // `--format sarif`: SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif and
 // other viewers). One rule per transform that ran; one result per change (level warning:
-// the code needs migrating) and per review item (level note); files that could not be
+// the code needs migrating) and per review item that asks something of the reader (level
+// note; one said for the record is left out); files that could not be
 // processed are tool execution notifications. File URIs are relative to the repository
 // root (the git work tree, else the working directory) through the SRCROOT base id.
 import path from 'node:path';
@@ -35,7 +36,10 @@ export function toSarif(result: MigrateResult): object {
         properties: { kind: finding.kind, category: level === 'warning' ? 'change' : 'review' },
       }));
     const changeText = result.wrote ? (m: string) => `Changed: ${m}` : (m: string) => `Needs migrating: ${m} (apply with \`lambda-clean-slate migrate --write\`)`;
-    return [...entries(file.error ? [] : file.changes, 'warning', changeText), ...entries(file.review, 'note', (m) => `For review: ${m}`)];
+    // (a review item said for the record asks nothing: as an alert it would stay open after
+    // the code is migrated)
+    const asked = file.review.filter((finding) => !finding.informational);
+    return [...entries(file.error ? [] : file.changes, 'warning', changeText), ...entries(asked, 'note', (m) => `For review: ${m}`)];
   });
 
   const errorNotifications = result.files
