@@ -537,7 +537,7 @@ function planLazyCache(ctx: TransformContext, binding: ModuleBinding, c: Extract
   if (c.client && builtinModules.includes(c.client.replace(/^node:/, ''))) {
     return review('lazy-cache', `\`${name}\` holds what '${c.client}' made lazily (a stream or a handle), kept across invocations; what later invocations write through it piles up`);
   }
-  if (c.client) return review('client', `\`${name}\` is a client created lazily by '${c.client}'; kept for reuse across invocations`);
+  if (c.client) return review('client', `\`${name}\` is a client created lazily by '${c.client}'; kept for reuse across invocations`, true);
   if (binding.ignored) return review('ignored', `\`${name}\` is a lazy cache marked lambda-clean-slate-ignore; kept as it is`, true);
   if (c.loadedUnder) return review('lazy-cache', loadedUnderMessage(name, c.loadedUnder));
   if (c.filled) return review('lazy-cache', `\`${name}\` is created lazily and then filled per request; kept as a deliberate cache, but if it holds per-request data it leaks between invocations`);
@@ -654,7 +654,7 @@ function step(ctx: TransformContext): void {
         if (reached) planKeyedCache(ctx, binding, c, review);
         break;
       case 'connection-flag':
-        review('connection-flag', `\`${binding.name}\` tracks whether a client is connected; kept (the clients transform owns it)`);
+        review('connection-flag', `\`${binding.name}\` tracks whether a client is connected; kept (the clients transform owns it)`, true);
         break;
       case 'escapes': {
         const hidden = hiddenStateOf(j, binding);
