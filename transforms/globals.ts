@@ -40,6 +40,7 @@ import type { LazyRegion } from '../src/analysis/lazyRegions';
 import { handlerInstanceState, hiddenStateOf } from '../src/analysis/hiddenState';
 import { readBackByKey } from '../src/analysis/keyedCache';
 import { namespaceStateItems } from '../src/analysis/namespaceState';
+import { isBare, isLayerPath, isRuntimePackage, nodeFindsPackage } from '../src/analysis/moduleResolution';
 import { exportCalledAt, exportIsFunction, resolveLocalModule, stateChangedThroughImport } from '../src/analysis/importedModuleState';
 import { lineOf, originalText, sourceExcerpt } from '../src/analysis/sourceExcerpt';
 import { hasLastIndexResetAtTop, lastIndexReset, statefulUses } from '../src/analysis/statefulRegex';
@@ -287,7 +288,36 @@ function localModuleOf(ctx: TransformContext, binding: ModuleBinding): string | 
   const used = binding.references.some(
     (r) => r.place.at === 'function' && r.place.reachedBy.length > 0 && (r.effect.kind === 'member-write' || r.effect.kind === 'mutating-call' || exportCalledAt(binding, r.path) !== null),
   );
-  return used && resolveLocalModule(ctx.filePath, source) !== null ? source : null;
+  return used && resolveLocalModule(ctx.filePath, source, ctx.options.layers) !== null ? source : null;
+}
+
+/** A handler changes what `binding` imports, or calls a function of it (see localModuleOf). */
+function usedByHandler(binding: ModuleBinding): boolean {
+  return binding.references.some(
+    (r) => r.place.at === 'function' && r.place.reachedBy.length > 0 && (r.effect.kind === 'member-write' || r.effect.kind === 'mutating-call' || exportCalledAt(binding, r.path) !== null),
+  );
+}
+
+/** Why the module `binding` comes from, a Lambda layer's, was not looked into: an `/opt/...`
+ * path no layer folder of the project holds, or (for a function with layers) a package name
+ * that Node does not find near the file nor in a layer folder; null when it was, or when
+ * no handler changes it or calls into it. */
+function unfollowedLayerModule(ctx: TransformContext, binding: ModuleBinding): string | null {
+  const source = importSourceOf(binding);
+  if (source === null || binding.ignored) return null;
+  const layers = ctx.options.layers;
+  const fromLayer = isLayerPath(source);
+  if (!fromLayer && !(layers && isBare(source) && !isRuntimePackage(source) && !nodeFindsPackage(ctx.filePath, source))) return null;
+  if (!usedByHandler(binding) || resolveLocalModule(ctx.filePath, source, layers) !== null) return null;
+  const unmapped = layers?.other.length ? ` (${layers.other.map((l) => `\`${l}\``).join(', ')})` : '';
+  const where = fromLayer
+    ? layers
+      ? layers.roots.length > 0
+        ? `a Lambda layer's path that no layer folder of this project the function uses holds${unmapped}`
+        : `a Lambda layer's path, and the function's layers are not folders of this project${unmapped}`
+      : "a Lambda layer's path, and no template.yaml or serverless.yml of this project maps a layer folder for this file"
+    : `which Node does not find near this file nor in a layer folder of this project: in Lambda it would come from a layer's /opt/nodejs/node_modules${unmapped}, or it is not installed`;
+  return `\`${binding.name}\` comes from '${source}', ${where}: the state that module keeps was not checked, and what a handler changes there survives into the next invocation; review that module (a layer's folder named by its ContentUri, or its path in serverless.yml, is followed)`;
 }
 
 /** The specifier an import binding's module is named by (`import ... from '<source>'`,
@@ -320,7 +350,7 @@ interface ImportedCalls {
  * function there), read from that module. */
 function callsModuleFunction(ctx: TransformContext, binding: ModuleBinding, ref: Reference, source: string): boolean {
   const name = exportCalledAt(binding, ref.path);
-  return name !== null && exportIsFunction(ctx.filePath, source, name);
+  return name !== null && exportIsFunction(ctx.filePath, source, name, ctx.options.layers);
 }
 
 /** Adds the calls the handlers make through `binding` (imported from `source`) to `calls`. */
@@ -331,7 +361,7 @@ function collectImportedCalls(ctx: TransformContext, binding: ModuleBinding, sou
     const name = exportCalledAt(binding, ref.path);
     if (name === null || asked.has(name)) continue;
     asked.add(name);
-    const found = stateChangedThroughImport(ctx.filePath, source, name);
+    const found = stateChangedThroughImport(ctx.filePath, source, name, ctx.options.layers);
     if (!found) continue;
     let entry = calls.get(found.file);
     if (!entry) {
@@ -639,6 +669,7 @@ function step(ctx: TransformContext): void {
 
   // decide everything first: the analysis reads paths that the edits below invalidate
   const importedCalls = new Map<string, ImportedCalls>();
+  const layerModulesSaid = new Set<string>();
   for (const binding of bindings) {
     const review: Review = (kind, message, informational) => ctx.report.review({ kind, ...where(binding), message, ...(informational ? { informational: true as const } : {}) });
     const c = classes.get(binding)!;
@@ -674,8 +705,17 @@ function step(ctx: TransformContext): void {
             'imported-state',
             `\`${binding.name}\` comes from '${source}' and a handler changes it (\`${sourceExcerpt(change.path.parent?.parent?.node ?? change.path.node)}\`, line ${lineOf(change.path)}): what it holds lives in that module and survives into the next invocation; kept, reset it at the top of the handler if it is per-request`,
           );
-        } else if (source && !binding.ignored) {
+        } else if (source && !binding.ignored && !isLayerPath(source)) {
           collectImportedCalls(ctx, binding, source, importedCalls);
+        } else {
+          // a layer's module that was not found: said once per module, never silently skipped
+          const unfollowed = unfollowedLayerModule(ctx, binding);
+          if (unfollowed && !layerModulesSaid.has(importSourceOf(binding)!)) {
+            layerModulesSaid.add(importSourceOf(binding)!);
+            review('layer-module', unfollowed);
+          } else if (source && !binding.ignored && !unfollowed) {
+            collectImportedCalls(ctx, binding, source, importedCalls);
+          }
         }
         break;
       }

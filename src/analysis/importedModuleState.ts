@@ -11,7 +11,10 @@
 // the function itself sets afresh first thing: `entries = [];`). Only that
 // one module is read (not the modules it imports in turn); a module that cannot be found or
 // parsed, or whose export is not a function found there, gives no report; so does a module
-// named by an absolute path, a package of node_modules, or one over MAX_MODULE_BYTES. A module
+// named by an absolute path (other than a Lambda layer's `/opt/...`), a package of
+// node_modules, or one over MAX_MODULE_BYTES. With the layers of the handler's function
+// (from the manifests), `/opt/nodejs/x.js` and a package that only a layer's
+// nodejs/node_modules holds are read from the layer's folder of the project. A module
 // named by a tsconfig `paths` alias (`@shared/metrics`) or by the name of a workspace package
 // linked into node_modules (`@acme/shared`) is found as the build finds it (./moduleResolution.ts).
 import fs from 'node:fs';
@@ -20,7 +23,7 @@ import type { ASTPath } from 'jscodeshift';
 import { collectModuleBindings, classifyModuleBindings, type ModuleBinding } from './bindings';
 import { findHandlers } from './handlers';
 import { detectModuleKind } from './imports';
-import { resolveProjectModule } from './moduleResolution';
+import { resolveProjectModule, type LambdaLayers } from './moduleResolution';
 import { jscodeshiftFor, parserFor, syntaxChecker } from './parser';
 import { hasResetAtTop } from './resetStatement';
 import { propertyName } from './scope';
@@ -37,8 +40,8 @@ export interface ImportedState {
 /** The project file `specifier` names from `fromFile` (a relative path, a tsconfig `paths`
  * alias, a workspace package linked into node_modules: see ./moduleResolution.ts) that a parser
  * here reads; null when there is none. */
-export function resolveLocalModule(fromFile: string, specifier: string): string | null {
-  return resolveProjectModule(fromFile, specifier, { accept: (file) => parserFor(file) !== undefined });
+export function resolveLocalModule(fromFile: string, specifier: string, layers?: LambdaLayers): string | null {
+  return resolveProjectModule(fromFile, specifier, { accept: (file) => parserFor(file) !== undefined, layers });
 }
 
 /** Modules larger than this are not read. */
@@ -58,19 +61,19 @@ const MAX_ANSWERS = 500;
  * its export `exportName` (a property path: `record`, `default`, `default.record`) changes;
  * null when it changes none, or when the module or the export cannot be analysed.
  */
-export function stateChangedThroughImport(fromFile: string, specifier: string, exportName: string): ImportedState | null {
-  const found = answerFor(fromFile, specifier, exportName);
+export function stateChangedThroughImport(fromFile: string, specifier: string, exportName: string, layers?: LambdaLayers): ImportedState | null {
+  const found = answerFor(fromFile, specifier, exportName, layers);
   return found && found.answer?.state.length ? { file: displayFile(fromFile, found.file), state: found.answer.state } : null;
 }
 
 /** The export `exportName` of the project module `specifier` is a function found there (so
  * `audit.add(x)` calls it: no `Set` or `Map` of that module is being added to). */
-export function exportIsFunction(fromFile: string, specifier: string, exportName: string): boolean {
-  return answerFor(fromFile, specifier, exportName)?.answer?.isFunction === true;
+export function exportIsFunction(fromFile: string, specifier: string, exportName: string, layers?: LambdaLayers): boolean {
+  return answerFor(fromFile, specifier, exportName, layers)?.answer?.isFunction === true;
 }
 
-function answerFor(fromFile: string, specifier: string, exportName: string): { file: string; answer: Answer } | null {
-  const file = resolveLocalModule(fromFile, specifier);
+function answerFor(fromFile: string, specifier: string, exportName: string, layers?: LambdaLayers): { file: string; answer: Answer } | null {
+  const file = resolveLocalModule(fromFile, specifier, layers);
   if (!file || path.resolve(file) === path.resolve(fromFile)) return null;
   let treeKey: string;
   try {

@@ -16,6 +16,13 @@
 //   with no source found is not followed. A package that is really in node_modules (its real
 //   path is below a node_modules folder) is somebody else's code: not followed.
 //
+// - with the Lambda layers of the handler's function (read from template.yaml or serverless.yml,
+//   see ../engine/manifests.ts): `/opt/nodejs/X` as `<layer>/nodejs/X`, `/opt/X` as `<layer>/X`
+//   (Lambda mounts each layer's content at /opt; a later layer wins), and a package name Node
+//   does not find in a node_modules folder up from the importing file in the layer's
+//   `nodejs/node20/node_modules` or `nodejs/node_modules` (the NODE_PATH Lambda sets). A layer
+//   folder is the project's own code: its packages are followed like workspace packages.
+//
 // tsconfig files are read only when a package name or an alias is being resolved, once per
 // folder (and again when the config file changes).
 import fs from 'node:fs';
@@ -34,16 +41,102 @@ const DECLARATION = /\.d\.(?:ts|mts|cts)$|\.d\.[^.]+\.ts$/;
 export interface ResolveOptions {
   /** Whether a file found may be the answer (the parsers' extensions, say); any file when not given. */
   accept?: (file: string) => boolean;
+  /** The Lambda layers of the importing handler's function: `/opt/...` and package names
+   * Node does not find otherwise are looked up in them. */
+  layers?: LambdaLayers;
+}
+
+/** One layer of a function whose content is a folder of the project. */
+export interface LayerRoot {
+  /** Where the manifest declares it (`CommonLayer`, `layers.common`). */
+  origin: string;
+  /** The folder Lambda mounts at /opt; null when a build step puts the folder's content
+   * under /opt/nodejs (SAM's `BuildMethod: nodejs20.x`). */
+  opt: string | null;
+  /** The folder that is /opt/nodejs. */
+  nodejs: string;
+}
+
+/** The layers a handler module's function uses, in the manifest's order. */
+export interface LambdaLayers {
+  /** Layers whose content is a folder of the project. */
+  roots: LayerRoot[];
+  /** Layers this tool cannot map to a folder (an ARN, a parameter, an S3 location), as written. */
+  other: string[];
+}
+
+/** `/opt`, `/opt/nodejs/common.js`: a path inside Lambda's layer mount. */
+export function isLayerPath(specifier: string): boolean {
+  return specifier === '/opt' || specifier.startsWith('/opt/');
+}
+
+/** Package names the Lambda Node.js runtime provides itself (the AWS SDK). */
+export function isRuntimePackage(specifier: string): boolean {
+  return specifier.startsWith('@aws-sdk/') || specifier.startsWith('@smithy/') || specifier === 'aws-sdk' || specifier.startsWith('aws-sdk/');
+}
+
+/** The project file an `/opt/...` specifier names through the layers (the last layer that
+ * has it, as Lambda extracts them in order); null when none has it. */
+export function resolveLayerPath(specifier: string, layers: LambdaLayers | undefined, options: ResolveOptions = {}): string | null {
+  if (!layers || !isLayerPath(specifier)) return null;
+  const normalized = path.posix.normalize(specifier);
+  if (!isLayerPath(normalized)) return null;
+  const rest = normalized.slice('/opt'.length).replace(/^\//, '');
+  for (const root of [...layers.roots].reverse()) {
+    let base: string | null = null;
+    if (rest === 'nodejs' || rest.startsWith('nodejs/')) base = path.join(root.nodejs, rest.slice('nodejs'.length));
+    else if (root.opt) base = path.join(root.opt, rest);
+    const file = base && resolveFileOrFolder(base, options);
+    if (file) return file;
+  }
+  return null;
+}
+
+/** Node finds the package `specifier` in a node_modules folder up from `fromFile` (or it is a builtin). */
+export function nodeFindsPackage(fromFile: string, specifier: string): boolean {
+  if (isBuiltin(specifier)) return true;
+  const name = packageName(specifier);
+  if (!name) return false;
+  for (let dir = path.dirname(path.resolve(fromFile)); ; dir = path.dirname(dir)) {
+    if (path.basename(dir) !== 'node_modules' && isDirectory(path.join(dir, 'node_modules', name))) return true;
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
+/** The project file a package name names in a layer's `nodejs/node20/node_modules` or
+ * `nodejs/node_modules` (Lambda's NODE_PATH), when Node does not find it up from `fromFile`. */
+export function resolveLayerPackage(fromFile: string, specifier: string, layers: LambdaLayers | undefined, options: ResolveOptions = {}): string | null {
+  if (!layers || !isBare(specifier) || nodeFindsPackage(fromFile, specifier)) return null;
+  const name = packageName(specifier);
+  if (!name) return null;
+  const subpath = specifier.slice(name.length + 1);
+  const major = process.versions.node.split('.')[0];
+  for (const root of [...layers.roots].reverse()) {
+    for (const modules of [path.join(root.nodejs, `node${major}`, 'node_modules'), path.join(root.nodejs, 'node_modules')]) {
+      const dir = path.join(modules, name);
+      if (isDirectory(dir)) return entryOf(realPath(dir), subpath, options);
+    }
+  }
+  return null;
+}
+
+/** `@scope/name` or `name` of a package specifier (`lodash/fp` → `lodash`); null when malformed. */
+function packageName(specifier: string): string | null {
+  const parts = specifier.split('/');
+  const nameLength = specifier.startsWith('@') ? 2 : 1;
+  if (parts.length < nameLength || parts.slice(0, nameLength).some((part) => part === '' || part === '.' || part === '..')) return null;
+  return parts.slice(0, nameLength).join('/');
 }
 
 /** The project file `specifier` (imported by `fromFile`) names, or null: a package of
  * node_modules, a builtin, an absolute path, or nothing found. */
 export function resolveProjectModule(fromFile: string, specifier: string, options: ResolveOptions = {}): string | null {
   if (isRelative(specifier)) return resolveRelative(fromFile, specifier, options);
+  if (isLayerPath(specifier)) return resolveLayerPath(specifier, options.layers, options);
   if (!isBare(specifier)) return null;
   const aliased = resolvePathsAlias(fromFile, specifier, options);
   if (aliased !== undefined) return aliased && !inNodeModules(realPath(aliased)) ? aliased : null;
-  return resolveWorkspacePackage(fromFile, specifier, options);
+  return resolveWorkspacePackage(fromFile, specifier, options) ?? resolveLayerPackage(fromFile, specifier, options.layers, options);
 }
 
 /** The file a relative specifier names from `fromFile`; null when there is none. */
@@ -312,7 +405,7 @@ function isRelative(specifier: string): boolean {
 }
 
 /** A package name or an alias: not relative, not absolute, no URL (`node:fs`, `file:`). */
-function isBare(specifier: string): boolean {
+export function isBare(specifier: string): boolean {
   return specifier !== '' && !isRelative(specifier) && !path.isAbsolute(specifier) && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(specifier) && !specifier.startsWith('#');
 }
 

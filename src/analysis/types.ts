@@ -3,6 +3,7 @@
 // that step as a plain jscodeshift transform (see ./standalone.ts).
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { namedTypes } from 'ast-types';
+import type { LambdaLayers } from './moduleResolution';
 
 /** The CLI names of the transforms, in the order the engine runs them. Each one
  * prepends its statements to the handler body, so running them in this order leaves
@@ -93,6 +94,9 @@ export interface TransformOptions {
   cacheTtl?: number;
   /** `--client-check ping`: client checks may use a network round trip. */
   clientCheck?: 'local' | 'ping';
+  /** The Lambda layers of the file's function (from template.yaml / serverless.yml): where
+   * `/opt/...` and packages Node does not find near the file are read from. */
+  layers?: LambdaLayers;
 }
 
 export interface TransformContext {

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parseDocument, type Tags } from 'yaml';
 import { findGitRoot } from './git';
 import { lookUpOutputLayout } from './tsconfig';
+import type { LambdaLayers, LayerRoot } from '../analysis/moduleResolution';
 
 /** Source extensions tried for a handler module, the TypeScript source before a compiled sibling. */
 const SOURCE_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
@@ -37,6 +38,9 @@ export interface ManifestHandlers {
   scopes: string[];
   /** Handler strings that could not be resolved, manifests that could not be read. */
   notes: string[];
+  /** Real path of a handler source file → the Lambda layers of the functions it serves
+   * (only files whose functions use layers). */
+  layers: Map<string, LambdaLayers>;
 }
 
 /** A handler string and the directory it is relative to. */
@@ -46,6 +50,8 @@ interface HandlerEntry {
   origin: string;
   /** Why the entry's handler cannot be read (a variable this tool does not resolve). */
   problem?: string;
+  /** The function's layers, when it has any. */
+  layers?: LambdaLayers;
 }
 
 /** Manifests found by the walk, plus those in the directories from each given path up to
@@ -67,7 +73,7 @@ export function locateManifests(found: string[], roots: string[], cwd: string): 
 }
 
 export function readManifests(files: string[], cwd: string): ManifestHandlers {
-  const result: ManifestHandlers = { manifests: [], byFile: new Map(), scopes: [], notes: [] };
+  const result: ManifestHandlers = { manifests: [], byFile: new Map(), scopes: [], notes: [], layers: new Map() };
   for (const file of files) {
     const shown = path.relative(cwd, file) || file;
     const doc = parseDocument(fs.readFileSync(file, 'utf8'), { customTags: CLOUDFORMATION_TAGS });
@@ -98,6 +104,7 @@ export function readManifests(files: string[], cwd: string): ManifestHandlers {
       const names = result.byFile.get(resolved.file) ?? [];
       if (!names.includes(resolved.name)) names.push(resolved.name);
       result.byFile.set(resolved.file, names);
+      if (entry.layers) result.layers.set(resolved.file, mergeLayers(result.layers.get(resolved.file), entry.layers));
     }
   }
   return result;
@@ -119,6 +126,7 @@ function samHandlers(data: any, file: string): HandlerEntry[] | null {
   if (!data || typeof data !== 'object' || typeof data.Resources !== 'object' || data.Resources === null) return null;
   const dir = path.dirname(file);
   const globals = data.Globals?.Function ?? {};
+  const declared = samLayerResources(data.Resources, dir);
   const out: HandlerEntry[] = [];
   for (const [logicalId, resource] of Object.entries<any>(data.Resources)) {
     if (!resource || !FUNCTION_TYPES.has(resource.Type)) continue;
@@ -133,7 +141,10 @@ function samHandlers(data: any, file: string): HandlerEntry[] | null {
     // plain CloudFormation: `Code: src/` is a local folder that `aws cloudformation package`
     // uploads (an S3 location object has no folder here)
     const codeUri = serverless ? (props.CodeUri ?? globals.CodeUri) : typeof props.Code === 'string' ? props.Code : undefined;
-    out.push({ handler, baseDir: typeof codeUri === 'string' ? path.resolve(dir, codeUri) : dir, origin: logicalId });
+    // SAM's Globals lists are added to a function's own, the global entries first
+    const layerRefs = [...(serverless && Array.isArray(globals.Layers) ? globals.Layers : []), ...(Array.isArray(props.Layers) ? props.Layers : [])];
+    const layers = layerRefs.length > 0 ? layersOf(layerRefs, declared) : undefined;
+    out.push({ handler, baseDir: typeof codeUri === 'string' ? path.resolve(dir, codeUri) : dir, origin: logicalId, ...(layers && { layers }) });
   }
   return out;
 }
@@ -176,6 +187,8 @@ function serverlessHandlers(data: any, file: string): HandlerEntry[] | null {
     return { value: result };
   };
   const advice = '; name its handler with --handler';
+  const layerResources = serverlessLayerResources(data.layers, dir);
+  const providerLayers = Array.isArray(data.provider?.layers) ? data.provider.layers : undefined;
 
   const declared = data.functions ?? {};
   const functions = include(declared, false);
@@ -204,10 +217,93 @@ function serverlessHandlers(data: any, file: string): HandlerEntry[] | null {
       if (!value || typeof value !== 'object' || value.handler === undefined || value.image) continue;
       const handler = include(value.handler, groupFromFile || value !== raw);
       if ('problem' in handler) problem(origin, `handler ${handler.problem}${advice}`);
-      else out.push({ handler: handler.value, baseDir: dir, origin });
+      else {
+        // a function's own `layers` replace the provider's
+        const refs: unknown[] | undefined = Array.isArray(value.layers) ? value.layers : providerLayers;
+        const layers = refs && refs.length > 0 ? layersOf(refs, layerResources) : undefined;
+        out.push({ handler: handler.value, baseDir: dir, origin, ...(layers && { layers }) });
+      }
     }
   });
   return out;
+}
+
+const LAYER_TYPES = new Set(['AWS::Serverless::LayerVersion', 'AWS::Lambda::LayerVersion']);
+
+/** The layer resources of a template whose content is a local folder, by logical id:
+ * `ContentUri` (SAM) or `Content` (CloudFormation, as `aws cloudformation package` takes it).
+ * A SAM layer with a Node.js `BuildMethod` is built into /opt/nodejs; any other has its
+ * folder's content at /opt. A layer stored elsewhere (S3) maps to null. */
+function samLayerResources(resources: Record<string, any>, dir: string): Map<string, LayerRoot | null> {
+  const out = new Map<string, LayerRoot | null>();
+  for (const [logicalId, resource] of Object.entries<any>(resources)) {
+    if (!resource || !LAYER_TYPES.has(resource.Type)) continue;
+    const props = resource.Properties ?? {};
+    const content = resource.Type === 'AWS::Serverless::LayerVersion' ? props.ContentUri : props.Content;
+    if (typeof content !== 'string' || /^[a-z][a-z0-9+.-]*:\/\//i.test(content)) {
+      out.set(logicalId, null);
+      continue;
+    }
+    const folder = path.resolve(dir, content);
+    const buildMethod = resource.Metadata?.BuildMethod;
+    out.set(logicalId, typeof buildMethod === 'string' && buildMethod.startsWith('nodejs') ? { origin: logicalId, opt: null, nodejs: folder } : { origin: logicalId, opt: folder, nodejs: path.join(folder, 'nodejs') });
+  }
+  return out;
+}
+
+/** serverless.yml `layers: { common: { path: layers/common } }`, by the logical id Serverless
+ * gives each (`CommonLambdaLayer`: the name title-cased, `-` as Dash, `_` as Underscore). */
+function serverlessLayerResources(layers: unknown, dir: string): Map<string, LayerRoot | null> {
+  const out = new Map<string, LayerRoot | null>();
+  if (!layers || typeof layers !== 'object' || Array.isArray(layers)) return out;
+  for (const [name, layer] of Object.entries<any>(layers)) {
+    const normalized = name.replace(/-/g, 'Dash').replace(/_/g, 'Underscore');
+    const logicalId = `${normalized.charAt(0).toUpperCase()}${normalized.slice(1)}LambdaLayer`;
+    const folder = typeof layer?.path === 'string' && !layer.path.includes('${') ? path.resolve(dir, layer.path) : null;
+    out.set(logicalId, folder ? { origin: `layers.${name}`, opt: folder, nodejs: path.join(folder, 'nodejs') } : null);
+  }
+  return out;
+}
+
+/** A function's `Layers` / `layers` list: `!Ref X`, `Ref: X`, `!GetAtt X.Arn` name a layer
+ * resource of the manifest; anything else (an ARN, a parameter, `!Sub`) is a layer this tool
+ * cannot map to a folder, kept as written for the review item. */
+export function layersOf(refs: unknown[], resources: Map<string, LayerRoot | null>): LambdaLayers {
+  const result: LambdaLayers = { roots: [], other: [] };
+  for (const ref of refs) {
+    const id = layerLogicalId(ref);
+    const root = id === null ? undefined : resources.get(id);
+    if (root) {
+      if (!result.roots.some((r) => r.nodejs === root.nodejs)) result.roots.push(root);
+    } else {
+      const shown = typeof ref === 'string' ? ref : id !== null ? id : JSON.stringify(ref);
+      if (!result.other.includes(shown)) result.other.push(shown);
+    }
+  }
+  return result;
+}
+
+function layerLogicalId(ref: unknown): string | null {
+  if (!ref || typeof ref !== 'object') return null;
+  const value: any = (ref as any).Ref ?? (ref as any)['Fn::Ref'] ?? (ref as any)['Fn::GetAtt'];
+  if (typeof value === 'string') return value.split('.')[0];
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return null;
+}
+
+function mergeLayers(a: LambdaLayers | undefined, b: LambdaLayers): LambdaLayers {
+  if (!a) return b;
+  return {
+    roots: [...a.roots, ...b.roots.filter((r) => !a.roots.some((x) => x.nodejs === r.nodejs))],
+    other: [...a.other, ...b.other.filter((o) => !a.other.includes(o))],
+  };
+}
+
+/** The Lambda layers the manifests above `file` (up to its repository root) give the
+ * functions it serves; undefined when none does (simulate maps /opt through them). */
+export function layersForFile(file: string, cwd = process.cwd()): LambdaLayers | undefined {
+  const real = fs.realpathSync(file);
+  return readManifests(locateManifests([], [path.dirname(real)], cwd), cwd).layers.get(real);
 }
 
 /** Where a handler string leads: the source file to migrate, or why there is none. */

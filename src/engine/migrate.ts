@@ -13,6 +13,7 @@ import path from 'node:path';
 import { applyTransforms, isDisabled, type SourceResult } from '../analysis/applyTransforms';
 import { DEFAULT_HANDLER_NAME } from '../analysis/handlers';
 import type { Transform, TransformName, TransformOptions } from '../analysis/types';
+import type { LambdaLayers } from '../analysis/moduleResolution';
 import { builtCopiesNotes, builtFromSourceMap, count, separateBuiltCopies, SOURCE_MAPS } from './builtOutput';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import { UncommittedChangesError, UsageError } from './errors';
@@ -29,13 +30,13 @@ import { WorkPool } from './workers';
 import { writeFileAtomic } from './writeAtomic';
 import { writeProgress } from './writeProgress';
 
-const NO_MANIFESTS: ManifestHandlers = { manifests: [], byFile: new Map(), scopes: [], notes: [] };
+const NO_MANIFESTS: ManifestHandlers = { manifests: [], byFile: new Map(), scopes: [], notes: [], layers: new Map() };
 
 /** A file after reading and the pre-check: settled (not a handler module, skipped, or
  * unreadable), or waiting for its parse. */
 type Prepared =
   | { kind: 'settled'; result?: FileResult; skipped?: string; unprocessed?: true; namedButAbsent?: string[]; text?: string }
-  | { kind: 'parse'; base: FileResult; buffer: Buffer; text: string; names: string[] | undefined };
+  | { kind: 'parse'; base: FileResult; buffer: Buffer; text: string; names: string[] | undefined; layers?: LambdaLayers };
 
 export async function migrate(options: MigrateOptions = {}): Promise<MigrateResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
@@ -71,6 +72,8 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
       // a manifest speaks for this file and does not name it: not a handler module
       if (names && names.length === 0) return { kind: 'settled' };
       const entry = prepareFile(file, shown(file.path), names);
+      // the Lambda layers of its functions: where the analysis reads `/opt/...` from
+      if (entry.kind === 'parse' && manifests.layers.has(file.realPath)) entry.layers = manifests.layers.get(file.realPath);
       // a built file outside any outDir: its source map names its source, in this run
       if (entry.kind === 'parse' && builtFromSourceMap(file, entry.text, built)) {
         count(built, SOURCE_MAPS);
@@ -315,7 +318,7 @@ async function prepareAndParse(scanned: DiscoveredFile[], context: ParseContext)
     const entry = context.prepare(scanned[id]);
     prepared.push(entry);
     if (entry.kind === 'settled') progress.fileDone(entry.result);
-    else pool.add({ id, path: entry.base.path, text: entry.text, names: entry.names });
+    else pool.add({ id, path: entry.base.path, text: entry.text, names: entry.names, layers: entry.layers });
     // now and then, let the workers' answers in and hand them their next tasks
     if (pool.workerCount > 0 && id % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
     if (turns.due()) await turns.take();

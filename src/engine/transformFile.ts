@@ -3,6 +3,7 @@
 // the others go through the full pipeline (parsed for reprinting, transformed, printed).
 import { applyTransforms, type SourceResult } from '../analysis/applyTransforms';
 import type { Transform, TransformOptions } from '../analysis/types';
+import type { LambdaLayers } from '../analysis/moduleResolution';
 import { scanForHandlers } from './scanHandlers';
 
 export interface FileTask {
@@ -12,11 +13,13 @@ export interface FileTask {
   path: string;
   text: string;
   names?: string[];
+  /** The Lambda layers of the file's functions, from the manifests. */
+  layers?: LambdaLayers;
 }
 
 export function transformFile(task: FileTask, transforms: Transform[], options: TransformOptions): SourceResult {
   const scan = scanForHandlers(task.text, task.path, task.names);
   if (scan === false) return { output: null, handlers: [], changes: [], review: [] };
   const parsed = typeof scan === 'object' ? scan.tree : undefined;
-  return applyTransforms(task.text, task.path, { transforms, handlerNames: task.names, options, parsed });
+  return applyTransforms(task.text, task.path, { transforms, handlerNames: task.names, options: task.layers ? { ...options, layers: task.layers } : options, parsed });
 }
