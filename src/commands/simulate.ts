@@ -17,6 +17,7 @@ export interface SimulateArgs {
   invocations?: number;
   timeout: number;
   verbose?: boolean;
+  module?: string[];
 }
 
 export const SIMULATE_EXIT = { clean: 0, leak: 1, failed: 2 } as const;
@@ -39,9 +40,16 @@ export const simulateCommand: CommandModule<object, SimulateArgs> = {
       .option('invocations', { type: 'number', describe: 'without --event: invoke this many times with an empty event (default: 3)' })
       .option('timeout', { type: 'number', default: 3000, describe: 'stop an invocation that has not settled after this many milliseconds' })
       .option('verbose', { type: 'boolean', describe: "also show the handler's console output and stack traces" })
+      .option('module', {
+        type: 'string',
+        array: true,
+        nargs: 1,
+        describe: 'SPECIFIER=PATH: load PATH where the handler imports SPECIFIER (a package name or an absolute path such as /opt/nodejs/common.js; a SPECIFIER ending in / maps everything below it), repeatable. /opt/... of the layers a template.yaml or serverless.yml gives the function is mapped without it',
+      })
       .example('$0 simulate src/handler.js', 'three invocations with an empty event')
       .example('$0 simulate src/app.ts --handler lambdaHandler --event a.json --event b.json', 'two events, a named export')
-      .example('$0 simulate src/handler.mjs --verbose', "with the handler's own console output") as unknown as Argv<SimulateArgs>,
+      .example('$0 simulate src/handler.mjs --verbose', "with the handler's own console output")
+      .example('$0 simulate functions/orders/app.js --module /opt/nodejs/common.js=layers/common/nodejs/common.js', "a Lambda layer's module, from its folder here") as unknown as Argv<SimulateArgs>,
   handler: async (argv) => {
     process.exitCode = await runSimulate(argv);
   },
@@ -55,6 +63,8 @@ export async function runSimulate(argv: SimulateArgs): Promise<number> {
     throw new UsageError(`simulate takes one handler file, and ${argv.file} is a directory: name the module in it (e.g. ${path.join(argv.file, 'index.js')})`);
   }
   const { events, labels } = readEvents(argv);
+  const modules = readModules(argv.module);
+  const layers = layersFromManifests(argv.file);
   const { simulate, formatSimulation } = require('../simulate') as typeof import('../simulate');
   // the terminal closed (SIGHUP) or Ctrl-\ (SIGQUIT): as Ctrl-C, the run ends with the shell's
   // status for the signal, and the user's files are put back on the way out (tmpGuard.ts)
@@ -65,7 +75,7 @@ export async function runSimulate(argv: SimulateArgs): Promise<number> {
   for (const signal of HANGUP_SIGNALS) process.on(signal, stop);
   let result: Awaited<ReturnType<typeof simulate>>;
   try {
-    result = await simulate({ file: argv.file, handler: argv.handler ?? handlerFromManifests(argv.file), events, timeoutMs: argv.timeout });
+    result = await simulate({ file: argv.file, handler: argv.handler ?? handlerFromManifests(argv.file), events, timeoutMs: argv.timeout, modules, layers });
   } finally {
     for (const signal of HANGUP_SIGNALS) process.removeListener(signal, stop);
   }
@@ -96,6 +106,32 @@ function handlerFromManifests(file: string): string | undefined {
   if (!names || names.length === 0) return undefined;
   if (names.length > 1) throw new UsageError(`the manifests name several handlers in ${file}: ${names.join(', ')}; choose one with --handler`);
   return names[0];
+}
+
+/** `--module SPECIFIER=PATH`, each PATH relative to the working directory and present. */
+function readModules(given: string[] | undefined): Record<string, string> {
+  const modules: Record<string, string> = {};
+  for (const entry of given ?? []) {
+    const equals = entry.indexOf('=');
+    const specifier = equals > 0 ? entry.slice(0, equals).trim() : '';
+    const target = equals > 0 ? entry.slice(equals + 1).trim() : '';
+    if (!specifier || !target) throw new UsageError(`--module takes SPECIFIER=PATH (e.g. --module /opt/nodejs/common.js=layers/common/nodejs/common.js), not ${entry}`);
+    if (!fs.existsSync(target)) throw new UsageError(`--module ${entry}: ${target} was not found`);
+    if (specifier.endsWith('/') && !isDirectory(target)) throw new UsageError(`--module ${entry}: ${specifier} ends in /, so ${target} must be a folder`);
+    modules[specifier] = path.resolve(target);
+  }
+  return modules;
+}
+
+/** The layers a template.yaml or serverless.yml above the file gives its function (as
+ * `migrate` reads them), for `/opt/...` and the layers' node_modules; none when no manifest does. */
+function layersFromManifests(file: string): Array<{ opt: string | null; nodejs: string }> | undefined {
+  try {
+    const { layersForFile } = require('../engine/manifests') as typeof import('../engine/manifests');
+    return layersForFile(file, process.cwd())?.roots.map((root) => ({ opt: root.opt, nodejs: root.nodejs }));
+  } catch {
+    return undefined; // a missing file or an unreadable manifest: simulate says what it can
+  }
 }
 
 function readEvents(argv: SimulateArgs): { events: unknown[]; labels?: string[] } {

@@ -3,11 +3,14 @@
 // aliases resolved as a bundler resolves them, and TypeScript and JSX transpiled on load.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { aliasedFile } from '../analysis/moduleResolution';
+import { mappedCandidates, type LayerFolder } from './layerPaths';
 import { needsTranspiling, transpile, typeScriptCandidates } from './transpile';
 
 export interface HooksData {
   /** Package name -> absolute path of the file to load instead. */
   modules: Record<string, string>;
+  /** Layer folders `/opt/...` maps to. */
+  layers?: LayerFolder[];
 }
 
 interface ResolveResult {
@@ -32,9 +35,11 @@ interface LoadContext {
 }
 
 let modules: Record<string, string> = {};
+let layers: LayerFolder[] = [];
 
 export function initialize(data: HooksData): void {
   modules = data.modules;
+  layers = data.layers ?? [];
 }
 
 export async function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve): Promise<ResolveResult> {
@@ -42,6 +47,14 @@ export async function resolve(specifier: string, context: ResolveContext, nextRe
   if (replacement) return { url: pathToFileURL(replacement).href, shortCircuit: true };
   const aliased = context.parentURL?.startsWith('file:') ? aliasedFile(fileURLToPath(context.parentURL), specifier) : null;
   if (aliased) return { url: pathToFileURL(aliased).href, shortCircuit: true };
+  // `/opt/...` in a layer folder, or below a `--module` prefix
+  for (const candidate of mappedCandidates(specifier, modules, layers)) {
+    try {
+      return await nextResolve(pathToFileURL(candidate).href, context);
+    } catch {
+      // try the next layer
+    }
+  }
   try {
     return await nextResolve(specifier, context);
   } catch (error) {

@@ -6,6 +6,7 @@ import Module, { createRequire, register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { aliasedFile } from '../analysis/moduleResolution';
 import type { HooksData } from './hooks';
+import { mappedCandidates, type LayerFolder } from './layerPaths';
 import { notOnFunction } from './staticExports';
 import { TRANSPILED_EXTENSIONS, transpile, typeScriptCandidates } from './transpile';
 import type { ModuleFormat } from './types';
@@ -22,15 +23,17 @@ export interface LoadOptions {
   file: string;
   format: ModuleFormat;
   modules: Record<string, string>;
+  /** Layer folders `/opt/...` maps to. */
+  layers?: LayerFolder[];
   hooksPath: string;
 }
 
 /** The module's exports: the ESM namespace, or `module.exports`. */
 export async function loadHandlerModule(options: LoadOptions): Promise<unknown> {
-  installRequireHooks(options.modules);
+  installRequireHooks(options.modules, options.layers ?? []);
   if (options.format === 'commonjs') return createRequire(options.file)(options.file);
   // the loader hooks start a thread of their own: only for modules that import
-  const data: HooksData = { modules: options.modules };
+  const data: HooksData = { modules: options.modules, layers: options.layers };
   register(pathToFileURL(options.hooksPath), { data });
   return import(pathToFileURL(options.file).href);
 }
@@ -50,7 +53,7 @@ export function handlerAt(exports: unknown, propertyPath: string, moduleName = '
   return value;
 }
 
-function installRequireHooks(modules: Record<string, string>): void {
+function installRequireHooks(modules: Record<string, string>, layers: LayerFolder[]): void {
   const internals = Module as unknown as ModuleInternals;
   for (const extension of Object.keys(TRANSPILED_EXTENSIONS)) {
     internals._extensions[extension] = (module, filename) => module._compile(transpile(filename, 'cjs'), filename);
@@ -62,6 +65,14 @@ function installRequireHooks(modules: Record<string, string>): void {
     // a tsconfig `paths` alias (`@shared/http`), as the project's bundler resolves it
     const aliased = aliasedFile((parent as { filename?: string } | null)?.filename, request);
     if (aliased) return aliased;
+    // `/opt/...` in a layer folder, or below a `--module` prefix
+    for (const candidate of mappedCandidates(request, modules, layers)) {
+      try {
+        return resolveFilename.call(this, candidate, parent, isMain, options);
+      } catch {
+        // try the next layer
+      }
+    }
     try {
       return resolveFilename.call(this, request, parent, isMain, options);
     } catch (error) {

@@ -9,6 +9,7 @@ import { describeOutcome, sameOutcome } from './compareOutcomes';
 import { isRemovableTmpPath } from './findStaticTmpPaths';
 import { errorInfo } from './invokeHandler';
 import { lambdaEnvironment } from './lambdaEnvironment';
+import { layerNodePath } from './layerPaths';
 import { runEnvironment, type EnvironmentSpec } from './runEnvironment';
 import { missingHandler } from './staticExports';
 import { TmpBackupError, TmpGuard } from './tmpGuard';
@@ -67,8 +68,11 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
 async function runWarmAndCold(file: string, options: SimulateOptions, analysis: HandlerModuleAnalysis, timeoutMs: number, guard: TmpGuard): Promise<SimulationResult> {
   const root = taskRoot(file);
   const modules = Object.fromEntries(Object.entries(options.modules ?? {}).map(([name, target]) => [name, path.resolve(target)]));
-  const base: Omit<EnvironmentSpec, 'task'> = { cwd: root, env: lambdaEnvironment(root, options.env) };
-  const task = { file, format: analysis.format, handler: analysis.handler, timeoutMs, modules };
+  const layers = (options.layers ?? []).map((layer) => ({ opt: layer.opt && path.resolve(layer.opt), nodejs: path.resolve(layer.nodejs) }));
+  // Lambda's NODE_PATH: packages of the layers' nodejs/node_modules (CommonJS only, as there)
+  const nodePath: Record<string, string> = layers.length > 0 ? { NODE_PATH: [...layerNodePath(layers), ...(process.env.NODE_PATH ? [process.env.NODE_PATH] : [])].join(path.delimiter) } : {};
+  const base: Omit<EnvironmentSpec, 'task'> = { cwd: root, env: lambdaEnvironment(root, { ...nodePath, ...options.env }) };
+  const task = { file, format: analysis.format, handler: analysis.handler, timeoutMs, modules, layers };
   const environment = (events: Array<{ index: number; event: unknown }>) => {
     guard.prepareEnvironment(options.tmpFiles ?? {});
     return runEnvironment({ ...base, task: { ...task, invocations: events } });
@@ -164,7 +168,12 @@ export function notAFile(given: string): string {
 }
 
 function loadFailure(file: string, analysis: HandlerModuleAnalysis, error: ErrorInfo, loadOutput: string[]): SimulationResult {
-  const reason = `cannot load ${path.relative(process.cwd(), file) || file}: ${error.name}: ${firstLine(error.message)}`;
+  let reason = `cannot load ${path.relative(process.cwd(), file) || file}: ${error.name}: ${firstLine(error.message)}`;
+  // a layer's module: where it is here must be said
+  const missing = /Cannot find (?:module|package) '(\/opt\/[^']*)'/.exec(error.message)?.[1];
+  if (missing) {
+    reason += ` (${missing} is in a Lambda layer: map it with --module ${missing}=PATH, or a folder with --module /opt/nodejs/=FOLDER, or give the function a layer whose folder is here: ContentUri in template.yaml, layers: NAME: path in serverless.yml)`;
+  }
   return { ...failed(file, reason, error), handler: analysis.handler, format: analysis.format, tmpPaths: analysis.tmpPaths, notes: analysis.notes, loadOutput };
 }
 

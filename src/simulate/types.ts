@@ -15,6 +15,10 @@ export interface SimulateOptions {
   timeoutMs?: number;
   /** Package name -> file loaded instead (test doubles). Relative paths are taken from the working directory. */
   modules?: Record<string, string>;
+  /** Lambda layers whose content is a folder here (`simulate` reads them from the manifests):
+   * `/opt/nodejs/X` is `<nodejs>/X`, `/opt/X` is `<opt>/X`, and their nodejs/node_modules are
+   * on NODE_PATH, as in Lambda. A `modules` entry wins. */
+  layers?: Array<{ opt: string | null; nodejs: string }>;
   /** Extra environment variables for the handler's process. */
   env?: Record<string, string>;
   /**
@@ -97,8 +101,10 @@ export interface RunTask {
   handler: string;
   invocations: Array<{ index: number; event: unknown }>;
   timeoutMs: number;
-  /** Package name -> absolute path. */
+  /** Package name -> absolute path (a name ending in `/`: every specifier below it). */
   modules: Record<string, string>;
+  /** Layer folders `/opt/...` maps to. */
+  layers: Array<{ opt: string | null; nodejs: string }>;
   /** ESM loader hooks to register (module overrides and TypeScript). */
   hooksPath: string;
 }
