@@ -480,7 +480,7 @@ export const transform: Transform = {
     }
     for (const client of scan.clients) {
       const at = where(client.declarator.node);
-      const redisMajor = client.family.id === 'redis' && client.construction.source === 'redis' ? packageVersion(ctx.filePath, 'redis')?.[0] : undefined;
+      const redisMajor = client.family.id === 'redis' && client.construction.source === 'redis' ? packageVersion(ctx.modulePath, 'redis')?.[0] : undefined;
       if (redisMajor !== undefined && redisMajor < 4) {
         // node-redis before 4 (`redis` ^3): no `isOpen`, no promise `connect()`; it connects as
         // it is created and reconnects by itself, so the v4 check would be wrong there

@@ -136,7 +136,7 @@ function addPersistentId(ctx: TransformContext, logger: ModuleLogger, instrument
   const body = programBody(j, root);
   const counterStatement = body.find((stmt) => singleDeclarator(stmt, 'let')?.id.name === instrumentation.counterName);
   const index = Math.max(body.indexOf(logger.statement), body.indexOf(counterStatement)) + 1;
-  const method = persistentKeysMethod(ctx.filePath);
+  const method = persistentKeysMethod(ctx.modulePath);
   insertInModule(j, root, parseStatements(j, `${logger.name}.${method}({ ${property(ID_KEY, instrumentation.idName)} })${semicolon(style)}`), index);
 }
 

@@ -285,10 +285,7 @@ function definiteDeclarator(declarator: any): string | null {
 function localModuleOf(ctx: TransformContext, binding: ModuleBinding): string | null {
   const source = importSourceOf(binding);
   if (source === null || !isPackageSource(source)) return source;
-  const used = binding.references.some(
-    (r) => r.place.at === 'function' && r.place.reachedBy.length > 0 && (r.effect.kind === 'member-write' || r.effect.kind === 'mutating-call' || exportCalledAt(binding, r.path) !== null),
-  );
-  return used && resolveLocalModule(ctx.filePath, source, ctx.options.layers) !== null ? source : null;
+  return usedByHandler(binding) && resolveLocalModule(ctx.modulePath, source, ctx.options.layers) !== null ? source : null;
 }
 
 /** A handler changes what `binding` imports, or calls a function of it (see localModuleOf). */
@@ -307,8 +304,8 @@ function unfollowedLayerModule(ctx: TransformContext, binding: ModuleBinding): s
   if (source === null || binding.ignored) return null;
   const layers = ctx.options.layers;
   const fromLayer = isLayerPath(source);
-  if (!fromLayer && !(layers && isBare(source) && !isRuntimePackage(source) && !nodeFindsPackage(ctx.filePath, source))) return null;
-  if (!usedByHandler(binding) || resolveLocalModule(ctx.filePath, source, layers) !== null) return null;
+  if (!fromLayer && !(layers && isBare(source) && !isRuntimePackage(source) && !nodeFindsPackage(ctx.modulePath, source))) return null;
+  if (!usedByHandler(binding) || resolveLocalModule(ctx.modulePath, source, layers) !== null) return null;
   const unmapped = layers?.other.length ? ` (${layers.other.map((l) => `\`${l}\``).join(', ')})` : '';
   const where = fromLayer
     ? layers
@@ -350,7 +347,7 @@ interface ImportedCalls {
  * function there), read from that module. */
 function callsModuleFunction(ctx: TransformContext, binding: ModuleBinding, ref: Reference, source: string): boolean {
   const name = exportCalledAt(binding, ref.path);
-  return name !== null && exportIsFunction(ctx.filePath, source, name, ctx.options.layers);
+  return name !== null && exportIsFunction(ctx.modulePath, source, name, ctx.options.layers);
 }
 
 /** Adds the calls the handlers make through `binding` (imported from `source`) to `calls`. */
@@ -361,7 +358,7 @@ function collectImportedCalls(ctx: TransformContext, binding: ModuleBinding, sou
     const name = exportCalledAt(binding, ref.path);
     if (name === null || asked.has(name)) continue;
     asked.add(name);
-    const found = stateChangedThroughImport(ctx.filePath, source, name, ctx.options.layers);
+    const found = stateChangedThroughImport(ctx.modulePath, source, name, ctx.options.layers);
     if (!found) continue;
     let entry = calls.get(found.file);
     if (!entry) {

@@ -198,3 +198,16 @@ describe('importsOf', () => {
     expect(['src/a.ts', 'src/latest/a.ts', 'src/contest.js'].map((f) => isTestPath(`${root}/${f}`, root))).toEqual([false, false, false]);
   });
 });
+
+describe('a run whose working directory is not the process one', () => {
+  it("reads a handler's imports from the handler's folder: imported state is reported", async () => {
+    const dir = tree({
+      'lib/audit.js': 'const entries = [];\nexports.record = (id) => { entries.push(id); return entries.length; };\n',
+      'api/handler.js': "const { record } = require('../lib/audit');\nexports.handler = async (event) => record(event.id);\n",
+    });
+    expect(process.cwd()).not.toBe(dir);
+    const result = await migrate({ cwd: dir, transforms: ['globals'] });
+    const review = result.files.find((f) => f.path === 'api/handler.js')!.review.map((r) => r.message);
+    expect(review).toContainEqual(expect.stringContaining("`record` comes from '../lib/audit'"));
+  });
+});

@@ -1,6 +1,7 @@
 // One file through the selected transforms: parsed once, every transform run on that one
 // tree, printed once and only when something changed. Shared by the `migrate` engine and
 // the standalone jscodeshift entry points of the transforms.
+import nodePath from 'node:path';
 import type { JSCodeshift } from 'jscodeshift';
 import { handlersCalledByHandlers } from './handlerCalls';
 import { DEFAULT_HANDLER_NAME, findHandlers, unfollowedHandlers } from './handlers';
@@ -44,6 +45,9 @@ export interface ApplyOptions {
   /** Without handler names: exports other modules of the project import, which the default
    * rule's first parameter `event` does not make handlers (see ../engine/importedExports.ts). */
   imported?: string[];
+  /** The file's absolute path on disk, when `filePath` is relative to another folder than the
+   * process's working directory (the engine's `cwd`). */
+  modulePath?: string;
   options?: TransformOptions;
   /** The parser's own tree of this text (BOM removed, shebang read as a comment), when the
    * caller has parsed it already: recast then prepares that tree instead of parsing again. */
@@ -239,6 +243,7 @@ export function applyTransforms(text: string, filePath: string, apply: ApplyOpti
         j,
         root,
         filePath,
+        modulePath: apply.modulePath ?? nodePath.resolve(filePath),
         source: body,
         handlers,
         leftAlone,

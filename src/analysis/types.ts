@@ -104,6 +104,10 @@ export interface TransformContext {
   root: Collection<any>;
   /** Path of the file, relative to the working directory, for messages. */
   filePath: string;
+  /** The file's path on disk (absolute), for reading what it imports and the packages
+   * installed near it: `filePath` is relative to the run's working directory, which need
+   * not be the process's. */
+  modulePath: string;
   /** The source as parsed (without BOM or shebang). */
   source: string;
   handlers: HandlerInfo[];

@@ -254,7 +254,8 @@ function takeHelpersCalledByHandlers(
     const id = ids.get(target)!;
     const entry = prepared[id] as Extract<Prepared, { kind: 'parse' }>;
     transforms ??= (require('./selectTransforms') as typeof import('./selectTransforms')).selectTransforms(context.transformNames);
-    const source = applyTransforms(entry.text, entry.base.path, { transforms, options: context.transformOptions, imported: [...byName.keys()] });
+    const options = entry.layers ? { ...context.transformOptions, layers: entry.layers } : context.transformOptions;
+    const source = applyTransforms(entry.text, entry.base.path, { transforms, options, imported: [...byName.keys()], modulePath: entry.base.absolutePath });
     parsed.set(id, fileResult(entry, source));
     for (const [name, importers] of byName) {
       const others = importers.length > 1 ? ` (and ${importers.length - 1} more file${importers.length > 2 ? 's' : ''})` : '';
@@ -318,7 +319,7 @@ async function prepareAndParse(scanned: DiscoveredFile[], context: ParseContext)
     const entry = context.prepare(scanned[id]);
     prepared.push(entry);
     if (entry.kind === 'settled') progress.fileDone(entry.result);
-    else pool.add({ id, path: entry.base.path, text: entry.text, names: entry.names, layers: entry.layers });
+    else pool.add({ id, path: entry.base.path, text: entry.text, names: entry.names, layers: entry.layers, modulePath: entry.base.absolutePath });
     // now and then, let the workers' answers in and hand them their next tasks
     if (pool.workerCount > 0 && id % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
     if (turns.due()) await turns.take();
