@@ -279,9 +279,10 @@ function prepareFile(file: DiscoveredFile, shownPath: string, names: string[] | 
   if (buffer.includes(0)) return { kind: 'settled', skipped: 'binary file (contains a NUL byte)', unprocessed: true };
   const text = buffer.toString('utf8');
   // a manifest names exports the text cannot hold: said, as for a file that was parsed
-  // (the text is kept: without handler names, its calls may show an export taken for a
-  // handler to be a helper, see takeHelpersCalledByHandlers)
-  if (!mayHoldHandler(text, names)) return names && names.length > 0 ? { kind: 'settled', namedButAbsent: names, text } : { kind: 'settled', text: names ? undefined : text };
+  // (without handler names the text is kept when it calls something with `event`: that may
+  // show an export taken for a handler to be a helper, see takeHelpersCalledByHandlers; ''
+  // says it calls nothing so, and need not be read again)
+  if (!mayHoldHandler(text, names)) return names && names.length > 0 ? { kind: 'settled', namedButAbsent: names, text } : { kind: 'settled', text: names ? undefined : text.includes('(event') ? text : '' };
   if (isDisabled(text)) return { kind: 'settled', skipped: 'disabled by a // lambda-clean-slate-disable comment' };
   return { kind: 'parse', base, buffer, text, names };
 }
