@@ -28,7 +28,7 @@
 import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
-import { lookUpOutputLayout, readCompilerOptions } from '../engine/tsconfig';
+import { isDirectory, isFile, lookUpOutputLayout, readCompilerOptions, realPath } from '../engine/tsconfig';
 
 /** Extensions tried, in Node's order for CommonJS and then TypeScript's, for a specifier
  * written without one (`require('./lib/audit')`). */
@@ -418,26 +418,3 @@ function isInside(file: string, dir: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return fs.statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function realPath(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return path.resolve(file);
-  }
-}

@@ -355,7 +355,7 @@ export function stripJsonComments(text: string): string {
   return out;
 }
 
-function isFile(file: string): boolean {
+export function isFile(file: string): boolean {
   try {
     return fs.statSync(file).isFile();
   } catch {
@@ -363,7 +363,7 @@ function isFile(file: string): boolean {
   }
 }
 
-function isDirectory(dir: string): boolean {
+export function isDirectory(dir: string): boolean {
   try {
     return fs.statSync(dir).isDirectory();
   } catch {
@@ -371,7 +371,7 @@ function isDirectory(dir: string): boolean {
   }
 }
 
-function realPath(file: string): string {
+export function realPath(file: string): string {
   try {
     return fs.realpathSync(file);
   } catch {
