@@ -215,3 +215,15 @@ Resources:
     expect(items).toEqual([expect.stringContaining("`audit` comes from '/opt/nodejs/common.js', a Lambda layer's path, and no template.yaml or serverless.yml of this project maps a layer folder for this file")]);
   });
 });
+
+describe('with --handler', () => {
+  it('the handler names come from the command line, and the layers still from the manifest', async () => {
+    const dir = samProject();
+    const result = await migrate({ cwd: tree({}), paths: [dir], handlerNames: ['handler'] });
+    const file = result.files.find((f) => f.absolutePath === path.join(dir, 'functions/stream/index.js'))!;
+    expect(result.manifests).toEqual([]);
+    const messages = file.review.map((r) => r.message);
+    expect(messages).toContainEqual(expect.stringContaining("`audit` comes from '/opt/nodejs/common.js'"));
+    expect(messages.join('\n')).not.toContain('no template.yaml or serverless.yml');
+  });
+});

@@ -47,7 +47,11 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
   Object.assign(writeProgress, { planned: options.write === true, written: 0, total: 0 });
   const discovery = discoverFiles({ paths: options.paths ?? [], cwd, ignore: options.ignore });
   const given = options.handlerNames?.filter(Boolean);
-  const manifests = given && given.length > 0 ? NO_MANIFESTS : readManifests(locateManifests(discovery.manifests, discovery.roots, cwd), cwd);
+  const located = () => readManifests(locateManifests(discovery.manifests, discovery.roots, cwd), cwd);
+  const manifests = given && given.length > 0 ? NO_MANIFESTS : located();
+  // the functions' Lambda layers: also read when --handler names the handlers (only the
+  // names come from the command line then, not where /opt is)
+  const layers = manifests === NO_MANIFESTS ? located().layers : manifests.layers;
   const shown = (abs: string) => displayPath(abs, cwd);
   const gitRoot = findGitRoot(cwd);
   const shard = options.shard;
@@ -73,7 +77,7 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
       if (names && names.length === 0) return { kind: 'settled' };
       const entry = prepareFile(file, shown(file.path), names);
       // the Lambda layers of its functions: where the analysis reads `/opt/...` from
-      if (entry.kind === 'parse' && manifests.layers.has(file.realPath)) entry.layers = manifests.layers.get(file.realPath);
+      if (entry.kind === 'parse' && layers.has(file.realPath)) entry.layers = layers.get(file.realPath);
       // a built file outside any outDir: its source map names its source, in this run
       if (entry.kind === 'parse' && builtFromSourceMap(file, entry.text, built)) {
         count(built, SOURCE_MAPS);
