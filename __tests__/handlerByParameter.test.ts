@@ -24,6 +24,8 @@ it('names each export taken for a handler by its event parameter', () => {
       line: 2,
       column: 1,
       message: '`recordEvent` is taken for a handler because its first parameter is `event` (no manifest or --handler names the handlers); if it is not a Lambda handler, name the real ones with --handler',
+      // said for the record: left out of SARIF, where it would stay open after the migration
+      informational: true,
     },
   ]);
 });

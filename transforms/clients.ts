@@ -201,6 +201,15 @@ function pingFor(ctx: TransformContext, client: ClientBinding, state: PingState)
   return { parts: { helper: state.helper, ping, callback, typescript: state.typescript, connectedFlag: client.connectFlag } };
 }
 
+/** How a check that pings reads now and did not in an earlier release. */
+const PING_FORM_CHANGES = 'a pg Pool is pinged only while it has an idle client (`idleCount > 0`), so that the ping never waits for a new connection';
+
+/** The ping parts an earlier release wrote where this one writes `parts`: the first release
+ * pinged a pg Pool whether or not it had an idle client. */
+function olderPingForms(parts: PingParts): PingParts[] {
+  return parts.ping.onlyWhenAboveZero ? [{ ...parts, ping: { ...parts.ping, onlyWhenAboveZero: undefined } }] : [];
+}
+
 /** The ping parts of a check that already pings, with the helper it calls (a second run with
  * ping over pinged code), or undefined when `statement` holds no awaited helper call. */
 function pingedWith(parts: PingParts, test: any): PingParts | undefined {
@@ -286,9 +295,19 @@ function upgradeEager(ctx: TransformContext, client: ClientBinding, pingState: P
     const statements: any[] = fnBody.type === 'BlockStatement' ? fnBody.body : [];
     const index = statements.findIndex((statement) => sameCode(statement, local));
     if (index < 0) {
-      const pingsAlready = statements.some((statement) => {
-        const earlier = statement.type === 'IfStatement' ? pingedWith(pinged, statement.test) : undefined;
-        return earlier && sameCode(statement, handlerCheck(j, { ...parts, ping: earlier }));
+      // a check that pings already: as this release writes it (left alone), or as an earlier
+      // release wrote it (brought up to date in place)
+      let pingsAlready = false;
+      statements.forEach((statement, i) => {
+        const earlier = !pingsAlready && statement.type === 'IfStatement' ? pingedWith(pinged, statement.test) : undefined;
+        if (!earlier) return;
+        if (sameCode(statement, handlerCheck(j, { ...parts, ping: earlier }))) {
+          pingsAlready = true;
+        } else if (olderPingForms(earlier).some((form) => sameCode(statement, handlerCheck(j, { ...parts, ping: form })))) {
+          statements[i] = handlerCheck(j, { ...parts, ping: earlier });
+          pingsAlready = true;
+          ctx.report.change({ kind: 'validity-check', ...at, message: `handler \`${handler.name}\`'s ping of ${family.label} \`${name}\` brought up to date: ${PING_FORM_CHANGES}` });
+        }
       });
       if (!pingsAlready) checkNotRecognised(ctx, at, client, `in handler \`${handler.name}\``);
       continue;
@@ -419,6 +438,11 @@ function migrateLazy(ctx: TransformContext, client: ClientBinding, state: { decl
       // an earlier run's check: with ping, the local one it wrote gets the ping in place
       const earlier = pinged && pingedWith(pinged, existing.test);
       if (!pinged || (earlier && sameCode(existing, lazyCheck(j, name, family.unusable!, client.emptyValue, earlier)))) continue;
+      if (earlier && olderPingForms(earlier).some((form) => sameCode(existing, lazyCheck(j, name, family.unusable!, client.emptyValue, form)))) {
+        list[index - 1] = lazyCheck(j, name, family.unusable!, client.emptyValue, earlier);
+        ctx.report.change({ kind: 'validity-check', ...where(guard.node), message: `the ping of \`${name}\` in front of its guard brought up to date: ${PING_FORM_CHANGES}` });
+        continue;
+      }
       if (!sameCode(existing, lazyCheck(j, name, family.unusable!, client.emptyValue))) {
         checkNotRecognised(ctx, where(existing), client, `in front of the guard that creates it (line ${lineOf(guard)})`);
         continue;

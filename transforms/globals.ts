@@ -65,7 +65,6 @@ interface Plan {
   changes: Finding[];
 }
 
-
 /** Reports a binding kept as it is; `informational`: the tool decided and says so for the
  * record, nothing is asked of the reader (see Finding.informational). */
 type Review = (kind: string, message: string, informational?: boolean) => void;

@@ -346,6 +346,33 @@ describe('--client-check ping over code an earlier run migrated without it', () 
     expect(result.review.map((f) => f.message)).toContainEqual(expect.stringContaining('the check of pg Client `client` in handler `handler` is not the one lambda-clean-slate wrote'));
   });
 
+  // found by a review: an edited statement in the body passed for the tool's own (every
+  // expression statement compared equal), and the user's code was replaced
+  it.each([
+    ['a statement of the body', (local: string) => local.replace('    pool = createPool();\n', '    await alertOps("pool ended");\n')],
+    ['the re-creation itself', (local: string) => local.replace('    pool = createPool();\n', '    pool = createPool({ max: 1 });\n')],
+  ])('an eager check whose body was edited by hand (%s) is left alone and reported', (_what, edit) => {
+    const source = CASES.find((c) => c.name === 'pg-pool')!.source;
+    const local = run(source, 'handler.mjs').output!;
+    const edited = edit(local);
+    expect(edited).not.toBe(local);
+    const result = run(edited, 'handler.mjs', 'ping');
+    expect(result.output).toBeNull();
+    expect(result.review.map((f) => f.message)).toContainEqual(expect.stringContaining('is not the one lambda-clean-slate wrote'));
+  });
+
+  it("a pg Pool check an earlier release's ping wrote (pinged whether or not the pool had an idle client) is brought up to date in place", () => {
+    const source = CASES.find((c) => c.name === 'pg-pool')!.source;
+    const today = run(source, 'handler.mjs', 'ping').output!;
+    const current = "if (pool.ending || (pool.idleCount > 0 && !(await answersPing(pool, (pool) => pool.query('SELECT 1'))))) {";
+    expect(today).toContain(current);
+    const earlier = today.replace(current, "if (pool.ending || !(await answersPing(pool, (pool) => pool.query('SELECT 1')))) {");
+    const result = run(earlier, 'handler.mjs', 'ping');
+    expect(result.output).toBe(today);
+    expect(result.review.filter((f) => f.kind === 'ping-skipped')).toEqual([]);
+    expect(result.changes.map((c) => c.message)).toContainEqual(expect.stringContaining('brought up to date: a pg Pool is pinged only while it has an idle client'));
+  });
+
   it('a lazy check edited by hand is left alone and reported', () => {
     const local = run(CASES.find((c) => c.name === 'mysql2-promise-lazy')!.source, 'handler.js').output!;
     const edited = local.replace('if (db && lostConnections.has(db)) {', 'if (db && (lostConnections.has(db) || process.env.FORCE_NEW)) {');

@@ -286,7 +286,7 @@ export function isLazyCheck(statement: any, name: string): boolean {
   return test.type === 'LogicalExpression' && test.operator === '&&' && test.left.type === 'Identifier' && test.left.name === name;
 }
 
-const POSITION_KEYS = new Set(['loc', 'start', 'end', 'range', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'extra', 'tokens', 'original', 'raw', 'expression']);
+const POSITION_KEYS = new Set(['loc', 'start', 'end', 'range', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'extra', 'tokens', 'original', 'raw']);
 const LITERAL_TYPES = new Set(['Literal', 'StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral']);
 
 function absent(value: any): boolean {
@@ -315,6 +315,9 @@ export function sameCode(a: any, b: any): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
     if (key === 'type' || POSITION_KEYS.has(key)) continue;
+    // an arrow function's `expression` flag, which a builder leaves false for an expression
+    // body (an expression statement's `expression` is a node, and compared)
+    if (key === 'expression' && typeof a[key] !== 'object' && typeof b[key] !== 'object') continue;
     if (!sameCode(a[key], b[key])) return false;
   }
   return true;

@@ -19,16 +19,18 @@ import path from 'node:path';
 
 const PATCHED = Symbol.for('lambda-clean-slate.reprintCompare');
 
+/** The folder of the recast copy jscodeshift uses. */
+const recastDir = path.dirname(require.resolve('recast/package.json', { paths: [path.dirname(require.resolve('jscodeshift'))] }));
+
 function recastModule(name: string): any {
-  const recast = path.dirname(require.resolve('recast/package.json', { paths: [path.dirname(require.resolve('jscodeshift'))] }));
-  return require(path.join(recast, 'lib', name));
+  return require(path.join(recastDir, 'lib', name));
 }
 
 const patcher = recastModule('patcher');
 const FastPath = recastModule('fast-path').default;
 const linesModule = recastModule('lines');
 const util = recastModule('util');
-const types = require(require.resolve('ast-types', { paths: [path.dirname(require.resolve('recast/package.json', { paths: [path.dirname(require.resolve('jscodeshift'))] }))] }));
+const types = require(require.resolve('ast-types', { paths: [recastDir] }));
 const { Printable, Expression, ReturnStatement, SourceLocation, Node, Statement } = types.namedTypes;
 
 const objectToString = Object.prototype.toString;

@@ -49,7 +49,7 @@ export const migrateCommand: CommandModule<object, MigrateArgs> = {
         choices: require('../engine/formats').formatNames() as string[],
         // a value is required: `--format` at the end of the line is a usage error, not the default
         requiresArg: true,
-        describe: 'report format (default: diff; with --output, the one its extension names: .md, .json, .sarif, .patch or .diff)',
+        describe: 'report format (default: diff; with --output, the one its extension names: .md, .json, .sarif or .sarif.json, .patch or .diff for a patch)',
       })
       .option('output', { alias: 'o', type: 'string', requiresArg: true, describe: 'write the report to this file instead of stdout' })
       // one value per occurrence (`nargs: 1`): an array option would also take the paths written after it
@@ -197,8 +197,11 @@ function transformsEpilogue(): string {
 
 /** The format an --output file's extension names (`report.md`: markdown), or undefined. */
 function formatOfOutput(output: string | undefined): string | undefined {
-  const extension = output ? path.extname(output).toLowerCase() : '';
-  return ({ '.md': 'markdown', '.markdown': 'markdown', '.json': 'json', '.sarif': 'sarif', '.patch': 'patch', '.diff': 'patch' } as Record<string, string>)[extension];
+  const name = output ? path.basename(output).toLowerCase() : '';
+  // `report.sarif.json`, as SARIF uploads are often named, is SARIF
+  if (name.endsWith('.sarif.json')) return 'sarif';
+  // (`.diff` too means a file for `git apply`, not the terminal's diff with a summary)
+  return ({ '.md': 'markdown', '.markdown': 'markdown', '.json': 'json', '.sarif': 'sarif', '.patch': 'patch', '.diff': 'patch' } as Record<string, string>)[path.extname(name)];
 }
 
 /** `--color`/`--no-color` first, then NO_COLOR (https://no-color.org), then: a terminal. */

@@ -422,7 +422,6 @@ function summarize(filesScanned: number, files: FileResult[], skipped: number): 
   };
 }
 
-/** Relative to the working directory when inside it, absolute otherwise. */
 /** A manifest's path for reports: relative to the working directory, also above it (`../template.yaml`);
  * absolute only on another drive. */
 function manifestPath(abs: string, cwd: string): string {
@@ -430,6 +429,7 @@ function manifestPath(abs: string, cwd: string): string {
   return rel === '' || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
 }
 
+/** Relative to the working directory when inside it, absolute otherwise. */
 export function displayPath(abs: string, cwd: string): string {
   const rel = path.relative(cwd, abs);
   return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
