@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { mappedCandidates } from '../../src/simulate/layerPaths';
 import { makeTree, removeTree } from '../engine/tree';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -110,5 +111,15 @@ describe('simulate with Lambda layers', () => {
     const missing = cli(dir, 'functions/app.js', '--module', 'common-lib=nowhere.js');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('--module common-lib=nowhere.js: nowhere.js was not found');
+  });
+});
+
+describe('the runner\'s mapping of specifiers', () => {
+  const layers = [{ opt: '/p/layers/common', nodejs: '/p/layers/common/nodejs' }];
+
+  it('/opt/... is normalized before it is mapped: a path that leaves /opt maps nowhere', () => {
+    expect(mappedCandidates('/opt/nodejs/../bin/tool.js', {}, layers)).toEqual(['/p/layers/common/bin/tool.js']);
+    expect(mappedCandidates('/opt/x/../../y', {}, layers)).toEqual([]);
+    expect(mappedCandidates('/opt/../etc/passwd', {}, layers)).toEqual([]);
   });
 });

@@ -46,15 +46,19 @@ export interface ResolveOptions {
   layers?: LambdaLayers;
 }
 
-/** One layer of a function whose content is a folder of the project. */
-export interface LayerRoot {
-  /** Where the manifest declares it (`CommonLayer`, `layers.common`). */
-  origin: string;
+/** A layer whose content is a folder here (migrate's analysis and simulate's runner). */
+export interface LayerFolder {
   /** The folder Lambda mounts at /opt; null when a build step puts the folder's content
    * under /opt/nodejs (SAM's `BuildMethod: nodejs20.x`). */
   opt: string | null;
   /** The folder that is /opt/nodejs. */
   nodejs: string;
+}
+
+/** One layer of a function whose content is a folder of the project. */
+export interface LayerRoot extends LayerFolder {
+  /** Where the manifest declares it (`CommonLayer`, `layers.common`). */
+  origin: string;
 }
 
 /** The layers a handler module's function uses, in the manifest's order. */
@@ -75,18 +79,38 @@ export function isRuntimePackage(specifier: string): boolean {
   return specifier.startsWith('@aws-sdk/') || specifier.startsWith('@smithy/') || specifier === 'aws-sdk' || specifier.startsWith('aws-sdk/');
 }
 
+/** Where an `/opt/...` specifier is in the layers' folders, a later layer first (Lambda
+ * extracts them in order, so a later layer's file wins): `/opt/nodejs/X` is `<nodejs>/X`,
+ * `/opt/X` is `<opt>/X`. The path is normalized first; one that leaves /opt maps nowhere.
+ * These are paths as written, to resolve as files or folders (migrate, simulate's runner). */
+export function layerPathCandidates(specifier: string, layers: readonly LayerFolder[]): string[] {
+  if (!isLayerPath(specifier)) return [];
+  const normalized = path.posix.normalize(specifier);
+  if (!isLayerPath(normalized)) return [];
+  const rest = normalized.slice('/opt'.length).replace(/^\//, '');
+  const out: string[] = [];
+  for (const layer of [...layers].reverse()) {
+    if (rest === 'nodejs' || rest.startsWith('nodejs/')) out.push(path.join(layer.nodejs, rest.slice('nodejs'.length)));
+    else if (layer.opt) out.push(path.join(layer.opt, rest));
+  }
+  return out;
+}
+
+/** The folders of a layer's /opt/nodejs that Lambda's NODE_PATH names, in its order. */
+export const LAYER_NODE_MODULES: readonly string[] = [path.join(`node${process.versions.node.split('.')[0]}`, 'node_modules'), 'node_modules'];
+
+/** Lambda's NODE_PATH for these layers: each layer's nodejs/nodeNN/node_modules and
+ * nodejs/node_modules, a later layer first. */
+export function layerNodePath(layers: readonly LayerFolder[]): string[] {
+  return [...layers].reverse().flatMap((layer) => LAYER_NODE_MODULES.map((dir) => path.join(layer.nodejs, dir)));
+}
+
 /** The project file an `/opt/...` specifier names through the layers (the last layer that
  * has it, as Lambda extracts them in order); null when none has it. */
 export function resolveLayerPath(specifier: string, layers: LambdaLayers | undefined, options: ResolveOptions = {}): string | null {
-  if (!layers || !isLayerPath(specifier)) return null;
-  const normalized = path.posix.normalize(specifier);
-  if (!isLayerPath(normalized)) return null;
-  const rest = normalized.slice('/opt'.length).replace(/^\//, '');
-  for (const root of [...layers.roots].reverse()) {
-    let base: string | null = null;
-    if (rest === 'nodejs' || rest.startsWith('nodejs/')) base = path.join(root.nodejs, rest.slice('nodejs'.length));
-    else if (root.opt) base = path.join(root.opt, rest);
-    const file = base && resolveFileOrFolder(base, options);
+  if (!layers) return null;
+  for (const base of layerPathCandidates(specifier, layers.roots)) {
+    const file = resolveFileOrFolder(base, options);
     if (file) return file;
   }
   return null;
@@ -110,12 +134,9 @@ export function resolveLayerPackage(fromFile: string, specifier: string, layers:
   const name = packageName(specifier);
   if (!name) return null;
   const subpath = specifier.slice(name.length + 1);
-  const major = process.versions.node.split('.')[0];
-  for (const root of [...layers.roots].reverse()) {
-    for (const modules of [path.join(root.nodejs, `node${major}`, 'node_modules'), path.join(root.nodejs, 'node_modules')]) {
-      const dir = path.join(modules, name);
-      if (isDirectory(dir)) return entryOf(realPath(dir), subpath, options);
-    }
+  for (const modules of layerNodePath(layers.roots)) {
+    const dir = path.join(modules, name);
+    if (isDirectory(dir)) return entryOf(realPath(dir), subpath, options);
   }
   return null;
 }

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import type { LayerFolder } from '../analysis/moduleResolution';
 import { UsageError } from '../engine/errors';
 
 export interface SimulateArgs {
@@ -125,7 +126,7 @@ function readModules(given: string[] | undefined): Record<string, string> {
 
 /** The layers a template.yaml or serverless.yml above the file gives its function (as
  * `migrate` reads them), for `/opt/...` and the layers' node_modules; none when no manifest does. */
-function layersFromManifests(file: string): Array<{ opt: string | null; nodejs: string }> | undefined {
+function layersFromManifests(file: string): LayerFolder[] | undefined {
   try {
     const { layersForFile } = require('../engine/manifests') as typeof import('../engine/manifests');
     return layersForFile(file, process.cwd())?.roots.map((root) => ({ opt: root.opt, nodejs: root.nodejs }));

@@ -2,8 +2,8 @@
 // run on Node's loader thread): package names replaced by test doubles, tsconfig `paths`
 // aliases resolved as a bundler resolves them, and TypeScript and JSX transpiled on load.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { aliasedFile } from '../analysis/moduleResolution';
-import { mappedCandidates, type LayerFolder } from './layerPaths';
+import { aliasedFile, type LayerFolder } from '../analysis/moduleResolution';
+import { mappedCandidates } from './layerPaths';
 import { needsTranspiling, transpile, typeScriptCandidates } from './transpile';
 
 export interface HooksData {

@@ -4,9 +4,9 @@
 // doubles when asked.
 import Module, { createRequire, register } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { aliasedFile } from '../analysis/moduleResolution';
+import { aliasedFile, type LayerFolder } from '../analysis/moduleResolution';
 import type { HooksData } from './hooks';
-import { mappedCandidates, type LayerFolder } from './layerPaths';
+import { mappedCandidates } from './layerPaths';
 import { notOnFunction } from './staticExports';
 import { TRANSPILED_EXTENSIONS, transpile, typeScriptCandidates } from './transpile';
 import type { ModuleFormat } from './types';

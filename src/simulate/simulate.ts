@@ -9,7 +9,7 @@ import { describeOutcome, sameOutcome } from './compareOutcomes';
 import { isRemovableTmpPath } from './findStaticTmpPaths';
 import { errorInfo } from './invokeHandler';
 import { lambdaEnvironment } from './lambdaEnvironment';
-import { layerNodePath } from './layerPaths';
+import { layerNodePath } from '../analysis/moduleResolution';
 import { runEnvironment, type EnvironmentSpec } from './runEnvironment';
 import { missingHandler } from './staticExports';
 import { TmpBackupError, TmpGuard } from './tmpGuard';

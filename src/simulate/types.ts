@@ -1,6 +1,8 @@
 // What `simulate` takes and what it returns. The parent process (simulate.ts) and the
 // runner it forks for each environment (runner.ts) exchange the protocol types below.
 
+import type { LayerFolder } from '../analysis/moduleResolution';
+
 /** How Node loads the handler module: `import()` for ESM, `require()` for CommonJS. */
 export type ModuleFormat = 'esm' | 'commonjs';
 
@@ -18,7 +20,7 @@ export interface SimulateOptions {
   /** Lambda layers whose content is a folder here (`simulate` reads them from the manifests):
    * `/opt/nodejs/X` is `<nodejs>/X`, `/opt/X` is `<opt>/X`, and their nodejs/node_modules are
    * on NODE_PATH, as in Lambda. A `modules` entry wins. */
-  layers?: Array<{ opt: string | null; nodejs: string }>;
+  layers?: LayerFolder[];
   /** Extra environment variables for the handler's process. */
   env?: Record<string, string>;
   /**
@@ -104,7 +106,7 @@ export interface RunTask {
   /** Package name -> absolute path (a name ending in `/`: every specifier below it). */
   modules: Record<string, string>;
   /** Layer folders `/opt/...` maps to. */
-  layers: Array<{ opt: string | null; nodejs: string }>;
+  layers: LayerFolder[];
   /** ESM loader hooks to register (module overrides and TypeScript). */
   hooksPath: string;
 }
