@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { mappedCandidates } from '../../src/simulate/layerPaths';
+import { mappedCandidates, moduleMappings } from '../../src/simulate/layerPaths';
 import { makeTree, removeTree } from '../engine/tree';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -99,6 +99,13 @@ describe('simulate with Lambda layers', () => {
     expect(folder.status).toBe(1);
   });
 
+  it('--module SPECIFIER=FOLDER without a trailing / maps the folder too', () => {
+    const dir = project('arn:aws:lambda:us-east-1:123456789012:layer:common:7');
+    const run = cli(dir, 'functions/esm.mjs', ...EVENTS, '--module', '/opt/nodejs=layers/common/nodejs');
+    expect(run.stdout).toMatch(/2 {2}b\.json +\{"audit":2\} +\{"audit":1\} +<- differs/);
+    expect(run.status).toBe(1);
+  });
+
   it('--module wins over the manifest\'s layer; a malformed or missing one is a usage error', () => {
     const dir = project('!Ref CommonLayer');
     fs.writeFileSync(path.join(dir, 'stub.js'), 'exports.audit = () => 0;\n');
@@ -121,5 +128,15 @@ describe('the runner\'s mapping of specifiers', () => {
     expect(mappedCandidates('/opt/nodejs/../bin/tool.js', {}, layers)).toEqual(['/p/layers/common/bin/tool.js']);
     expect(mappedCandidates('/opt/x/../../y', {}, layers)).toEqual([]);
     expect(mappedCandidates('/opt/../etc/passwd', {}, layers)).toEqual([]);
+  });
+
+  it('a --module entry whose path is a folder maps the folder (as if both ended in /); one whose path is a file maps that specifier only', () => {
+    const dir = makeTree({ 'layers/common/nodejs/common.js': '', 'stub.js': '' }, 'lcs-simulate-modules-');
+    created.push(dir);
+    expect(moduleMappings({ '/opt/nodejs': path.join(dir, 'layers/common/nodejs'), '/opt/nodejs/common.js': path.join(dir, 'stub.js'), 'x/': path.join(dir, 'layers') })).toEqual({
+      '/opt/nodejs/': path.join(dir, 'layers/common/nodejs'),
+      '/opt/nodejs/common.js': path.join(dir, 'stub.js'),
+      'x/': path.join(dir, 'layers'),
+    });
   });
 });

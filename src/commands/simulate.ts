@@ -45,7 +45,7 @@ export const simulateCommand: CommandModule<object, SimulateArgs> = {
         type: 'string',
         array: true,
         nargs: 1,
-        describe: 'SPECIFIER=PATH: load PATH where the handler imports SPECIFIER (a package name or an absolute path such as /opt/nodejs/common.js; a SPECIFIER ending in / maps everything below it), repeatable. /opt/... of the layers a template.yaml or serverless.yml gives the function is mapped without it',
+        describe: 'SPECIFIER=PATH: load PATH where the handler imports SPECIFIER (a package name or an absolute path such as /opt/nodejs/common.js; a SPECIFIER ending in /, or whose PATH is a folder, maps everything below it to that folder), repeatable. /opt/... of the layers a template.yaml or serverless.yml gives the function is mapped without it',
       })
       .example('$0 simulate src/handler.js', 'three invocations with an empty event')
       .example('$0 simulate src/app.ts --handler lambdaHandler --event a.json --event b.json', 'two events, a named export')

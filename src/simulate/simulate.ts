@@ -10,6 +10,7 @@ import { isRemovableTmpPath } from './findStaticTmpPaths';
 import { errorInfo } from './invokeHandler';
 import { lambdaEnvironment } from './lambdaEnvironment';
 import { layerNodePath } from '../analysis/moduleResolution';
+import { moduleMappings } from './layerPaths';
 import { runEnvironment, type EnvironmentSpec } from './runEnvironment';
 import { missingHandler } from './staticExports';
 import { TmpBackupError, TmpGuard } from './tmpGuard';
@@ -67,7 +68,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
 
 async function runWarmAndCold(file: string, options: SimulateOptions, analysis: HandlerModuleAnalysis, timeoutMs: number, guard: TmpGuard): Promise<SimulationResult> {
   const root = taskRoot(file);
-  const modules = Object.fromEntries(Object.entries(options.modules ?? {}).map(([name, target]) => [name, path.resolve(target)]));
+  const modules = moduleMappings(options.modules ?? {});
   const layers = (options.layers ?? []).map((layer) => ({ opt: layer.opt && path.resolve(layer.opt), nodejs: path.resolve(layer.nodejs) }));
   // Lambda's NODE_PATH: packages of the layers' nodejs/node_modules (CommonJS only, as there)
   const nodePath: Record<string, string> = layers.length > 0 ? { NODE_PATH: [...layerNodePath(layers), ...(process.env.NODE_PATH ? [process.env.NODE_PATH] : [])].join(path.delimiter) } : {};

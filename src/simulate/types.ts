@@ -15,7 +15,9 @@ export interface SimulateOptions {
   events: unknown[];
   /** An invocation that has not settled after this long is stopped (default: Lambda's default, 3000 ms). */
   timeoutMs?: number;
-  /** Package name -> file loaded instead (test doubles). Relative paths are taken from the working directory. */
+  /** Specifier -> file loaded instead (test doubles). Relative paths are taken from the
+   * working directory. A specifier ending in `/`, or one whose path is a folder, maps every
+   * specifier below it into that folder (`/opt/nodejs` → `layers/common/nodejs`). */
   modules?: Record<string, string>;
   /** Lambda layers whose content is a folder here (`simulate` reads them from the manifests):
    * `/opt/nodejs/X` is `<nodejs>/X`, `/opt/X` is `<opt>/X`, and their nodejs/node_modules are
