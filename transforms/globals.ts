@@ -40,7 +40,7 @@ import type { LazyRegion } from '../src/analysis/lazyRegions';
 import { handlerInstanceState, hiddenStateOf } from '../src/analysis/hiddenState';
 import { readBackByKey } from '../src/analysis/keyedCache';
 import { namespaceStateItems } from '../src/analysis/namespaceState';
-import { isBare, isLayerPath, isRuntimePackage, nodeFindsPackage } from '../src/analysis/moduleResolution';
+import { declaredDependency, isBare, isLayerPath, isRuntimePackage, nodeFindsPackage } from '../src/analysis/moduleResolution';
 import { exportCalledAt, exportIsFunction, resolveLocalModule, stateChangedThroughImport } from '../src/analysis/importedModuleState';
 import { lineOf, originalText, sourceExcerpt } from '../src/analysis/sourceExcerpt';
 import { hasLastIndexResetAtTop, lastIndexReset, statefulUses } from '../src/analysis/statefulRegex';
@@ -296,8 +296,8 @@ function usedByHandler(binding: ModuleBinding): boolean {
 
 /** Why the module `binding` comes from, a Lambda layer's, was not looked into: an `/opt/...`
  * path no layer folder of the project holds, or (for a function with layers) a package name
- * that Node does not find near the file nor in a layer folder; null when it was, or when
- * no handler changes it or calls into it. */
+ * that Node does not find near the file nor in a layer folder and no package.json lists;
+ * null when it was, or when no handler changes it or calls into it. */
 function unfollowedLayerModule(ctx: TransformContext, binding: ModuleBinding): string | null {
   const source = importSourceOf(binding);
   if (source === null || binding.ignored) return null;
@@ -305,6 +305,8 @@ function unfollowedLayerModule(ctx: TransformContext, binding: ModuleBinding): s
   const fromLayer = isLayerPath(source);
   if (!fromLayer && !(layers && isBare(source) && !isRuntimePackage(source) && !nodeFindsPackage(ctx.modulePath, source))) return null;
   if (!usedByHandler(binding) || resolveLocalModule(ctx.modulePath, source, layers) !== null) return null;
+  // a package a package.json lists (near the file, or a layer's): an npm dependency not installed here
+  if (!fromLayer && declaredDependency(ctx.modulePath, source, layers)) return null;
   const unmapped = layers?.other.length ? ` (${layers.other.map((l) => `\`${l}\``).join(', ')})` : '';
   const where = fromLayer
     ? layers

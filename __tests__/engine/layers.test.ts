@@ -216,6 +216,24 @@ Resources:
   });
 });
 
+describe('packages a handler calls into, for a function with layers', () => {
+  const UUID_HANDLER = `const { v4 } = require('uuid');
+const { format } = require('date-fns');
+const { nope } = require('not-listed');
+exports.handler = async (event) => ({ id: v4(), at: format(event.at), n: nope() });
+`;
+
+  it('no item for a package a package.json lists that is not installed yet (fresh clone, CI); one for a package nothing lists', async () => {
+    const dir = samProject({
+      'functions/stream/index.js': UUID_HANDLER,
+      'functions/stream/package.json': JSON.stringify({ dependencies: { uuid: '^9.0.1' } }),
+      'package.json': JSON.stringify({ devDependencies: { 'date-fns': '^3' } }),
+    });
+    const items = (await run(dir))('functions/stream/index.js').review.filter((r) => r.kind === 'layer-module').map((r) => r.message);
+    expect(items).toEqual([expect.stringContaining("`nope` comes from 'not-listed', which Node does not find near this file nor in a layer folder")]);
+  });
+});
+
 describe('with --handler', () => {
   it('the handler names come from the command line, and the layers still from the manifest', async () => {
     const dir = samProject();

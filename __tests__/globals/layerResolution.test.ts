@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { resolveProjectModule, type LambdaLayers } from '../../src/analysis/moduleResolution';
+import { declaredDependency, resolveProjectModule, type LambdaLayers } from '../../src/analysis/moduleResolution';
 
 let root: string;
 const JS = 'module.exports = {};\n';
@@ -24,6 +24,16 @@ beforeAll(() => {
     'layers/second/nodejs/common.js': JS,
     'layers/built/common2.js': JS,
     'layers/built/node_modules/built-lib/index.js': JS,
+    'layers/npm/nodejs/package.json': JSON.stringify({ dependencies: { uuid: '^9.0.1', 'own-lib': 'file:../lib/own-lib', 'ws-lib': 'workspace:*' }, optionalDependencies: { tagged: 'latest' } }),
+    'layers/npm/nodejs/node_modules/uuid/index.js': JS,
+    'layers/npm/nodejs/node_modules/tagged/index.js': JS,
+    'layers/npm/nodejs/node_modules/own-lib/index.js': JS,
+    'layers/npm/nodejs/node_modules/ws-lib/index.js': JS,
+    'layers/npm/nodejs/node_modules/hand-written/index.js': JS,
+    'layers/npmbuilt/package.json': JSON.stringify({ dependencies: { pg: '8.11.0' } }),
+    'layers/npmbuilt/node_modules/pg/index.js': JS,
+    'layers/npmopt/package.json': JSON.stringify({ devDependencies: { dayjs: '^1' } }),
+    'layers/npmopt/nodejs/node_modules/dayjs/index.js': JS,
   };
   for (const [file, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -78,5 +88,39 @@ describe('Lambda layers', () => {
     expect(resolveProjectModule(from(), '/opt/nodejs/common2.js', { layers: built })).toBe(at('layers/built/common2.js'));
     expect(resolveProjectModule(from(), 'built-lib', { layers: built })).toBe(at('layers/built/node_modules/built-lib/index.js'));
     expect(resolveProjectModule(from(), '/opt/common2.js', { layers: built })).toBeNull();
+  });
+});
+
+describe('declaredDependency', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-declared-')));
+    const files: Record<string, string> = {
+      'outside/package.json': JSON.stringify({ dependencies: { outside: '1' } }),
+      'outside/repo/.git/HEAD': 'ref: refs/heads/main\n',
+      'outside/repo/package.json': JSON.stringify({ devDependencies: { jest: '^30' }, peerDependencies: { react: '*' } }),
+      'outside/repo/functions/orders/package.json': JSON.stringify({ dependencies: { uuid: '^9' }, optionalDependencies: { '@scope/pkg': '1' } }),
+      'outside/repo/functions/orders/app.js': JS,
+      'outside/repo/layers/common/nodejs/package.json': JSON.stringify({ dependencies: { pg: '^8' } }),
+    };
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    }
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a package a package.json lists, from the file\'s folder up to the repository root or in a layer folder', () => {
+    const file = path.join(dir, 'outside/repo/functions/orders/app.js');
+    expect(declaredDependency(file, 'uuid')).toBe(true);
+    expect(declaredDependency(file, '@scope/pkg/sub')).toBe(true);
+    expect(declaredDependency(file, 'jest')).toBe(true);
+    expect(declaredDependency(file, 'react')).toBe(true);
+    expect(declaredDependency(file, 'lodash')).toBe(false);
+    // above the repository root: not the project's
+    expect(declaredDependency(file, 'outside')).toBe(false);
+    const layers: LambdaLayers = { roots: [{ origin: 'Common', opt: path.join(dir, 'outside/repo/layers/common'), nodejs: path.join(dir, 'outside/repo/layers/common/nodejs') }], other: [] };
+    expect(declaredDependency(file, 'pg')).toBe(false);
+    expect(declaredDependency(file, 'pg', layers)).toBe(true);
   });
 });

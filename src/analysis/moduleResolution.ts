@@ -141,6 +141,46 @@ export function resolveLayerPackage(fromFile: string, specifier: string, layers:
   return null;
 }
 
+/** Where a package.json lists the packages a project installs. */
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
+
+/** The package.json files of a layer's folder: its nodejs/package.json and, when the folder
+ * is /opt, the folder's own. */
+function layerManifests(layer: LayerFolder): string[] {
+  return [path.join(layer.nodejs, 'package.json'), ...(layer.opt ? [path.join(layer.opt, 'package.json')] : [])];
+}
+
+/** What the package.json `manifest` gives for the package `name` in its dependency fields
+ * (the first that lists it); undefined when none does, or there is no such file. */
+function dependencySpec(manifest: string, name: string): string | undefined {
+  if (!isFile(manifest)) return undefined;
+  let data: any;
+  try {
+    data = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  for (const field of DEPENDENCY_FIELDS) {
+    const deps = data?.[field];
+    if (deps && typeof deps === 'object' && Object.prototype.hasOwnProperty.call(deps, name)) return typeof deps[name] === 'string' ? deps[name] : '';
+  }
+  return undefined;
+}
+
+/** A package.json lists the package `specifier` names: one of those from `fromFile`'s
+ * folder up to the project root (the folder holding `.git`; the file system root without
+ * one), or one of the layers' folders. Such a package is an ordinary npm dependency that
+ * is not installed here (a fresh clone, a CI job; `sam build` installs elsewhere). */
+export function declaredDependency(fromFile: string, specifier: string, layers?: LambdaLayers): boolean {
+  const name = isBare(specifier) ? packageName(specifier) : null;
+  if (!name) return false;
+  for (let dir = path.dirname(path.resolve(fromFile)); ; dir = path.dirname(dir)) {
+    if (dependencySpec(path.join(dir, 'package.json'), name) !== undefined) return true;
+    if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
+  }
+  return (layers?.roots ?? []).some((root) => layerManifests(root).some((manifest) => dependencySpec(manifest, name) !== undefined));
+}
+
 /** `@scope/name` or `name` of a package specifier (`lodash/fp` → `lodash`); null when malformed. */
 function packageName(specifier: string): string | null {
   const parts = specifier.split('/');
