@@ -232,6 +232,23 @@ exports.handler = async (event) => ({ id: v4(), at: format(event.at), n: nope() 
     const items = (await run(dir))('functions/stream/index.js').review.filter((r) => r.kind === 'layer-module').map((r) => r.message);
     expect(items).toEqual([expect.stringContaining("`nope` comes from 'not-listed', which Node does not find near this file nor in a layer folder")]);
   });
+
+  it("a registry package installed into the layer's nodejs/node_modules is not followed as the project's code; a hand-written one is", async () => {
+    const dir = samProject({
+      'functions/stream/index.js': `const { tag } = require('common-lib');
+const { tag: remember } = require('cache-lib');
+exports.handler = async (event) => [tag(event.kind), remember(event.id)];
+`,
+      'layers/common/nodejs/package.json': JSON.stringify({ dependencies: { 'cache-lib': '^2.0.0' } }),
+      'layers/common/nodejs/node_modules/cache-lib/package.json': '{ "name": "cache-lib", "main": "index.js" }',
+      'layers/common/nodejs/node_modules/cache-lib/index.js': COMMON_LIB,
+    });
+    const file = (await run(dir))('functions/stream/index.js');
+    const items = file.review.filter((r) => r.kind === 'imported-state').map((r) => r.message);
+    // common-lib is hand-written in the layer (not in its package.json): followed
+    expect(items).toEqual([expect.stringContaining("`tag` comes from 'common-lib'")]);
+    expect(file.review.filter((r) => r.kind === 'layer-module')).toEqual([]);
+  });
 });
 
 describe('with --handler', () => {

@@ -89,6 +89,19 @@ describe('Lambda layers', () => {
     expect(resolveProjectModule(from(), 'built-lib', { layers: built })).toBe(at('layers/built/node_modules/built-lib/index.js'));
     expect(resolveProjectModule(from(), '/opt/common2.js', { layers: built })).toBeNull();
   });
+
+  it("a package the layer's package.json lists as a registry dependency is somebody else's code, not followed; a file:/workspace: one or one it does not list is the project's", () => {
+    const npm: LambdaLayers = { roots: [layer('npm')], other: [] };
+    expect(resolveProjectModule(from(), 'uuid', { layers: npm })).toBeNull();
+    expect(resolveProjectModule(from(), 'tagged', { layers: npm })).toBeNull();
+    expect(resolveProjectModule(from(), 'own-lib', { layers: npm })).toBe(at('layers/npm/nodejs/node_modules/own-lib/index.js'));
+    expect(resolveProjectModule(from(), 'ws-lib', { layers: npm })).toBe(at('layers/npm/nodejs/node_modules/ws-lib/index.js'));
+    expect(resolveProjectModule(from(), 'hand-written', { layers: npm })).toBe(at('layers/npm/nodejs/node_modules/hand-written/index.js'));
+    // the layer folder's own package.json: a layer built into /opt/nodejs, and one mounted at /opt
+    const built: LambdaLayers = { roots: [{ origin: 'NpmBuilt', opt: null, nodejs: at('layers/npmbuilt') }], other: [] };
+    expect(resolveProjectModule(from(), 'pg', { layers: built })).toBeNull();
+    expect(resolveProjectModule(from(), 'dayjs', { layers: { roots: [layer('npmopt')], other: [] } })).toBeNull();
+  });
 });
 
 describe('declaredDependency', () => {

@@ -14,7 +14,8 @@
 // named by an absolute path (other than a Lambda layer's `/opt/...`), a package of
 // node_modules, or one over MAX_MODULE_BYTES. With the layers of the handler's function
 // (from the manifests), `/opt/nodejs/x.js` and a package that only a layer's
-// nodejs/node_modules holds are read from the layer's folder of the project. A module
+// nodejs/node_modules holds (and the layer's package.json does not list from a registry)
+// are read from the layer's folder of the project. A module
 // named by a tsconfig `paths` alias (`@shared/metrics`) or by the name of a workspace package
 // linked into node_modules (`@acme/shared`) is found as the build finds it (./moduleResolution.ts).
 import fs from 'node:fs';

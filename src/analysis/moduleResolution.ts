@@ -21,7 +21,10 @@
 //   (Lambda mounts each layer's content at /opt; a later layer wins), and a package name Node
 //   does not find in a node_modules folder up from the importing file in the layer's
 //   `nodejs/node20/node_modules` or `nodejs/node_modules` (the NODE_PATH Lambda sets). A layer
-//   folder is the project's own code: its packages are followed like workspace packages.
+//   folder is the project's own code: its packages are followed like workspace packages,
+//   except one the layer's `nodejs/package.json` (or the layer folder's package.json) lists
+//   as a registry dependency (a version range or a tag, not `file:`, `link:`, `workspace:`):
+//   that is somebody else's code installed into the layer.
 //
 // tsconfig files are read only when a package name or an alias is being resolved, once per
 // folder (and again when the config file changes).
@@ -134,9 +137,14 @@ export function resolveLayerPackage(fromFile: string, specifier: string, layers:
   const name = packageName(specifier);
   if (!name) return null;
   const subpath = specifier.slice(name.length + 1);
-  for (const modules of layerNodePath(layers.roots)) {
-    const dir = path.join(modules, name);
-    if (isDirectory(dir)) return entryOf(realPath(dir), subpath, options);
+  for (const root of [...layers.roots].reverse()) {
+    for (const modules of LAYER_NODE_MODULES) {
+      const dir = path.join(root.nodejs, modules, name);
+      if (!isDirectory(dir)) continue;
+      // installed from a registry into the layer (its package.json lists it): somebody else's code
+      if (layerManifests(root).some((manifest) => isRegistryDependency(dependencySpec(manifest, name)))) return null;
+      return entryOf(realPath(dir), subpath, options);
+    }
   }
   return null;
 }
@@ -165,6 +173,13 @@ function dependencySpec(manifest: string, name: string): string | undefined {
     if (deps && typeof deps === 'object' && Object.prototype.hasOwnProperty.call(deps, name)) return typeof deps[name] === 'string' ? deps[name] : '';
   }
   return undefined;
+}
+
+/** A dependency installed from a registry (a version range, a tag, `npm:`, a git or tarball
+ * URL), not a folder of the project (`file:`, `link:`, `workspace:`, `portal:`, a path). */
+function isRegistryDependency(spec: string | undefined): boolean {
+  if (spec === undefined) return false;
+  return !/^(?:file|link|workspace|portal):/.test(spec) && !/^(?:\.{1,2}\/|\/|~\/)/.test(spec);
 }
 
 /** A package.json lists the package `specifier` names: one of those from `fromFile`'s
