@@ -210,11 +210,16 @@ function olderPingForms(parts: PingParts): PingParts[] {
   return parts.ping.onlyWhenAboveZero ? [{ ...parts, ping: { ...parts.ping, onlyWhenAboveZero: undefined } }] : [];
 }
 
-/** The ping parts of a check that already pings, with the helper it calls (a second run with
- * ping over pinged code), or undefined when `statement` holds no awaited helper call. */
-function pingedWith(parts: PingParts, test: any): PingParts | undefined {
-  const helper = awaitedHelperIn(test);
-  return helper ? { ...parts, helper } : undefined;
+/** A check (an `if` statement) that already pings, as `write` writes it with `pinged`'s ping
+ * calling the helper the check calls: as this release writes it (`older` false), or as an
+ * earlier release wrote it (`older`: rewrite it with `ping`); null for any other statement
+ * (a local check, one edited by hand). */
+function pingingCheck(statement: any, write: (ping?: PingParts) => any, pinged: PingParts): { older: boolean; ping: PingParts } | null {
+  const helper = awaitedHelperIn(statement.test);
+  if (!helper) return null;
+  const ping = { ...pinged, helper };
+  if (sameCode(statement, write(ping))) return { older: false, ping };
+  return olderPingForms(ping).some((form) => sameCode(statement, write(form))) ? { older: true, ping } : null;
 }
 
 function checkNotRecognised(ctx: TransformContext, at: { line: number; column: number }, client: ClientBinding, where: string): void {
@@ -286,33 +291,28 @@ function upgradeEager(ctx: TransformContext, client: ClientBinding, pingState: P
   const body: any[] = programPath(j, ctx.root)!.node.body;
   const factory = body.find((node) => node.type === 'FunctionDeclaration' && node.id?.name === client.factory);
   const parts = checkParts(client, client.factory!);
-  const local = handlerCheck(j, parts);
+  const write = (ping?: PingParts) => handlerCheck(j, { ...parts, ping });
+  const local = write();
   for (const handler of checkableHandlers(ctx, client, handlersUsing(ctx, name))) {
     const at = { line: handler.line, column: handler.column };
     const pinged = pingInAsync(ctx, ping, at, client, handler.style === 'async', `handler \`${handler.name}\` is not async, and a ping must be awaited`);
     if (!pinged) continue;
     const fnBody = handler.fn.node.body;
     const statements: any[] = fnBody.type === 'BlockStatement' ? fnBody.body : [];
-    const index = statements.findIndex((statement) => sameCode(statement, local));
+    let index = statements.findIndex((statement) => sameCode(statement, local));
     if (index < 0) {
       // a check that pings already: as this release writes it (left alone), or as an earlier
       // release wrote it (brought up to date in place)
-      let pingsAlready = false;
-      statements.forEach((statement, i) => {
-        const earlier = !pingsAlready && statement.type === 'IfStatement' ? pingedWith(pinged, statement.test) : undefined;
-        if (!earlier) return;
-        if (sameCode(statement, handlerCheck(j, { ...parts, ping: earlier }))) {
-          pingsAlready = true;
-        } else if (olderPingForms(earlier).some((form) => sameCode(statement, handlerCheck(j, { ...parts, ping: form })))) {
-          statements[i] = handlerCheck(j, { ...parts, ping: earlier });
-          pingsAlready = true;
-          ctx.report.change({ kind: 'validity-check', ...at, message: `handler \`${handler.name}\`'s ping of ${family.label} \`${name}\` brought up to date: ${PING_FORM_CHANGES}` });
-        }
-      });
-      if (!pingsAlready) checkNotRecognised(ctx, at, client, `in handler \`${handler.name}\``);
+      const found = statements.map((statement) => (statement.type === 'IfStatement' ? pingingCheck(statement, write, pinged) : null));
+      index = found.findIndex((kind) => kind !== null);
+      if (index < 0) checkNotRecognised(ctx, at, client, `in handler \`${handler.name}\``);
+      else if (found[index]!.older) {
+        statements[index] = write(found[index]!.ping);
+        ctx.report.change({ kind: 'validity-check', ...at, message: `handler \`${handler.name}\`'s ping of ${family.label} \`${name}\` brought up to date: ${PING_FORM_CHANGES}` });
+      }
       continue;
     }
-    statements[index] = handlerCheck(j, { ...parts, ping: pinged });
+    statements[index] = write(pinged);
     pingState.usedBy.push(factory ?? client.statement.node);
     ctx.report.change({ kind: 'validity-check', ...at, message: `handler \`${handler.name}\` also re-creates ${family.label} \`${name}\` when it does not answer a ping within a second (the local check an earlier run wrote, upgraded in place)` });
   }
@@ -436,14 +436,15 @@ function migrateLazy(ctx: TransformContext, client: ClientBinding, state: { decl
     const existing = list[index - 1];
     if (isLazyCheck(existing, name)) {
       // an earlier run's check: with ping, the local one it wrote gets the ping in place
-      const earlier = pinged && pingedWith(pinged, existing.test);
-      if (!pinged || (earlier && sameCode(existing, lazyCheck(j, name, family.unusable!, client.emptyValue, earlier)))) continue;
-      if (earlier && olderPingForms(earlier).some((form) => sameCode(existing, lazyCheck(j, name, family.unusable!, client.emptyValue, form)))) {
-        list[index - 1] = lazyCheck(j, name, family.unusable!, client.emptyValue, earlier);
+      if (!pinged) continue;
+      const write = (ping?: PingParts) => lazyCheck(j, name, family.unusable!, client.emptyValue, ping);
+      const pinging = pingingCheck(existing, write, pinged);
+      if (pinging?.older) {
+        list[index - 1] = write(pinging.ping);
         ctx.report.change({ kind: 'validity-check', ...where(guard.node), message: `the ping of \`${name}\` in front of its guard brought up to date: ${PING_FORM_CHANGES}` });
-        continue;
       }
-      if (!sameCode(existing, lazyCheck(j, name, family.unusable!, client.emptyValue))) {
+      if (pinging) continue;
+      if (!sameCode(existing, write())) {
         checkNotRecognised(ctx, where(existing), client, `in front of the guard that creates it (line ${lineOf(guard)})`);
         continue;
       }
