@@ -10,7 +10,7 @@
 // same, in the same order, whichever thread did the work.
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyTransforms, isDisabled, type SourceResult } from '../analysis/applyTransforms';
+import { isDisabled, type SourceResult } from '../analysis/applyTransforms';
 import { DEFAULT_HANDLER_NAME } from '../analysis/handlers';
 import type { Transform, TransformName, TransformOptions } from '../analysis/types';
 import type { LambdaLayers } from '../analysis/moduleResolution';
@@ -24,7 +24,7 @@ import type { FileResult, MigrateOptions, MigrateProgress, MigrateResult, Migrat
 import { helperCalls } from './importedExports';
 import { inShard } from './shard';
 import { selectTransformNames } from './transformNames';
-import { transformFile } from './transformFile';
+import { transformFile, type FileTask } from './transformFile';
 import { EventLoopTurns, eventLoopTurn } from './eventLoopTurns';
 import { WorkPool } from './workers';
 import { writeFileAtomic } from './writeAtomic';
@@ -258,8 +258,7 @@ function takeHelpersCalledByHandlers(
     const id = ids.get(target)!;
     const entry = prepared[id] as Extract<Prepared, { kind: 'parse' }>;
     transforms ??= (require('./selectTransforms') as typeof import('./selectTransforms')).selectTransforms(context.transformNames);
-    const options = entry.layers ? { ...context.transformOptions, layers: entry.layers } : context.transformOptions;
-    const source = applyTransforms(entry.text, entry.base.path, { transforms, options, imported: [...byName.keys()], modulePath: entry.base.absolutePath });
+    const source = transformFile(taskOf(id, entry, [...byName.keys()]), transforms, context.transformOptions);
     parsed.set(id, fileResult(entry, source));
     for (const [name, importers] of byName) {
       const others = importers.length > 1 ? ` (and ${importers.length - 1} more file${importers.length > 2 ? 's' : ''})` : '';
@@ -269,6 +268,11 @@ function takeHelpersCalledByHandlers(
     }
   }
   return notes;
+}
+
+/** What a worker (or this thread) needs to migrate a file. */
+function taskOf(id: number, entry: Extract<Prepared, { kind: 'parse' }>, imported?: string[]): FileTask {
+  return { id, path: entry.base.path, text: entry.text, names: entry.names, layers: entry.layers, modulePath: entry.base.absolutePath, ...(imported && { imported }) };
 }
 
 /** Reads a file and decides, from its text alone, whether it needs parsing. */
@@ -324,7 +328,7 @@ async function prepareAndParse(scanned: DiscoveredFile[], context: ParseContext)
     const entry = context.prepare(scanned[id]);
     prepared.push(entry);
     if (entry.kind === 'settled') progress.fileDone(entry.result);
-    else pool.add({ id, path: entry.base.path, text: entry.text, names: entry.names, layers: entry.layers, modulePath: entry.base.absolutePath });
+    else pool.add(taskOf(id, entry));
     // now and then, let the workers' answers in and hand them their next tasks
     if (pool.workerCount > 0 && id % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
     if (turns.due()) await turns.take();

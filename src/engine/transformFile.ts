@@ -17,11 +17,13 @@ export interface FileTask {
   layers?: LambdaLayers;
   /** The file's absolute path on disk (`path` is relative to the run's working directory). */
   modulePath?: string;
+  /** Exports other modules' handlers call as helpers: not handlers by the `event` rule. */
+  imported?: string[];
 }
 
 export function transformFile(task: FileTask, transforms: Transform[], options: TransformOptions): SourceResult {
   const scan = scanForHandlers(task.text, task.path, task.names);
   if (scan === false) return { output: null, handlers: [], changes: [], review: [] };
   const parsed = typeof scan === 'object' ? scan.tree : undefined;
-  return applyTransforms(task.text, task.path, { transforms, handlerNames: task.names, options: task.layers ? { ...options, layers: task.layers } : options, parsed, modulePath: task.modulePath });
+  return applyTransforms(task.text, task.path, { transforms, handlerNames: task.names, options: task.layers ? { ...options, layers: task.layers } : options, parsed, modulePath: task.modulePath, imported: task.imported });
 }
