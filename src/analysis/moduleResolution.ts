@@ -31,7 +31,7 @@
 import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
-import { isDirectory, isFile, lookUpOutputLayout, readCompilerOptions, realPath } from '../engine/tsconfig';
+import { exportTargets, isDirectory, isFile, lookUpOutputLayout, readCompilerOptions, realPath } from '../engine/tsconfig';
 
 /** Extensions tried, in Node's order for CommonJS and then TypeScript's, for a specifier
  * written without one (`require('./lib/audit')`). */
@@ -357,37 +357,6 @@ function sourceFor(built: string, options: ResolveOptions): string | null {
     if (isFile(file) && (options.accept?.(file) ?? true)) return file;
   }
   return null;
-}
-
-const CONDITIONS = new Set(['types', 'import', 'require', 'node', 'default']);
-
-/** Every target package.json `exports` gives a subpath (`.`, `./metrics`), in the order of
- * its conditions, with `*` patterns. */
-export function exportTargets(exports: unknown, subpath: string): string[] {
-  const isSubpathMap = (value: unknown): value is Record<string, unknown> =>
-    !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).some((key) => key.startsWith('.'));
-  const map: Record<string, unknown> = isSubpathMap(exports) ? exports : { '.': exports };
-  if (Object.prototype.hasOwnProperty.call(map, subpath)) return conditionTargets(map[subpath], '');
-  let best: { key: string; star: string } | null = null;
-  for (const key of Object.keys(map)) {
-    const star = key.indexOf('*');
-    if (star < 0) continue;
-    const prefix = key.slice(0, star);
-    const suffix = key.slice(star + 1);
-    if (subpath.startsWith(prefix) && subpath.endsWith(suffix) && subpath.length >= key.length - 1) {
-      if (!best || prefix.length > best.key.indexOf('*')) best = { key, star: subpath.slice(prefix.length, subpath.length - suffix.length) };
-    }
-  }
-  return best ? conditionTargets(map[best.key], best.star) : [];
-}
-
-function conditionTargets(value: unknown, star: string): string[] {
-  if (typeof value === 'string') return [value.replace(/\*/g, star)];
-  if (Array.isArray(value)) return value.flatMap((item) => conditionTargets(item, star));
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => (CONDITIONS.has(key) ? conditionTargets(item, star) : []));
-  }
-  return [];
 }
 
 interface PathPattern {

@@ -273,14 +273,16 @@ function configInPackage(packageDir: string, subpath: string): string | null {
   return null;
 }
 
-const CONDITIONS = new Set(['types', 'node', 'require', 'import', 'default']);
+/** The conditions of package.json `exports` that apply here (a package's own order of them decides). */
+const CONDITIONS = new Set(['types', 'import', 'require', 'node', 'default']);
 
-/** package.json `exports` for a subpath (`.`, `./tsconfig.json`), with `*` patterns and conditions. */
-function exportTarget(exports: unknown, subpath: string): string | null {
+/** Every target package.json `exports` gives a subpath (`.`, `./metrics`), in the order of
+ * its conditions, with `*` patterns. */
+export function exportTargets(exports: unknown, subpath: string): string[] {
   const isSubpathMap = (value: unknown): value is Record<string, unknown> =>
     !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).some((key) => key.startsWith('.'));
   const map: Record<string, unknown> = isSubpathMap(exports) ? exports : { '.': exports };
-  if (Object.prototype.hasOwnProperty.call(map, subpath)) return conditionTarget(map[subpath], '');
+  if (Object.prototype.hasOwnProperty.call(map, subpath)) return conditionTargets(map[subpath], '');
   let best: { key: string; star: string } | null = null;
   for (const key of Object.keys(map)) {
     const star = key.indexOf('*');
@@ -291,26 +293,21 @@ function exportTarget(exports: unknown, subpath: string): string | null {
       if (!best || prefix.length > best.key.indexOf('*')) best = { key, star: subpath.slice(prefix.length, subpath.length - suffix.length) };
     }
   }
-  return best ? conditionTarget(map[best.key], best.star) : null;
+  return best ? conditionTargets(map[best.key], best.star) : [];
 }
 
-function conditionTarget(value: unknown, star: string): string | null {
-  if (typeof value === 'string') return value.replace(/\*/g, star);
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const target = conditionTarget(item, star);
-      if (target) return target;
-    }
-    return null;
-  }
+function conditionTargets(value: unknown, star: string): string[] {
+  if (typeof value === 'string') return [value.replace(/\*/g, star)];
+  if (Array.isArray(value)) return value.flatMap((item) => conditionTargets(item, star));
   if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (!CONDITIONS.has(key)) continue;
-      const target = conditionTarget(item, star);
-      if (target) return target;
-    }
+    return Object.entries(value).flatMap(([key, item]) => (CONDITIONS.has(key) ? conditionTargets(item, star) : []));
   }
-  return null;
+  return [];
+}
+
+/** The first target package.json `exports` gives a subpath, or null. */
+function exportTarget(exports: unknown, subpath: string): string | null {
+  return exportTargets(exports, subpath).find(Boolean) ?? null;
 }
 
 /** tsconfig.json is JSON with comments and trailing commas (and maybe a BOM). */
