@@ -300,11 +300,12 @@ function usedByHandler(binding: ModuleBinding): boolean {
  * null when it was, or when no handler changes it or calls into it. */
 function unfollowedLayerModule(ctx: TransformContext, binding: ModuleBinding): string | null {
   const source = importSourceOf(binding);
-  if (source === null || binding.ignored) return null;
+  // (what a handler does with it first: the file-system lookups below only for what it changes or calls)
+  if (source === null || binding.ignored || !usedByHandler(binding)) return null;
   const layers = ctx.options.layers;
   const fromLayer = isLayerPath(source);
   if (!fromLayer && !(layers && isBare(source) && !isRuntimePackage(source) && !nodeFindsPackage(ctx.modulePath, source))) return null;
-  if (!usedByHandler(binding) || resolveLocalModule(ctx.modulePath, source, layers) !== null) return null;
+  if (resolveLocalModule(ctx.modulePath, source, layers) !== null) return null;
   // a package a package.json lists (near the file, or a layer's): an npm dependency not installed here
   if (!fromLayer && declaredDependency(ctx.modulePath, source, layers)) return null;
   const unmapped = layers?.other.length ? ` (${layers.other.map((l) => `\`${l}\``).join(', ')})` : '';
