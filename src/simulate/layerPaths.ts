@@ -3,9 +3,9 @@
 // → `layers/common/nodejs/`), and `/opt/...` maps to the layers' folders the manifests name
 // (a later layer first, as Lambda extracts them in order; the mapping is migrate's, from
 // ../analysis/moduleResolution.ts). Used by the runner's require hook and by the ESM loader hooks.
-import fs from 'node:fs';
 import path from 'node:path';
 import { layerPathCandidates, type LayerFolder } from '../analysis/moduleResolution';
+import { isDirectory } from '../engine/tsconfig';
 
 /** `--module` entries with absolute targets; an entry whose target is a folder maps the
  * folder, as if both ended in `/` (`/opt/nodejs=layers/common/nodejs` maps `/opt/nodejs/x`).
@@ -18,14 +18,6 @@ export function moduleMappings(modules: Record<string, string>): Record<string, 
     out[folder ? `${specifier}/` : specifier] = resolved;
   }
   return out;
-}
-
-function isDirectory(file: string): boolean {
-  try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** The files to try for `specifier`, in order (empty: none of the mappings covers it). */
